@@ -1,0 +1,43 @@
+"""One family of errors, each with a message a student can act on."""
+
+from __future__ import annotations
+
+
+class SourcecritError(Exception):
+    """Base class for every error sourcecrit raises on purpose."""
+
+
+class ArticleError(SourcecritError):
+    """An article could not be read or used."""
+
+
+class ArticleNotFoundError(ArticleError):
+    """The file does not exist."""
+
+
+class EmptyArticleError(ArticleError):
+    """The article holds no text (empty, or only whitespace)."""
+
+
+class BinaryArticleError(ArticleError):
+    """The file is an image, PDF, archive or other non-text file."""
+
+
+class ArticleEncodingError(ArticleError):
+    """The bytes are not in the expected text encoding."""
+
+
+class ArticleTooLargeError(ArticleError):
+    """The text is longer than the configured limit."""
+
+
+class ArticleFetchError(ArticleError):
+    """A URL could not be fetched or held no article text."""
+
+
+class ModelNotFoundError(SourcecritError):
+    """No English spaCy model could be loaded."""
+
+
+class LexiconError(SourcecritError):
+    """A bundled or user lexicon file is malformed."""
