@@ -1,4 +1,9 @@
-"""Map character offsets to sentence numbers, the way every DataFrame counts sentences."""
+"""Sentences as every sourcecrit table counts them.
+
+spaCy sometimes makes a "sentence" of a lone paragraph break; such blank sentences are not
+counted, so sentence numbers match what a reader sees. A character inside a blank stretch
+belongs to the sentence before it.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,23 @@ from bisect import bisect_right
 from spacy.tokens import Doc
 
 
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` character offsets of each non-blank sentence, trimmed."""
+    text = doc.text
+    spans = []
+    for sent in doc.sents:
+        chunk = text[sent.start_char : sent.end_char]
+        stripped = chunk.strip()
+        if not stripped:
+            continue
+        start = sent.start_char + (len(chunk) - len(chunk.lstrip()))
+        spans.append((start, start + len(stripped)))
+    return spans
+
+
 def sentence_starts(doc: Doc) -> list[int]:
-    """Return the character offset where each sentence of ``doc`` starts, in order."""
-    return [sent.start_char for sent in doc.sents]
+    """Return the character offset where each (non-blank) sentence of ``doc`` starts."""
+    return [start for start, _ in sentence_spans(doc)]
 
 
 def sentence_of(starts: list[int], char: int) -> int:
