@@ -1,2 +1,48 @@
-"""sourcecrit: teach source criticism with news articles."""
+"""sourcecrit: teach source criticism with news articles.
+
+The public API, re-exported from the modules that hold it::
+
+    import sourcecrit
+    analysis = sourcecrit.analyze("article.txt")
+    analysis.attributions, analysis.hedges, analysis.sentences
+"""
+
+from sourcecrit.analysis import Analysis, analyze, analyze_many
+from sourcecrit.article import Article, Paragraph, load_article
+from sourcecrit.errors import (
+    ArticleEncodingError,
+    ArticleError,
+    ArticleFetchError,
+    ArticleNotFoundError,
+    ArticleTooLargeError,
+    BinaryArticleError,
+    EmptyArticleError,
+    LexiconError,
+    ModelNotFoundError,
+    SourcecritError,
+)
+from sourcecrit.pipeline import get_nlp
+from sourcecrit.resources import example_article_path
+
 __version__ = "0.1.0"
+
+__all__ = [
+    "Analysis",
+    "Article",
+    "ArticleEncodingError",
+    "ArticleError",
+    "ArticleFetchError",
+    "ArticleNotFoundError",
+    "ArticleTooLargeError",
+    "BinaryArticleError",
+    "EmptyArticleError",
+    "LexiconError",
+    "ModelNotFoundError",
+    "Paragraph",
+    "SourcecritError",
+    "analyze",
+    "analyze_many",
+    "example_article_path",
+    "get_nlp",
+    "load_article",
+]

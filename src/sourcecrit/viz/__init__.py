@@ -1,1 +1,5 @@
-"""sourcecrit.viz"""
+"""Views of an Analysis: highlighted HTML text and altair charts. Helpers return objects."""
+
+from sourcecrit.viz.highlight import HighlightedText, highlight
+
+__all__ = ["HighlightedText", "highlight"]

@@ -1,0 +1,371 @@
+"""Analyse articles once and hold the results as DataFrames.
+
+``analyze`` parses an article with the pipeline from ``sourcecrit.pipeline`` and returns an
+:class:`Analysis`. Everything downstream (charts, checklists, exercises, widgets) reads the
+Analysis; nothing parses again.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sourcecrit import columns
+from sourcecrit.article import Article, article_from_text, load_article
+from sourcecrit.attribution import attributions as attribution_records
+from sourcecrit.attribution import sources as source_records
+from sourcecrit.extensions import ensure_extensions
+from sourcecrit.hedging import hedges as hedge_records
+from sourcecrit.hedging import sentence_certainty
+from sourcecrit.pipeline import COMPONENTS, get_nlp
+from sourcecrit.sentences import sentence_spans
+
+#: Texts longer than this are parsed paragraph-chunk by chunk and joined, which keeps the
+#: parser's memory bounded; sourcecrit's components then run on the whole joined Doc, so
+#: quotes that run across chunks are still seen whole.
+CHUNK_CHARS = 100_000
+SCHEMA_VERSION = 1
+
+ArticleLike = str | os.PathLike[str] | Article
+
+
+def frame(records: Iterable[dict[str, Any]], schema: dict[str, str]) -> pd.DataFrame:
+    """Return a DataFrame with the schema's columns first, in order, with their dtypes.
+
+    Columns a component adds beyond the schema are kept after the schema's own.
+    """
+    df = pd.DataFrame.from_records(list(records))
+    for name in schema:
+        if name not in df.columns:
+            df[name] = pd.Series(dtype="object")
+    extra = [c for c in df.columns if c not in schema]
+    df = df[[*schema, *extra]]
+    for name, dtype in schema.items():
+        if dtype == "object":
+            df[name] = df[name].astype("object").where(df[name].notna(), None)
+        else:
+            df[name] = df[name].astype(dtype)
+    return df.reset_index(drop=True)
+
+
+@dataclass
+class Analysis:
+    """The results of analysing one article.
+
+    Attributes:
+        article: the Article analysed; ``article.text`` is the text all offsets refer to.
+        doc: the spaCy Doc (None for an Analysis rebuilt from JSON).
+        attributions, sources, hedges, sentences: DataFrames with the columns documented
+            in ``sourcecrit.columns``.
+        warnings: what the reader should know (non-English text, unbalanced quotes, ...).
+    """
+
+    article: Article
+    doc: Doc | None
+    attributions: pd.DataFrame
+    sources: pd.DataFrame
+    hedges: pd.DataFrame
+    sentences: pd.DataFrame
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The analysed text; ``text[start:end]`` is the span of any row's offsets."""
+        return self.article.text
+
+    @classmethod
+    def from_doc(cls, article: Article, doc: Doc) -> Analysis:
+        """Build the Analysis from a Doc that went through the full pipeline."""
+        ensure_extensions()
+        if doc.text != article.text:
+            raise ValueError("The Doc's text differs from the Article's: offsets would be wrong.")
+        attributions = frame(attribution_records(doc), columns.ATTRIBUTIONS)
+        hedges = frame(hedge_records(doc), columns.HEDGES)
+        sources = frame(source_records(doc), columns.SOURCES)
+        sentences = sentence_frame(doc, article, hedges=hedges, attributions=attributions)
+        warnings = [*article.warnings, *(doc._.sc_warnings or [])]
+        return cls(article, doc, attributions, sources, hedges, sentences, warnings)
+
+    def summary(self) -> dict[str, Any]:
+        """Return headline counts: sentences, attributions by kind, sources, cues by category."""
+        hedges = self.hedges["category"].value_counts()
+        return {
+            "article": self.article.name,
+            "date": self.article.date,
+            "words": len(self.text.split()),
+            "sentences": len(self.sentences),
+            "attributions": len(self.attributions),
+            "sources": len(self.sources),
+            "hedges": int(hedges.get("hedge", 0)),
+            "boosters": int(hedges.get("booster", 0)),
+            "weasels": int(hedges.get("weasel", 0)),
+            "warnings": len(self.warnings),
+        }
+
+    def most_hedged_sentences(self, n: int = 3) -> pd.DataFrame:
+        """Return the ``n`` sentences with the most hedge and weasel cues, most first."""
+        df = self.sentences.assign(hedging=self.sentences["hedges"] + self.sentences["weasels"])
+        df = df[df["hedging"] > 0]
+        return df.sort_values(["hedging", "sentence"], ascending=[False, True]).head(n)
+
+    # -- serialisation -------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict; ``Analysis.from_dict`` rebuilds it (without the Doc)."""
+        return {
+            "version": SCHEMA_VERSION,
+            "article": self.article.to_dict(),
+            "summary": self.summary(),
+            "sentences": _records(self.sentences),
+            "attributions": _records(self.attributions),
+            "sources": _records(self.sources),
+            "hedges": _records(self.hedges),
+            "warnings": list(self.warnings),
+        }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        return cls(
+            article=Article.from_dict(data["article"]),
+            doc=None,
+            attributions=frame(data.get("attributions", []), columns.ATTRIBUTIONS),
+            sources=frame(data.get("sources", []), columns.SOURCES),
+            hedges=frame(data.get("hedges", []), columns.HEDGES),
+            sentences=frame(data.get("sentences", []), columns.SENTENCES),
+            warnings=list(data.get("warnings", [])),
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Analysis:
+        return cls.from_dict(json.loads(text))
+
+    # -- display -------------------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        s = self.summary()
+        return (
+            f"<Analysis of {s['article']!r}: {s['sentences']} sentences, "
+            f"{s['attributions']} attributions, {s['hedges']} hedges, {s['boosters']} boosters, "
+            f"{s['weasels']} weasels>"
+        )
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        s = self.summary()
+        meta = " · ".join(
+            esc(f"{k}: {v}") for k, v in self.article.metadata.items() if k != "title"
+        )
+        counts = ", ".join(
+            f"{s[k]} {k}" for k in ("sentences", "attributions", "sources", "hedges", "boosters", "weasels")
+        )
+        warnings = "".join(f"<li>{esc(w)}</li>" for w in self.warnings)
+        paragraphs = "".join(f"<p>{esc(p.text)}</p>" for p in self.article.paragraphs)
+        return (
+            '<div class="sourcecrit-analysis">'
+            f"<h4>{esc(self.article.title or self.article.name)}</h4>"
+            + (f"<p><small>{meta}</small></p>" if meta else "")
+            + f"<p><b>{esc(counts)}</b></p>"
+            + (f'<ul class="sourcecrit-warnings">{warnings}</ul>' if warnings else "")
+            + f'<div class="sourcecrit-text">{paragraphs}</div></div>'
+        )
+
+
+def sentence_frame(
+    doc: Doc, article: Article, *, hedges: pd.DataFrame, attributions: pd.DataFrame
+) -> pd.DataFrame:
+    """Return ``Analysis.sentences``: one row per sentence with its cue counts and certainty."""
+    para_starts = [p.start for p in article.paragraphs]
+    by_category = hedges.groupby(["sentence", "category"]).size() if len(hedges) else None
+    attr_counts = attributions["sentence"].value_counts() if len(attributions) else None
+    rows = []
+    for i, (start, end) in enumerate(sentence_spans(doc)):
+        def count(category: str, i: int = i) -> int:
+            if by_category is None:
+                return 0
+            return int(by_category.get((i, category), 0))
+
+        n_hedges, n_boosters, n_weasels = count("hedge"), count("booster"), count("weasel")
+        rows.append(
+            {
+                "sentence": i,
+                "start": start,
+                "end": end,
+                "text": doc.text[start:end],
+                "hedges": n_hedges,
+                "boosters": n_boosters,
+                "weasels": n_weasels,
+                "attributions": int(attr_counts.get(i, 0)) if attr_counts is not None else 0,
+                "certainty": sentence_certainty(
+                    hedges=n_hedges, boosters=n_boosters, weasels=n_weasels
+                ),
+                "paragraph": max(bisect_right(para_starts, start) - 1, 0),
+            }
+        )
+    return frame(rows, columns.SENTENCES)
+
+
+def as_article(source: ArticleLike, *, encoding: str | None = None, max_chars: int | None = None) -> Article:
+    """Return ``source`` as an Article.
+
+    An Article is returned as it is; a path (``pathlib.Path``, or a ``str`` naming an
+    existing file or ending in .txt/.md/.html) or URL is loaded; any other ``str`` is the
+    text itself, analysed exactly as given (no header parsing), so offsets refer to it.
+    """
+    if isinstance(source, Article):
+        return source
+    if isinstance(source, str) and not isinstance(source, os.PathLike):
+        stripped = source.strip()
+        is_url = stripped.lower().startswith(("http://", "https://")) and "\n" not in stripped
+        is_path = "\n" not in source and len(source) < 1024 and (
+            Path(stripped).suffix.lower() in (".txt", ".md", ".markdown", ".html", ".htm")
+            or (bool(stripped) and Path(stripped).is_file())
+        )
+        if not (is_url or is_path):
+            return article_from_text(source, max_chars=max_chars, parse_header=False)
+    return load_article(source, encoding=encoding, max_chars=max_chars)
+
+
+def analyze(
+    source: ArticleLike,
+    *,
+    encoding: str | None = None,
+    max_chars: int | None = None,
+    nlp: Language | None = None,
+) -> Analysis:
+    """Analyse one article and return its :class:`Analysis`.
+
+    Args:
+        source: an Article, a path or URL, or the article text itself.
+        encoding: text encoding of a file that is not UTF-8.
+        max_chars: size limit in characters (default 2 MB of text).
+        nlp: a pipeline to use instead of :func:`sourcecrit.pipeline.get_nlp`.
+
+    Raises:
+        ArticleError: the input could not be read (the message says why).
+    """
+    article = as_article(source, encoding=encoding, max_chars=max_chars)
+    nlp = nlp or get_nlp()
+    return Analysis.from_doc(article, parse(nlp, article.text))
+
+
+def analyze_many(
+    sources: Iterable[ArticleLike],
+    *,
+    n_process: int = 1,
+    batch_size: int = 16,
+    encoding: str | None = None,
+    max_chars: int | None = None,
+    nlp: Language | None = None,
+) -> Iterator[Analysis]:
+    """Analyse many articles with ``nlp.pipe``, yielding Analyses in input order.
+
+    Articles are loaded lazily as the pipe asks for them; a bad one raises its
+    ``ArticleError`` when reached.
+    """
+    nlp = nlp or get_nlp()
+    pairs = ((a.text, a) for a in (as_article(s, encoding=encoding, max_chars=max_chars) for s in sources))
+    for doc, article in _pipe_in_order(nlp, pairs, n_process=n_process, batch_size=batch_size):
+        yield Analysis.from_doc(article, doc)
+
+
+def _pipe_in_order(
+    nlp: Language,
+    pairs: Iterator[tuple[str, Article]],
+    *,
+    n_process: int,
+    batch_size: int,
+) -> Iterator[tuple[Doc, Article]]:
+    # nlp.pipe keeps input order (also with n_process > 1); long texts go through `parse`
+    # one at a time so their memory stays bounded.
+    pending: list[tuple[str, Article]] = []
+
+    def flush() -> Iterator[tuple[Doc, Article]]:
+        if not pending:
+            return
+        yield from nlp.pipe(pending, as_tuples=True, n_process=n_process, batch_size=batch_size)
+        pending.clear()
+
+    for text, article in pairs:
+        if len(text) > CHUNK_CHARS:
+            yield from flush()
+            yield parse(nlp, text), article
+        else:
+            pending.append((text, article))
+            if len(pending) >= batch_size * max(n_process, 1) * 4:
+                yield from flush()
+    yield from flush()
+
+
+def parse(nlp: Language, text: str) -> Doc:
+    """Run the full pipeline on ``text``, chunking long texts at paragraph breaks."""
+    if len(text) <= CHUNK_CHARS:
+        return nlp(text)
+    chunks = _chunks(text, CHUNK_CHARS)
+    own = [name for name in COMPONENTS if name in nlp.pipe_names]
+    with nlp.select_pipes(disable=own):
+        parts = list(nlp.pipe(chunks, batch_size=4))
+    doc = Doc.from_docs(parts, ensure_whitespace=False)
+    for name in own:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def _chunks(text: str, size: int) -> list[str]:
+    """Split ``text`` into pieces of at most ~``size`` characters at paragraph breaks.
+
+    The pieces concatenate back to ``text`` exactly. A paragraph longer than ``size`` is
+    cut at the last sentence-ending full stop (or space) before the limit.
+    """
+    out: list[str] = []
+    pos = 0
+    while len(text) - pos > size:
+        window = text[pos : pos + size]
+        cut = window.rfind("\n\n")
+        if cut < size // 4:
+            cut = window.rfind(". ")
+            cut = cut + 2 if cut >= size // 4 else window.rfind(" ") + 1
+        else:
+            cut += 2
+        if cut <= 0:
+            cut = size
+        out.append(text[pos : pos + cut])
+        pos += cut
+    out.append(text[pos:])
+    return out
+
+
+def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    out = []
+    for row in df.to_dict(orient="records"):
+        out.append({k: (None if _is_missing(v) else _plain(v)) for k, v in row.items()})
+    return out
+
+
+def _is_missing(value: Any) -> bool:
+    if isinstance(value, (list, tuple, dict)):
+        return False
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "item") and not isinstance(value, (list, dict, str)):
+        return value.item()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
