@@ -169,7 +169,8 @@ class Analysis:
             esc(f"{k}: {v}") for k, v in self.article.metadata.items() if k != "title"
         )
         counts = ", ".join(
-            f"{s[k]} {k}" for k in ("sentences", "attributions", "sources", "hedges", "boosters", "weasels")
+            f"{s[k]} {k}"
+            for k in ("sentences", "attributions", "sources", "hedges", "boosters", "weasels")
         )
         warnings = "".join(f"<li>{esc(w)}</li>" for w in self.warnings)
         paragraphs = "".join(f"<p>{esc(p.text)}</p>" for p in self.article.paragraphs)
@@ -192,6 +193,7 @@ def sentence_frame(
     attr_counts = attributions["sentence"].value_counts() if len(attributions) else None
     rows = []
     for i, (start, end) in enumerate(sentence_spans(doc)):
+
         def count(category: str, i: int = i) -> int:
             if by_category is None:
                 return 0
@@ -217,7 +219,9 @@ def sentence_frame(
     return frame(rows, columns.SENTENCES)
 
 
-def as_article(source: ArticleLike, *, encoding: str | None = None, max_chars: int | None = None) -> Article:
+def as_article(
+    source: ArticleLike, *, encoding: str | None = None, max_chars: int | None = None
+) -> Article:
     """Return ``source`` as an Article.
 
     An Article is returned as it is; a path (``pathlib.Path``, or a ``str`` naming an
@@ -229,9 +233,13 @@ def as_article(source: ArticleLike, *, encoding: str | None = None, max_chars: i
     if isinstance(source, str) and not isinstance(source, os.PathLike):
         stripped = source.strip()
         is_url = stripped.lower().startswith(("http://", "https://")) and "\n" not in stripped
-        is_path = "\n" not in source and len(source) < 1024 and (
-            Path(stripped).suffix.lower() in (".txt", ".md", ".markdown", ".html", ".htm")
-            or (bool(stripped) and Path(stripped).is_file())
+        is_path = (
+            "\n" not in source
+            and len(source) < 1024
+            and (
+                Path(stripped).suffix.lower() in (".txt", ".md", ".markdown", ".html", ".htm")
+                or (bool(stripped) and Path(stripped).is_file())
+            )
         )
         if not (is_url or is_path):
             return article_from_text(source, max_chars=max_chars, parse_header=False)
@@ -276,7 +284,10 @@ def analyze_many(
     ``ArticleError`` when reached.
     """
     nlp = nlp or get_nlp()
-    pairs = ((a.text, a) for a in (as_article(s, encoding=encoding, max_chars=max_chars) for s in sources))
+    pairs = (
+        (a.text, a)
+        for a in (as_article(s, encoding=encoding, max_chars=max_chars) for s in sources)
+    )
     for doc, article in _pipe_in_order(nlp, pairs, n_process=n_process, batch_size=batch_size):
         yield Analysis.from_doc(article, doc)
 

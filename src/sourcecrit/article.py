@@ -18,8 +18,8 @@ from typing import Any
 import yaml
 
 from sourcecrit.errors import (
-    ArticleError,
     ArticleEncodingError,
+    ArticleError,
     ArticleFetchError,
     ArticleNotFoundError,
     ArticleTooLargeError,
@@ -382,6 +382,10 @@ def _article_from_html(html: str, *, origin: str | None, max_chars: int | None) 
     # trafilatura separates paragraphs with single newlines; blank lines keep paragraphs
     # visible to `paragraphs()` and to the sentence splitter.
     text = re.sub(r"\n+", "\n\n", text)
+    # The headline is kept as metadata; leaving it in the body would make it the lede.
+    title = metadata.get("title")
+    if title and text.startswith(title + "\n\n"):
+        text = text[len(title) + 2 :]
     _check_text(text, origin=origin, max_chars=max_chars)
     article = Article(text=text, metadata=metadata, header="", origin=origin)
     article.warnings.extend(language_warnings(text))

@@ -92,7 +92,9 @@ def run_analyze(args: argparse.Namespace) -> int:
     failed = 0
     for source in sources:
         try:
-            articles.append(as_article(_as_source(source), encoding=args.encoding, max_chars=args.max_chars))
+            articles.append(
+                as_article(_as_source(source), encoding=args.encoding, max_chars=args.max_chars)
+            )
         except SourcecritError as exc:
             failed += 1
             _error(_name_in(str(exc), source))
@@ -133,8 +135,16 @@ def table(analysis: Analysis) -> str:
     ]
     lines += [f"warning: {w}" for w in analysis.warnings]
     sections = (
-        ("Attributions", analysis.attributions, ["sentence", "speaker", "kind", "cue", "content", "source_type"]),
-        ("Sources", analysis.sources, ["speaker", "role", "source_type", "n_attributions", "aliases"]),
+        (
+            "Attributions",
+            analysis.attributions,
+            ["sentence", "speaker", "kind", "cue", "content", "source_type"],
+        ),
+        (
+            "Sources",
+            analysis.sources,
+            ["speaker", "role", "source_type", "n_attributions", "aliases"],
+        ),
         ("Hedging", analysis.hedges, ["sentence", "category", "cue", "explanation"]),
     )
     for title, df, cols in sections:
@@ -194,12 +204,18 @@ def lessons_dir() -> Path:
 def run_lab(args: argparse.Namespace) -> int:
     if importlib.util.find_spec("jupyterlab") is None:
         raise SourcecritError(
-            "JupyterLab is not installed here: pip install \"sourcecrit[lab]\" (or run make lab)."
+            'JupyterLab is not installed here: pip install "sourcecrit[lab]" (or run make lab).'
         )
     folder = Path(args.dir) if args.dir else lessons_dir()
     if not folder.is_dir():
         raise SourcecritError(f"{folder}: no such folder.")
-    command = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={folder}", f"--port={args.port}"]
+    command = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        f"--ServerApp.root_dir={folder}",
+        f"--port={args.port}",
+    ]
     if args.no_browser:
         command.append("--no-browser")
     return subprocess.call(command, env=os.environ.copy())

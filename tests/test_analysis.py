@@ -1,0 +1,145 @@
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from sourcecrit import Analysis, Article, analyze, analyze_many, columns
+from sourcecrit.analysis import CHUNK_CHARS, _chunks, parse
+
+OFFSET_COLUMNS = {
+    "attributions": [
+        ("source_start", "source_end", "source_text"),
+        ("cue_start", "cue_end", "cue"),
+        ("content_start", "content_end", "content"),
+    ],
+    "hedges": [("start", "end", "cue")],
+    "sentences": [("start", "end", "text")],
+}
+
+
+def assert_offsets_exact(analysis: Analysis) -> int:
+    """Every row's offsets cut exactly its text out of analysis.text; returns rows checked."""
+    checked = 0
+    for table, triples in OFFSET_COLUMNS.items():
+        df = getattr(analysis, table)
+        for start_col, end_col, text_col in triples:
+            for start, end, value in zip(df[start_col], df[end_col], df[text_col]):
+                if pd.isna(start):
+                    assert value is None or pd.isna(end)
+                    continue
+                assert analysis.text[int(start) : int(end)] == value, (table, text_col)
+                checked += 1
+    return checked
+
+
+@pytest.mark.parametrize(
+    "table, schema",
+    [
+        ("attributions", columns.ATTRIBUTIONS),
+        ("sources", columns.SOURCES),
+        ("hedges", columns.HEDGES),
+        ("sentences", columns.SENTENCES),
+    ],
+)
+def test_tables_have_documented_columns_and_dtypes(flagship_analysis, table, schema):
+    df = getattr(flagship_analysis, table)
+    assert list(df.columns[: len(schema)]) == list(schema)
+    for name, dtype in schema.items():
+        assert str(df[name].dtype) == dtype, name
+
+
+def test_flagship_offsets_are_exact(flagship_analysis):
+    assert assert_offsets_exact(flagship_analysis) >= len(flagship_analysis.sentences)
+
+
+def test_flagship_sentences(flagship_analysis):
+    sentences = flagship_analysis.sentences
+    assert sentences["text"].iloc[0] == (
+        "NATO soldiers are indeed present in Ukraine, but not as military personnel."
+    )
+    assert sentences["sentence"].tolist() == list(range(len(sentences)))
+    assert sentences["paragraph"].iloc[-1] == 11
+    assert (sentences["start"].diff().dropna() > 0).all()
+    assert set(sentences["certainty"]) <= {"uncertain", "neutral", "emphatic"}
+
+
+def test_counts_in_sentences_match_tables(flagship_analysis):
+    a = flagship_analysis
+    assert a.sentences["attributions"].sum() == len(a.attributions)
+    for category, col in (("hedge", "hedges"), ("booster", "boosters"), ("weasel", "weasels")):
+        assert a.sentences[col].sum() == (a.hedges["category"] == category).sum()
+
+
+def test_analyze_accepts_text_article_and_path(flagship, flagship_path):
+    from_path = analyze(flagship_path)
+    from_str_path = analyze(str(flagship_path))
+    from_article = analyze(flagship)
+    from_text = analyze(flagship.text)
+    assert from_path.text == from_str_path.text == from_article.text == from_text.text
+    assert from_path.to_dict()["sentences"] == from_text.to_dict()["sentences"]
+
+
+def test_text_is_analysed_verbatim_including_a_header_like_start():
+    text = "date 2024-03-10 The minister said that troops were there."
+    analysis = analyze(text)
+    assert analysis.text == text
+    assert analysis.sentences["start"].iloc[0] == 0
+
+
+def test_json_round_trip(flagship_analysis):
+    data = json.loads(flagship_analysis.to_json())
+    assert {"article", "sentences", "attributions", "hedges", "sources"} <= set(data)
+    rebuilt = Analysis.from_json(flagship_analysis.to_json())
+    assert rebuilt.doc is None
+    assert rebuilt.to_dict() == flagship_analysis.to_dict()
+    for table in ("attributions", "sources", "hedges", "sentences"):
+        pd.testing.assert_frame_equal(getattr(rebuilt, table), getattr(flagship_analysis, table))
+
+
+def test_repr_html_escapes_article_text():
+    analysis = analyze("The minister said <script>alert('x')</script> was not true at all.")
+    out = analysis._repr_html_()
+    assert "<script>" not in out
+    assert "&lt;script&gt;" in out
+
+
+def test_analyze_many_keeps_input_order(flagship):
+    texts = [
+        "The minister said that the plan was sound.",
+        flagship.text,
+        "Officials denied it on Tuesday.",
+        "Putin warned of tragic consequences.",
+    ]
+    results = list(analyze_many(texts, batch_size=2))
+    assert [r.text for r in results] == texts
+    single = [analyze(t).to_dict() for t in texts]
+    assert [r.to_dict() for r in results] == single
+
+
+def test_analyze_many_with_two_processes_matches_one(flagship):
+    texts = [flagship.text, "The minister said that the plan was sound."] * 2
+    one = [a.to_dict() for a in analyze_many(texts, n_process=1)]
+    two = [a.to_dict() for a in analyze_many(texts, n_process=2, batch_size=1)]
+    assert one == two
+
+
+def test_chunks_concatenate_to_the_text():
+    text = ("A sentence here. " * 30 + "\n\n") * 50
+    pieces = _chunks(text, 1000)
+    assert "".join(pieces) == text
+    assert all(len(p) <= 1000 for p in pieces)
+    assert all(p.endswith("\n\n") for p in pieces[:-1])
+
+
+def test_long_text_is_parsed_in_chunks_with_exact_offsets(nlp, flagship):
+    repeats = CHUNK_CHARS // len(flagship.text) + 2
+    text = "\n\n".join([flagship.text] * repeats)
+    assert len(text) > CHUNK_CHARS
+    doc = parse(nlp, text)
+    assert doc.text == text
+    analysis = Analysis.from_doc(Article(text=text), doc)
+    assert assert_offsets_exact(analysis) > 0
+    short = analyze(flagship.text)
+    assert len(analysis.sentences) >= repeats * (len(short.sentences) - 1)

@@ -1,0 +1,198 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sourcecrit import (
+    Article,
+    ArticleEncodingError,
+    ArticleError,
+    ArticleNotFoundError,
+    ArticleTooLargeError,
+    BinaryArticleError,
+    EmptyArticleError,
+    SourcecritError,
+    load_article,
+)
+from sourcecrit.article import paragraphs, split_header
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_flagship_header_becomes_metadata(flagship):
+    assert flagship.metadata == {"date": "2024-03-10"}
+    assert flagship.header == " date 2024-03-10 "
+    assert flagship.text.startswith("NATO soldiers are indeed present in Ukraine")
+    assert flagship.date == "2024-03-10"
+
+
+def test_flagship_paragraph_offsets(flagship):
+    paras = flagship.paragraphs
+    assert len(paras) == 12
+    for p in paras:
+        assert flagship.text[p.start : p.end] == p.text
+    assert paras[-1].text.startswith("Western countries have increased")
+
+
+def test_bundled_article_matches_exercise_copy(flagship_path):
+    exercise = REPO / "exercises" / "nato-in-ukraine" / "article.txt"
+    assert flagship_path.read_bytes() == exercise.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "text, metadata, body",
+    [
+        (
+            "title A headline\nauthor Jo Bloggs\n\nBody here.",
+            {"title": "A headline", "author": "Jo Bloggs"},
+            "Body here.",
+        ),
+        ("date 2024-01-02\nBody.", {"date": "2024-01-02"}, "Body."),
+        ("No header here.", {}, "No header here."),
+        ("dated evidence shows a rise.", {}, "dated evidence shows a rise."),
+        (
+            "---\ntitle: Front\noutlet: Example News\n---\nThe body.",
+            {"title": "Front", "outlet": "Example News"},
+            "The body.",
+        ),
+    ],
+)
+def test_split_header(text, metadata, body):
+    meta, header, rest = split_header(text)
+    assert meta == metadata
+    assert rest == body
+    assert header + rest == text
+
+
+def test_markdown_front_matter_file(tmp_path):
+    path = tmp_path / "story.md"
+    path.write_text(
+        "---\ntitle: Troops\ndate: 2024-03-10\n---\nThe minister said so.\n", encoding="utf-8"
+    )
+    article = load_article(path)
+    assert article.title == "Troops"
+    assert article.date == "2024-03-10"
+    assert article.text == "The minister said so.\n"
+
+
+def test_unsafe_yaml_front_matter_is_refused(tmp_path):
+    path = tmp_path / "evil.md"
+    path.write_text(
+        "---\ntitle: !!python/object/apply:os.system ['echo hi']\n---\nBody.\n", encoding="utf-8"
+    )
+    with pytest.raises(ArticleError, match="not valid YAML"):
+        load_article(path)
+
+
+@pytest.mark.parametrize(
+    "content, error, message",
+    [
+        (b"", EmptyArticleError, "empty"),
+        (b"   \n\n\t  \n", EmptyArticleError, "whitespace"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", BinaryArticleError, "PNG image"),
+        (b"%PDF-1.7\n%binary", BinaryArticleError, "PDF"),
+        (b"abc\x00\x01\x02def", BinaryArticleError, "NUL"),
+        (
+            "Caf\u00e9 cr\u00e8me for the na\u00efve minister.".encode("latin-1"),
+            ArticleEncodingError,
+            "cp1252",
+        ),
+    ],
+)
+def test_bad_files_raise_specific_errors(tmp_path, content, error, message):
+    path = tmp_path / "article.txt"
+    path.write_bytes(content)
+    with pytest.raises(error, match=message) as info:
+        load_article(path)
+    assert isinstance(info.value, SourcecritError)
+    assert "article.txt" in str(info.value)
+
+
+def test_encoding_error_says_how_to_pass_it(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Le ministre a d\u00e9clar\u00e9 que c'\u00e9tait faux.".encode("latin-1"))
+    with pytest.raises(ArticleEncodingError) as info:
+        load_article(path)
+    assert "encoding='cp1252'" in str(info.value) and "--encoding cp1252" in str(info.value)
+    article = load_article(path, encoding="cp1252")
+    assert "d\u00e9clar\u00e9" in article.text
+
+
+def test_wrong_explicit_encoding_is_refused_not_mangled(tmp_path):
+    path = tmp_path / "utf16.txt"
+    path.write_bytes("Caf\u00e9".encode("utf-8") + b"\xff")
+    with pytest.raises(ArticleEncodingError, match="not valid utf-8"):
+        load_article(path, encoding="utf-8")
+
+
+def test_utf16_with_bom_is_read(tmp_path):
+    path = tmp_path / "utf16.txt"
+    path.write_bytes("The minister said that it was true.".encode("utf-16"))
+    assert load_article(path).text == "The minister said that it was true."
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(ArticleNotFoundError, match="no such file"):
+        load_article(tmp_path / "nope.txt")
+
+
+def test_size_limit_is_configurable(tmp_path, monkeypatch):
+    text = "The minister said it. " * 100
+    with pytest.raises(ArticleTooLargeError, match="above the limit of 100"):
+        load_article(text, max_chars=100)
+    monkeypatch.setenv("SOURCECRIT_MAX_CHARS", "50")
+    with pytest.raises(ArticleTooLargeError):
+        load_article(text)
+    monkeypatch.delenv("SOURCECRIT_MAX_CHARS")
+    assert load_article(text).text == text
+
+
+def test_default_size_limit_is_two_megabytes(tmp_path):
+    path = tmp_path / "huge.txt"
+    path.write_text("word " * 400_001, encoding="utf-8")
+    with pytest.raises(ArticleTooLargeError, match="2,000,000"):
+        load_article(path)
+
+
+def test_non_english_text_gets_a_warning_but_loads():
+    french = (
+        "Le ministre des Affaires étrangères a déclaré que des soldats de l'alliance sont déjà "
+        "présents sur le territoire, mais il n'a pas voulu dire quels pays les ont envoyés."
+    )
+    article = load_article(french)
+    assert article.text == french
+    assert any("does not look like English" in w for w in article.warnings)
+
+
+def test_english_text_gets_no_language_warning(flagship):
+    assert flagship.warnings == []
+
+
+def test_html_file_goes_through_trafilatura(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(HTML_PAGE, encoding="utf-8")
+    article = load_article(page)
+    assert "The minister said that troops were already there." in article.text
+    assert "<script>" not in article.text and "Subscribe now" not in article.text
+    assert article.title == "Troops in the news"
+
+
+def test_paragraphs_of_text_without_blank_lines():
+    assert [p.text for p in paragraphs("One.\nStill one.")] == ["One.\nStill one."]
+
+
+def test_article_dict_round_trip(flagship):
+    assert Article.from_dict(flagship.to_dict()) == flagship
+
+
+HTML_PAGE = """<!doctype html><html><head><title>Troops in the news</title>
+<meta name="author" content="Jo Bloggs"></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a> Subscribe now</nav>
+<article><h1>Troops in the news</h1>
+<p>The minister said that troops were already there. He would not say which countries sent them,
+and officials in several capitals declined to comment on the report on Tuesday.</p>
+<p>According to the ministry, the claim was false. Analysts said the statement could be a signal
+to allies, although they cautioned that it was too early to tell what it meant.</p>
+<script>alert('x')</script></article>
+<footer>Copyright Example News</footer></body></html>"""

@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from sourcecrit.cli import main
+
+
+def test_analyze_without_file_prints_table_for_flagship(capsys):
+    assert main(["analyze"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("nato-in-ukraine.txt (2024-03-10)")
+    assert "Attributions (" in out and "Hedging (" in out and "Sources (" in out
+
+
+def test_analyze_json_is_valid_with_required_keys(capsys):
+    assert main(["analyze", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {"article", "sentences", "attributions", "hedges"} <= set(data)
+    assert data["article"]["metadata"]["date"] == "2024-03-10"
+    assert data["sentences"][0]["text"].startswith("NATO soldiers are indeed present")
+
+
+def test_analyze_html_escapes_and_writes_output(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "The minister said that <script>alert(1)</script> was fake news.", encoding="utf-8"
+    )
+    out = tmp_path / "out.html"
+    assert main(["analyze", str(article), "--format", "html", "--output", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!doctype html>")
+    assert "<script>alert" not in page and "&lt;script&gt;alert(1)" in page
+    assert capsys.readouterr().out == ""
+
+
+def test_many_files_give_one_summary_row_each(tmp_path, flagship_path, capsys):
+    other = tmp_path / "short.txt"
+    other.write_text("The minister said that the plan could work.", encoding="utf-8")
+    assert main(["analyze", str(flagship_path), str(other)]) == 0
+    captured = capsys.readouterr()
+    rows = captured.out.strip().splitlines()
+    assert rows[0].split()[:2] == ["article", "date"]
+    assert len(rows) == 3
+    assert "nato-in-ukraine.txt" in rows[1] and "short.txt" in rows[2]
+    assert "analysing" in captured.err  # the progress bar
+
+
+BAD_FILES = {
+    "missing.txt": None,
+    "empty.txt": b"",
+    "blank.txt": b"  \n\n\t \n",
+    "image.png": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
+    "latin1.txt": "Le ministre a d\u00e9clar\u00e9 que c'\u00e9tait na\u00eff.".encode("latin-1"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_bad_input_exits_2_with_one_line_and_no_traceback(tmp_path, name):
+    path = tmp_path / name
+    if BAD_FILES[name] is not None:
+        path.write_bytes(BAD_FILES[name])
+    result = subprocess.run(
+        [sys.executable, "-m", "sourcecrit.cli", "analyze", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert name in lines[0]
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_good_and_bad_files_together(tmp_path, flagship_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert main(["analyze", str(flagship_path), str(empty)]) == 2
+    captured = capsys.readouterr()
+    assert "empty.txt is empty" in captured.err
+    assert "nato-in-ukraine.txt" in captured.out
+
+
+def test_encoding_option_reads_latin1(tmp_path, capsys):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes(BAD_FILES["latin1.txt"])
+    assert main(["analyze", str(path), "--encoding", "latin-1", "--format", "json"]) == 0
+    assert "d\u00e9clar\u00e9" in json.loads(capsys.readouterr().out)["article"]["text"]
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["analyze", "--help"], ["lab", "--help"]])
+def test_help_everywhere(argv, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    assert info.value.code == 0
+    assert "usage: sourcecrit" in capsys.readouterr().out
+
+
+def test_console_script_is_installed():
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from importlib.metadata import entry_points;"
+            "print([e.value for e in entry_points(group='console_scripts') if e.name=='sourcecrit'])",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "sourcecrit.cli:main" in result.stdout

@@ -1,0 +1,49 @@
+"""Every notebook in the repository runs top to bottom without errors, headlessly."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+REPO = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted(
+    p
+    for p in REPO.rglob("*.ipynb")
+    if ".venv" not in p.parts and ".ipynb_checkpoints" not in p.parts
+)
+
+
+def test_there_are_notebooks():
+    assert any(p.name.startswith("00-") for p in NOTEBOOKS)
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[str(p.relative_to(REPO)) for p in NOTEBOOKS])
+def test_notebook_runs_top_to_bottom(path, tmp_path, monkeypatch):
+    # Student progress written by a lesson goes to a scratch folder, not the home directory.
+    monkeypatch.setenv("SOURCECRIT_PROGRESS_DIR", str(tmp_path / "progress"))
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    )
+    client.execute()
+    errors = [
+        o
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        if o.output_type == "error"
+    ]
+    assert errors == []
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[str(p.relative_to(REPO)) for p in NOTEBOOKS])
+def test_notebook_is_committed_clean(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            assert cell.get("outputs") == [] and cell.get("execution_count") is None
