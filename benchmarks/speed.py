@@ -1,0 +1,110 @@
+"""Speed of sourcecrit against bare spaCy on the same texts, measured in one run.
+
+    python benchmarks/speed.py DIR [--limit N] [--rounds R]
+
+DIR holds ``.txt`` articles (e.g. ../shared/data/polnear/dev/text). Prints a Markdown table:
+
+* words/s of bare ``nlp.pipe`` (the English model alone) and of ``analyze_many`` (model,
+  sourcecrit's components and the Analysis tables), and their ratio;
+* the time each sourcecrit component adds, as a share of bare parsing time, measured by
+  running the component alone on Docs the bare model already parsed;
+* cold start: a fresh ``sourcecrit analyze`` on the example article against a fresh
+  process that loads spaCy and parses the same article;
+* peak memory (max RSS) of this process and of the CLI process.
+
+Machines here are shared and noisy, so each timing is the best of ``--rounds`` rounds and
+only ratios taken in the same run are worth comparing across machines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sourcecrit import analyze_many
+from sourcecrit.pipeline import COMPONENTS, get_base_nlp, get_nlp
+from sourcecrit.resources import example_article_path
+
+
+def read_texts(folder: Path, limit: int | None) -> list[str]:
+    paths = sorted(folder.glob("*.txt"))[:limit]
+    if not paths:
+        sys.exit(f"speed.py: no .txt files in {folder}")
+    return [p.read_text(encoding="utf-8") for p in paths]
+
+
+def best_of(rounds: int, func) -> float:
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def component_seconds(texts: list[str], rounds: int) -> dict[str, float]:
+    """Time each sourcecrit component alone on Docs already parsed by the bare model."""
+    nlp = get_nlp()
+    with nlp.select_pipes(disable=list(COMPONENTS)):
+        docs = list(nlp.pipe(texts))
+    out = {}
+    for name in COMPONENTS:
+        component = nlp.get_pipe(name)
+        out[name] = best_of(rounds, lambda c=component: [c(doc) for doc in docs])
+    return out
+
+
+def cold_start() -> tuple[float, float, int]:
+    """Seconds for a fresh `sourcecrit analyze` and a fresh bare spaCy parse; CLI max RSS."""
+    exe = shutil.which("sourcecrit") or str(Path(sys.executable).with_name("sourcecrit"))
+    start = time.perf_counter()
+    subprocess.run([exe, "analyze"], check=True, stdout=subprocess.DEVNULL)
+    ours = time.perf_counter() - start
+    cli_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    code = (
+        "import sys, spacy; from sourcecrit.pipeline import load_model; "
+        "nlp = load_model(); nlp(open(sys.argv[1], encoding='utf-8').read())"
+    )
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code, str(example_article_path())], check=True)
+    bare = time.perf_counter() - start
+    return ours, bare, cli_rss
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", type=Path, help="folder of .txt articles")
+    parser.add_argument("--limit", type=int, help="use the first N files only")
+    parser.add_argument("--rounds", type=int, default=3, help="best of R rounds (default 3)")
+    args = parser.parse_args(argv)
+
+    texts = read_texts(args.folder, args.limit)
+    words = sum(len(t.split()) for t in texts)
+    base, full = get_base_nlp(), get_nlp()
+    list(base.pipe(texts[:2]))  # warm up both pipelines
+    list(analyze_many(texts[:2]))
+
+    bare_s = best_of(args.rounds, lambda: list(base.pipe(texts)))
+    ours_s = best_of(args.rounds, lambda: list(analyze_many(texts, nlp=full)))
+    parts = component_seconds(texts, args.rounds)
+    cold_ours, cold_bare, cli_rss = cold_start()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+    print(f"{len(texts)} articles, {words:,} words from {args.folder} (best of {args.rounds})\n")
+    print("| measure | bare spaCy | sourcecrit | sourcecrit ÷ bare |")
+    print("|---|---:|---:|---:|")
+    print(f"| words/s, whole pipeline | {words / bare_s:,.0f} | {words / ours_s:,.0f} | {bare_s / ours_s:.2f} |")
+    print(f"| cold start, example article (s) | {cold_bare:.2f} | {cold_ours:.2f} | {cold_ours / cold_bare:.2f} |")
+    for name, seconds in parts.items():
+        print(f"| `{name}` time added | | {seconds:.2f} s | +{100 * seconds / bare_s:.1f}% |")
+    print(f"\npeak memory: this process {rss / 1024:,.0f} MB, `sourcecrit analyze` {cli_rss / 1024:,.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
