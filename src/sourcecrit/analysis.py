@@ -320,14 +320,28 @@ def _pipe_in_order(
     yield from flush()
 
 
-def parse(nlp: Language, text: str) -> Doc:
-    """Run the full pipeline on ``text``, chunking long texts at paragraph breaks."""
+def parse(nlp: Language, text: str, *, progress: bool = True) -> Doc:
+    """Run the full pipeline on ``text``, chunking long texts at paragraph breaks.
+
+    Long texts show a progress bar (on stderr, or as a widget in Jupyter) unless
+    ``progress`` is False.
+    """
     if len(text) <= CHUNK_CHARS:
         return nlp(text)
+    from tqdm.auto import tqdm
+
     chunks = _chunks(text, CHUNK_CHARS)
     own = [name for name in COMPONENTS if name in nlp.pipe_names]
     with nlp.select_pipes(disable=own):
-        parts = list(nlp.pipe(chunks, batch_size=4))
+        parts = list(
+            tqdm(
+                nlp.pipe(chunks, batch_size=4),
+                total=len(chunks),
+                desc="parsing a long article",
+                unit="chunk",
+                disable=not progress,
+            )
+        )
     doc = Doc.from_docs(parts, ensure_whitespace=False)
     for name in own:
         doc = nlp.get_pipe(name)(doc)

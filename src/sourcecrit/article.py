@@ -365,12 +365,14 @@ def _article_from_html(html: str, *, origin: str | None, max_chars: int | None) 
     import trafilatura
 
     result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
-    doc = result.as_dict() if hasattr(result, "as_dict") else (result or {})
+    doc: dict[str, Any] = {}
+    if result is not None:
+        doc = result if isinstance(result, dict) else result.as_dict()
     text = (doc.get("text") or "").strip()
     where = origin or "The HTML"
     if not text:
         raise EmptyArticleError(f"{where}: no article text could be found in the HTML page.")
-    metadata = {
+    found = {
         "title": doc.get("title"),
         "date": doc.get("date"),
         "outlet": doc.get("sitename"),
@@ -378,7 +380,7 @@ def _article_from_html(html: str, *, origin: str | None, max_chars: int | None) 
         "url": doc.get("url") or (origin if origin and "://" in origin else None),
         "language": doc.get("language"),
     }
-    metadata = {k: str(v) for k, v in metadata.items() if v}
+    metadata = {k: str(v) for k, v in found.items() if v}
     # trafilatura separates paragraphs with single newlines; blank lines keep paragraphs
     # visible to `paragraphs()` and to the sentence splitter.
     text = re.sub(r"\n+", "\n\n", text)
