@@ -1,24 +1,248 @@
-"""The ``sourcecrit_attribution`` spaCy component (placeholder until the attribution issue)."""
+"""The ``sourcecrit_attribution`` spaCy component: who says what, in span groups and records.
+
+Runs after the parser and NER. For each Doc it sets:
+
+- ``doc._.sc_attributions``: one dict per attribution, keys in the order of
+  :data:`sourcecrit.columns.ATTRIBUTIONS`, then the extras ``role``, ``cue_category``,
+  ``cue_loaded``, ``cue_explanation``, ``nested``, ``rule`` and ``source_evidence``;
+- ``doc._.sc_sources``: one dict per canonical source (:data:`sourcecrit.columns.SOURCES`);
+  attributions with no source at all form no source row;
+- span groups ``sc_attribution_sources``, ``sc_attribution_cues`` and
+  ``sc_attribution_contents`` (label = kind), which displaCy renders as they are;
+- warnings (``doc._.sc_warnings``) for quote marks it could not pair.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from collections import Counter
+from pathlib import Path
+from typing import Any
 
-from sourcecrit.extensions import ensure_extensions
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from sourcecrit.attribution import reported
+from sourcecrit.attribution.lexicon import CueEntry, load_cues
+from sourcecrit.attribution.quotes import Quote, quote_spans
+from sourcecrit.attribution.source_types import source_type
+from sourcecrit.attribution.speakers import FIRST_PERSON, Cluster, SpeakerResolver
+from sourcecrit.columns import ATTRIBUTIONS, SOURCES
+from sourcecrit.extensions import add_warning, ensure_extensions
+from sourcecrit.sentences import sentence_of, sentence_spans
+
+SPAN_GROUPS = ("sc_attribution_sources", "sc_attribution_cues", "sc_attribution_contents")
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    starts = []
+    at_start = True
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            at_start = True
+        elif at_start and not ch.isspace():
+            starts.append(i)
+            at_start = False
+    return starts
+
+
+def find_candidates(
+    doc: Doc, verbs: dict[str, dict[str | None, CueEntry]]
+) -> tuple[list[reported.Candidate], list[Quote], list[str]]:
+    """Return the attribution candidates of a parsed Doc, its quotes and quote warnings."""
+    quotes, warnings = quote_spans(doc.text)
+    found = reported.verb_candidates(doc, verbs) + reported.according_candidates(doc)
+    reported.extend_over_quotes(found, quotes)
+    found = reported.deduplicate(sorted(found, key=lambda c: (c.content_start, c.content_end)))
+    found += reported.quote_candidates(doc, quotes, found, verbs)
+    found.sort(key=lambda c: c.content_start)
+    found += reported.continuation_candidates(doc, quotes, found, _paragraph_starts(doc.text))
+    found += reported.lede_candidates(doc, found, sentence_spans(doc), verbs)
+    found.sort(key=lambda c: (c.content_start, c.content_end))
+    return found, quotes, warnings
+
+
+def _quote_holding(quotes: list[Quote], char: int) -> Quote | None:
+    best = None
+    for q in quotes:
+        if q.open_start <= char < q.close_end and (best is None or q.depth > best.depth):
+            best = q
+    return best
+
+
+def attribution_records(
+    doc: Doc, *, cues: dict[str, CueEntry] | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[str]]:
+    """Return ``(attributions, sources, warnings)`` for a parsed Doc.
+
+    Args:
+        doc: a Doc processed by a pipeline with a dependency parser and NER.
+        cues: the cue lexicon; defaults to the bundled ``data/cues.yaml``.
+    """
+    cues = cues if cues is not None else load_cues()
+    verbs = reported.verb_index(cues)
+    found, quotes, warnings = find_candidates(doc, verbs)
+    resolver = SpeakerResolver(doc)
+    resolved: list[tuple[Cluster | None, str]] = []
+    for cand in sorted(range(len(found)), key=lambda k: found[k].source_start or found[k].content_start):
+        c = found[cand]
+        head = doc[c.source_token] if c.source_token is not None else None
+        if c.source_start is None or c.rule == "continuation":
+            resolved.append((cand, None, "unresolved"))  # type: ignore[arg-type]
+            continue
+        cluster, method = resolver.resolve(c.source_start, c.source_end, head)
+        resolved.append((cand, cluster, method))  # type: ignore[arg-type]
+    by_index: dict[int, tuple[Cluster | None, str]] = {k: (cl, m) for k, cl, m in resolved}  # type: ignore[misc]
+    # Second pass: "I"/"we" inside a quote speak for the quote's speaker; continued quotes
+    # repeat the speaker of the attribution whose source they share.
+    for k, c in enumerate(found):
+        cluster, method = by_index[k]
+        head = doc[c.source_token] if c.source_token is not None else None
+        if c.rule == "continuation":
+            for j, other in enumerate(found):
+                if j != k and other.source_start == c.source_start and other.rule != "continuation":
+                    by_index[k] = by_index[j]
+                    break
+        elif cluster is None and head is not None and head.lower_ in FIRST_PERSON and c.cue_start is not None:
+            q = _quote_holding(quotes, c.cue_start)
+            if q is None:
+                continue
+            for j, other in enumerate(found):
+                if (
+                    j != k
+                    and other.content_start <= q.open_start
+                    and q.close_end <= other.content_end
+                    and (other.cue_start is None or not q.open_start <= other.cue_start < q.close_end)
+                    and by_index[j][0] is not None
+                ):
+                    outer = by_index[j][0]
+                    outer.add_alias(doc.text[c.source_start : c.source_end])  # type: ignore[union-attr]
+                    by_index[k] = (outer, "quote speaker")
+                    break
+    starts = [s for s, _ in sentence_spans(doc)]
+    text = doc.text
+    records = []
+    for k, c in enumerate(found):
+        cluster, method = by_index[k]
+        head = doc[c.source_token] if c.source_token is not None else None
+        source = (c.source_start, c.source_end) if c.source_start is not None else None
+        stype, evidence = source_type(doc, source, head, cluster, method)
+        entry = c.entry if c.entry is not None else cues.get("according to") if c.kind == "according_to" else None
+        cue_q = _quote_holding(quotes, c.cue_start) if c.cue_start is not None else None
+        record = {
+            "speaker": cluster.canonical if cluster is not None else None,
+            "source_text": text[c.source_start : c.source_end] if source else None,
+            "source_start": c.source_start,
+            "source_end": c.source_end,
+            "cue": text[c.cue_start : c.cue_end] if c.cue_start is not None else None,
+            "cue_start": c.cue_start,
+            "cue_end": c.cue_end,
+            "content": text[c.content_start : c.content_end],
+            "content_start": c.content_start,
+            "content_end": c.content_end,
+            "kind": c.kind,
+            "source_type": stype,
+            "sentence": sentence_of(starts, c.cue_start if c.cue_start is not None else c.content_start),
+            "role": cluster.role if cluster is not None else None,
+            "cue_category": entry.category if entry else None,
+            "cue_loaded": bool(entry.loaded) if entry else False,
+            "cue_explanation": entry.explanation if entry else None,
+            "nested": cue_q is not None,
+            "rule": c.rule,
+            "source_evidence": evidence,
+        }
+        assert list(record)[: len(ATTRIBUTIONS)] == list(ATTRIBUTIONS)
+        records.append(record)
+    return records, source_rows(records, found, by_index), warnings
+
+
+def source_rows(
+    records: list[dict[str, Any]],
+    found: list[reported.Candidate],
+    by_index: dict[int, tuple[Cluster | None, str]],
+) -> list[dict[str, Any]]:
+    """Return one row per canonical source (:data:`sourcecrit.columns.SOURCES`)."""
+    groups: dict[Any, dict[str, Any]] = {}
+    order: list[Any] = []
+    for k, rec in enumerate(records):
+        cluster = by_index[k][0]
+        if rec["source_start"] is None and cluster is None:
+            continue
+        key = ("c", cluster.key) if cluster is not None else ("t", (rec["source_text"] or "").lower())
+        if key not in groups:
+            order.append(key)
+            groups[key] = {"cluster": cluster, "records": []}
+        groups[key]["records"].append(rec)
+    rows = []
+    for key in order:
+        cluster: Cluster | None = groups[key]["cluster"]
+        recs = groups[key]["records"]
+        aliases: list[str] = list(cluster.aliases) if cluster is not None else []
+        for rec in recs:
+            if rec["source_text"] and rec["source_text"] not in aliases and cluster is None:
+                aliases.append(rec["source_text"])
+        types = Counter(r["source_type"] for r in recs)
+        stype = types.most_common(1)[0][0]
+        evidence = next(r["source_evidence"] for r in recs if r["source_type"] == stype)
+        firsts = [(r["source_start"], r["source_end"]) for r in recs if r["source_start"] is not None]
+        if cluster is not None and cluster.first_start is not None:
+            firsts.append((cluster.first_start, cluster.first_end))
+        first = min(firsts) if firsts else (None, None)
+        row = {
+            "speaker": cluster.canonical if cluster is not None else recs[0]["source_text"],
+            "aliases": aliases,
+            "role": cluster.role if cluster is not None else None,
+            "source_type": stype,
+            "evidence": evidence,
+            "n_attributions": len(recs),
+            "n_words": sum(len(r["content"].split()) for r in recs),
+            "first_start": first[0],
+            "first_end": first[1],
+        }
+        assert list(row) == list(SOURCES)
+        rows.append(row)
+    return rows
+
+
+def set_span_groups(doc: Doc, records: list[dict[str, Any]]) -> None:
+    """Put sources, cues and contents in span groups (label = kind) for displaCy."""
+    groups: dict[str, list[Span]] = {name: [] for name in SPAN_GROUPS}
+    for rec in records:
+        for group, prefix in zip(SPAN_GROUPS, ("source", "cue", "content"), strict=True):
+            start, end = rec[f"{prefix}_start"], rec[f"{prefix}_end"]
+            if start is None:
+                continue
+            span = doc.char_span(start, end, label=rec["kind"], alignment_mode="expand")
+            if span is not None:
+                groups[group].append(span)
+    for name, spans in groups.items():
+        doc.spans[name] = spans
 
 
 class AttributionComponent:
-    def __init__(self, nlp: Language, name: str) -> None:
+    """Find attributions (quotes, reported speech, "according to") and their sources."""
+
+    def __init__(self, nlp: Language, name: str, *, cues_path: str | None = None) -> None:
         ensure_extensions()
         self.name = name
+        self.cues = load_cues(Path(cues_path) if cues_path else None)
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.sc_attributions = []
-        doc._.sc_sources = []
+        records, sources, warnings = attribution_records(doc, cues=self.cues)
+        doc._.sc_attributions = records
+        doc._.sc_sources = sources
+        for message in warnings:
+            add_warning(doc, message)
+        set_span_groups(doc, records)
         return doc
 
 
-@Language.factory("sourcecrit_attribution")
-def make_attribution(nlp: Language, name: str) -> AttributionComponent:
-    return AttributionComponent(nlp, name)
+@Language.factory("sourcecrit_attribution", default_config={"cues_path": None})
+def make_attribution(nlp: Language, name: str, cues_path: str | None) -> AttributionComponent:
+    """Create the attribution component.
+
+    Args:
+        nlp: the pipeline it joins (must have a parser and NER before it).
+        name: the component's name in the pipeline.
+        cues_path: a cue lexicon YAML file to use instead of the bundled ``data/cues.yaml``.
+    """
+    return AttributionComponent(nlp, name, cues_path=cues_path)

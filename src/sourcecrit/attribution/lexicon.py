@@ -1,0 +1,202 @@
+"""The attribution lexicons (cue verbs, source types) as validated data.
+
+Lexicons are data, not code (the medspaCy ``context_rules.json`` approach): they live in
+``sourcecrit/data/cues.yaml`` and ``sourcecrit/data/source_types.yaml``, each record with a
+one-line explanation a student can read. Every record is checked on load; a bad one raises
+:class:`~sourcecrit.errors.LexiconError` naming the file, the record number and the key.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sourcecrit.errors import LexiconError
+
+CUE_CATEGORIES = ("speech", "belief", "evidence", "stance")
+
+#: The kinds of source, in the order students meet them (see data/source_types.yaml).
+SOURCE_TYPES = (
+    "named_official",
+    "named_politician",
+    "named_expert",
+    "named_other",
+    "organisation",
+    "media",
+    "document",
+    "anonymous",
+    "vague_group",
+    "none",
+)
+
+
+@dataclass(frozen=True)
+class CueEntry:
+    """One cue of the lexicon.
+
+    Attributes:
+        cue: the lemma, or ``"verb particle"`` for a phrasal verb (``"rule out"``).
+        category: ``speech``, ``belief``, ``evidence`` or ``stance``.
+        loaded: the verb itself judges the statement ("admitted", "claimed").
+        object: a plain direct object can be the attributed content.
+        infinitive: a to-infinitive can be the attributed content ("vowed to win").
+        preps: prepositions that introduce the content ("warned *of* ...").
+        explanation: one line a student can read.
+    """
+
+    cue: str
+    category: str
+    loaded: bool
+    explanation: str
+    object: bool = False
+    infinitive: bool = False
+    preps: tuple[str, ...] = ()
+
+    @property
+    def verb(self) -> str:
+        """The verb lemma (the first word of a phrasal cue)."""
+        return self.cue.split()[0]
+
+    @property
+    def particle(self) -> str | None:
+        """The particle of a phrasal cue ("out" in "rule out"), else None."""
+        parts = self.cue.split()
+        return parts[1] if len(parts) > 1 else None
+
+
+@dataclass(frozen=True)
+class SourceTypeInfo:
+    """One source type: its description and the words that signal it."""
+
+    name: str
+    description: str
+    words: frozenset[str]
+
+
+def _load_yaml(path: Path | None, default: str) -> tuple[Any, str]:
+    if path is None:
+        ref = resources.files("sourcecrit").joinpath("data", default)
+        label = f"sourcecrit/data/{default}"
+        raw = ref.read_text(encoding="utf-8")
+    else:
+        label = str(path)
+        try:
+            raw = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise LexiconError(f"{label}: cannot read the lexicon file ({exc})") from exc
+    try:
+        return yaml.safe_load(raw), label
+    except yaml.YAMLError as exc:
+        raise LexiconError(f"{label}: not valid YAML ({exc})") from exc
+
+
+def _records(data: Any, key: str, label: str) -> list[Any]:
+    if not isinstance(data, dict) or not isinstance(data.get(key), list):
+        raise LexiconError(f"{label}: expected a mapping with a list under {key!r}")
+    return data[key]
+
+
+def _require(record: Any, n: int, key: str, kind: type, label: str) -> Any:
+    if not isinstance(record, dict):
+        raise LexiconError(f"{label}: record {n} is not a mapping: {record!r}")
+    if key not in record:
+        raise LexiconError(f"{label}: record {n} is missing the key {key!r}")
+    value = record[key]
+    if not isinstance(value, kind) or (kind is str and not value.strip()):
+        raise LexiconError(
+            f"{label}: record {n}, key {key!r}: expected {kind.__name__}, got {value!r}"
+        )
+    return value
+
+
+def parse_cues(data: Any, *, label: str = "cues") -> dict[str, CueEntry]:
+    """Return the validated cue lexicon, keyed by ``cue``.
+
+    Args:
+        data: the parsed YAML (a mapping with a ``cues`` list).
+        label: how to name the data in error messages.
+
+    Raises:
+        LexiconError: a record is malformed; the message gives record number (1-based) and key.
+    """
+    allowed = {"cue", "category", "loaded", "object", "infinitive", "preps", "explanation"}
+    entries: dict[str, CueEntry] = {}
+    for n, record in enumerate(_records(data, "cues", label), 1):
+        cue = _require(record, n, "cue", str, label).strip().lower()
+        extra = set(record) - allowed
+        if extra:
+            raise LexiconError(f"{label}: record {n} ({cue!r}) has unknown key {sorted(extra)[0]!r}")
+        category = _require(record, n, "category", str, label)
+        if category not in CUE_CATEGORIES:
+            raise LexiconError(
+                f"{label}: record {n} ({cue!r}), key 'category': {category!r} is not one of "
+                f"{', '.join(CUE_CATEGORIES)}"
+            )
+        loaded = _require(record, n, "loaded", bool, label)
+        explanation = _require(record, n, "explanation", str, label)
+        flags = {}
+        for key in ("object", "infinitive"):
+            flags[key] = record.get(key, False)
+            if not isinstance(flags[key], bool):
+                raise LexiconError(
+                    f"{label}: record {n} ({cue!r}), key {key!r}: expected bool, got {flags[key]!r}"
+                )
+        preps = record.get("preps", [])
+        if not isinstance(preps, list) or not all(isinstance(p, str) and p for p in preps):
+            raise LexiconError(
+                f"{label}: record {n} ({cue!r}), key 'preps': expected a list of words, got {preps!r}"
+            )
+        if len(cue.split()) > 2:
+            raise LexiconError(
+                f"{label}: record {n}, key 'cue': {cue!r} must be a verb or 'verb particle'"
+            )
+        if cue in entries:
+            raise LexiconError(f"{label}: record {n}, key 'cue': {cue!r} is listed twice")
+        entries[cue] = CueEntry(
+            cue, category, loaded, explanation.strip(), flags["object"], flags["infinitive"],
+            tuple(preps),
+        )
+    return entries
+
+
+def parse_source_types(data: Any, *, label: str = "source types") -> dict[str, SourceTypeInfo]:
+    """Return the validated source types, keyed by name, in :data:`SOURCE_TYPES` order.
+
+    Raises:
+        LexiconError: a record is malformed, or the names differ from :data:`SOURCE_TYPES`.
+    """
+    types: dict[str, SourceTypeInfo] = {}
+    for n, record in enumerate(_records(data, "types", label), 1):
+        name = _require(record, n, "name", str, label)
+        if name not in SOURCE_TYPES:
+            raise LexiconError(
+                f"{label}: record {n}, key 'name': {name!r} is not one of {', '.join(SOURCE_TYPES)}"
+            )
+        description = _require(record, n, "description", str, label)
+        words = record.get("words", [])
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise LexiconError(f"{label}: record {n} ({name!r}), key 'words': expected a list of words")
+        types[name] = SourceTypeInfo(name, description.strip(), frozenset(w.lower() for w in words))
+    missing = [t for t in SOURCE_TYPES if t not in types]
+    if missing:
+        raise LexiconError(f"{label}: no record for source type {missing[0]!r}")
+    return {t: types[t] for t in SOURCE_TYPES}
+
+
+@functools.cache
+def load_cues(path: Path | None = None) -> dict[str, CueEntry]:
+    """Return the cue lexicon from ``path`` (default: the bundled ``data/cues.yaml``)."""
+    data, label = _load_yaml(path, "cues.yaml")
+    return parse_cues(data, label=label)
+
+
+@functools.cache
+def load_source_types(path: Path | None = None) -> dict[str, SourceTypeInfo]:
+    """Return the source types from ``path`` (default: the bundled ``data/source_types.yaml``)."""
+    data, label = _load_yaml(path, "source_types.yaml")
+    return parse_source_types(data, label=label)

@@ -1,0 +1,211 @@
+"""Quotation marks: which stretches of the text are quoted, nested, and over paragraphs.
+
+Works on the plain text, before and independently of the parser, so that a mark the parser
+splits oddly cannot hide a quote. Conventions handled (as in news style guides, e.g. the AP
+Stylebook and the Chicago Manual of Style, §13.30–13.33):
+
+- straight ``"`` and curly ``“ ”`` double marks, guillemets ``« »``, and curly single marks
+  ``‘ ’`` used for a quote inside a quote;
+- a quote inside a quote is its own :class:`Quote` with ``depth`` 1 (its ``parent`` is the
+  enclosing quote);
+- a quote that runs over several paragraphs re-opens at the start of each new paragraph and
+  closes only at the end of the last one.
+
+Unbalanced marks never raise: an opening mark left unclosed at the end of its paragraph, or
+a closing mark with nothing open, is skipped and reported in the returned warnings, and the
+rest of the text is scanned as usual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Marks that can only open / only close a double quote.
+OPENERS = {"“": "”", "«": "»", "„": "“"}
+CLOSERS = {"”", "»"}
+#: Marks that open or close depending on the characters around them.
+STRAIGHT = '"'
+SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"
+DOUBLE_MARKS = frozenset('"“”«»„')
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quoted stretch of text.
+
+    Attributes:
+        start: first character inside the marks.
+        end: one past the last character inside the marks (``text[start:end]`` is the
+            quoted words, without the outer marks).
+        open_start: offset of the opening mark.
+        close_end: one past the closing mark.
+        depth: 0 for a quote in the running text, 1 for a quote inside a quote, ...
+        parent: index (in the returned list) of the enclosing quote, or None.
+        paragraphs: how many paragraphs the quote runs over.
+    """
+
+    start: int
+    end: int
+    open_start: int
+    close_end: int
+    depth: int = 0
+    parent: int | None = None
+    paragraphs: int = 1
+
+
+@dataclass
+class _Open:
+    mark: str
+    close: str  # the mark that closes it ('"' for straight quotes)
+    at: int
+    paragraphs: int = 1
+
+
+def _is_space(ch: str) -> bool:
+    return ch == "" or ch.isspace()
+
+
+def _straight_opens(text: str, i: int) -> bool:
+    """Return True when the straight mark at ``i`` looks like an opening mark.
+
+    An opening mark follows a space, the start of the text, an opening bracket, a dash, a
+    colon or another opening mark, and is followed by a non-space.
+    """
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    return (_is_space(before) or before in "([{—–-:/“‘") and not _is_space(after)
+
+
+def _line_end(text: str, i: int) -> int:
+    end = text.find("\n", i)
+    return len(text) if end == -1 else end
+
+
+def quote_spans(text: str) -> tuple[list[Quote], list[str]]:
+    """Return the quotes in ``text`` (in order of their opening mark) and any warnings.
+
+    Args:
+        text: the analysed text.
+
+    Returns:
+        ``(quotes, warnings)``; each warning names the offset of the mark it is about.
+    """
+    quotes: list[tuple[int, Quote]] = []  # (open index in scan order, quote)
+    warnings: list[str] = []
+    stack: list[_Open] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            # A paragraph break: open quotes either continue (the next paragraph re-opens
+            # with the same kind of mark) or were never closed.
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            if j < n and stack:
+                nxt = text[j]
+                reopen = stack and (
+                    (nxt in OPENERS and stack[0].mark in OPENERS)
+                    or (nxt == STRAIGHT and stack[0].mark == STRAIGHT)
+                )
+                if reopen:
+                    # Only the outermost quote carries over (style guides re-open one level).
+                    for dropped in stack[1:]:
+                        warnings.append(
+                            f"Quote mark at character {dropped.at} is not closed before the "
+                            "paragraph ends; that quote was skipped."
+                        )
+                    stack = stack[:1]
+                    stack[0].paragraphs += 1
+                    i = j + 1
+                    continue
+                for dropped in stack:
+                    if dropped.mark == SINGLE_OPEN:
+                        continue  # probably an apostrophe, not worth a warning
+                    warnings.append(
+                        f"Quote mark at character {dropped.at} is not closed before the "
+                        "paragraph ends; that quote was skipped."
+                    )
+                stack = []
+            i = j
+            continue
+        if ch in OPENERS and not (ch == "“" and stack and stack[-1].close == "“"):
+            stack.append(_Open(ch, OPENERS[ch], i))
+        elif ch in CLOSERS or (ch == "“" and stack and stack[-1].close == "“"):
+            if stack and any(o.close == ch for o in stack):
+                while stack[-1].close != ch:
+                    dropped = stack.pop()
+                    if dropped.mark != SINGLE_OPEN:
+                        warnings.append(
+                            f"Quote mark at character {dropped.at} is not closed; that quote "
+                            "was skipped."
+                        )
+                _close(stack.pop(), i, stack, quotes)
+            else:
+                warnings.append(
+                    f"Closing quote mark at character {i} has no opening mark; it was ignored."
+                )
+        elif ch == STRAIGHT:
+            top_straight = bool(stack) and stack[-1].mark == STRAIGHT
+            if _straight_opens(text, i) and not (
+                top_straight and not _is_space(text[i - 1] if i else "")
+            ):
+                stack.append(_Open(ch, STRAIGHT, i))
+            elif any(o.close == STRAIGHT for o in stack):
+                while stack[-1].close != STRAIGHT:
+                    stack.pop()
+                _close(stack.pop(), i, stack, quotes)
+            else:
+                warnings.append(
+                    f"Closing quote mark at character {i} has no opening mark; it was ignored."
+                )
+        elif ch == SINGLE_OPEN:
+            before = text[i - 1] if i else ""
+            after = text[i + 1] if i + 1 < n else ""
+            if (_is_space(before) or before in "([“\"—-") and not _is_space(after):
+                stack.append(_Open(ch, SINGLE_CLOSE, i))
+        elif ch == SINGLE_CLOSE and stack and stack[-1].close == SINGLE_CLOSE:
+            after = text[i + 1] if i + 1 < n else ""
+            if not after.isalpha():  # "country’s" is an apostrophe, not a closing mark
+                _close(stack.pop(), i, stack, quotes)
+        i += 1
+    for dropped in stack:
+        if dropped.mark != SINGLE_OPEN:
+            warnings.append(
+                f"Quote mark at character {dropped.at} is never closed; that quote was skipped."
+            )
+    ordered = sorted((q for _, q in quotes), key=lambda q: q.open_start)
+    result = []
+    for q in ordered:
+        parent = None
+        depth = 0
+        for k in range(len(result) - 1, -1, -1):
+            outer = result[k]
+            if outer.open_start < q.open_start and q.close_end <= outer.close_end:
+                parent = k if parent is None else parent
+                depth += 1
+        result.append(
+            Quote(q.start, q.end, q.open_start, q.close_end, depth, parent, q.paragraphs)
+        )
+    return result, warnings
+
+
+def _close(opened: _Open, at: int, stack: list[_Open], quotes: list[tuple[int, Quote]]) -> None:
+    quotes.append(
+        (opened.at, Quote(opened.at + 1, at, opened.at, at + 1, paragraphs=opened.paragraphs))
+    )
+
+
+def quote_of(quotes: list[Quote], start: int, end: int) -> int | None:
+    """Return the index of the innermost quote holding ``[start, end)``, or None."""
+    best = None
+    for k, q in enumerate(quotes):
+        if q.open_start <= start and end <= q.close_end:
+            if best is None or q.depth > quotes[best].depth:
+                best = k
+    return best
+
+
+def has_quote_mark(text: str) -> bool:
+    """Return True when ``text`` holds a double quotation mark of any style."""
+    return any(ch in DOUBLE_MARKS for ch in text)

@@ -1,0 +1,565 @@
+"""Find attributions in a parsed Doc: cue, source and content, before speakers are resolved.
+
+The rules follow the structure of attribution relations described by Pareti (2016,
+"PARC 3.0: A corpus of attribution relations", LREC) and annotated in PolNeAR (Newell et al.
+2018): a *cue* (usually a verb of saying or believing) links a *source* (its subject, or
+the agent of a passive) to a *content* (a clause, a quote, an object or a prepositional
+phrase). They are applied in this order:
+
+1. cue verbs from the lexicon with a clausal, infinitive, object or prepositional content
+   found in the dependency parse (Krestel, Bergler & Witte 2008, "Minding the Source");
+2. "according to X", whose content is the clause it modifies;
+3. direct quotes not yet covered, linked to a cue verb right before or after the marks
+   (``“...,” he said`` / ``He said: “...”``), and quotes that continue the previous
+   speaker's words in the next paragraph;
+4. the lede pattern: a claim standing alone, its source in the next sentence with a cue
+   and no content of its own ("X is true. Colonel Y told Izvestia ...").
+
+Everything here works in one or two passes over the tokens: no per-token search of the
+whole Doc, so the cost stays linear in the length of the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from sourcecrit.attribution.lexicon import CueEntry
+from sourcecrit.attribution.quotes import Quote
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+# Dependencies through which a cue without its own subject borrows one from its head:
+# "responded ... by saying that" (pcomp), "added and said" (conj), "wants to say" (xcomp).
+CLIMB_DEPS = frozenset({"xcomp", "conj", "pcomp", "prep", "advcl", "ccomp"})
+EXPLETIVES = frozenset({"it", "there"})
+# Tokens allowed between a quote and the cue that follows it: `,” he said` / `,” said Smith`.
+MAX_AFTER_GAP = 6
+MAX_BEFORE_GAP = 4
+
+
+@dataclass
+class Candidate:
+    """One attribution before speaker resolution (offsets are characters into doc.text)."""
+
+    cue_start: int | None
+    cue_end: int | None
+    entry: CueEntry | None
+    content_start: int
+    content_end: int
+    source_start: int | None
+    source_end: int | None
+    kind: str = "indirect"
+    rule: str = "verb"
+    source_token: int | None = None  # head token of the source phrase
+    cue_token: int | None = None
+    inherit_from: int | None = None  # index of the candidate whose speaker this repeats
+    notes: list[str] = field(default_factory=list)
+
+
+def _span_chars(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
+    """Return character offsets of tokens ``left..right`` (inclusive), trimmed of spaces and
+    of non-quote punctuation at either end; None when nothing is left."""
+    while left <= right and (doc[left].is_space or (doc[left].is_punct and not doc[left].is_quote)):
+        left += 1
+    while right >= left and (
+        doc[right].is_space or (doc[right].is_punct and not doc[right].is_quote)
+    ):
+        right -= 1
+    if left > right:
+        return None
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _subtree_chars(doc: Doc, tok: Token) -> tuple[int, int] | None:
+    return _span_chars(doc, tok.left_edge.i, tok.right_edge.i)
+
+
+def _source_chars(doc: Doc, tok: Token) -> tuple[int, int] | None:
+    """Return the source phrase: the subject's subtree, without a trailing relative clause."""
+    right = tok.right_edge.i
+    for child in tok.rights:
+        if child.dep_ in ("relcl", "acl") and child.i > tok.i:
+            right = min(right, child.left_edge.i - 1)
+            break
+    return _span_chars(doc, tok.left_edge.i, right)
+
+
+def _particle_of(tok: Token) -> str | None:
+    for child in tok.children:
+        if child.dep_ == "prt":
+            return child.lower_
+    return None
+
+
+def cue_entry_for(tok: Token, verbs: dict[str, dict[str | None, CueEntry]]) -> CueEntry | None:
+    """Return the lexicon entry for ``tok`` as a cue verb, or None.
+
+    Args:
+        tok: a token of a parsed Doc.
+        verbs: lemma -> particle (None for a plain verb) -> entry, as built by
+            :func:`verb_index`.
+    """
+    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound"):
+        return None
+    by_particle = verbs.get(tok.lemma_.lower())
+    if not by_particle:
+        return None
+    particle = _particle_of(tok)
+    if particle and particle in by_particle:
+        return by_particle[particle]
+    return by_particle.get(None)
+
+
+def verb_index(cues: dict[str, CueEntry]) -> dict[str, dict[str | None, CueEntry]]:
+    """Return the cue lexicon indexed by verb lemma, then particle."""
+    index: dict[str, dict[str | None, CueEntry]] = {}
+    for entry in cues.values():
+        index.setdefault(entry.verb, {})[entry.particle] = entry
+    return index
+
+
+def _is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass",) or c.dep_ in PASSIVE_SUBJECT_DEPS for c in tok.children)
+
+
+def _subject_of(tok: Token) -> Token | None:
+    """Return the subject of cue ``tok``, borrowed from governing verbs when it has none."""
+    current = tok
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if _is_passive(current):
+            return None
+        if current.dep_ not in CLIMB_DEPS or current.head is current:
+            return None
+        # A ccomp has its own subject; borrowing from the governing verb would be wrong.
+        if current.dep_ == "ccomp" and current is tok:
+            return None
+        current = current.head
+    return None
+
+
+def _agent_of(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def _group_source_of(tok: Token) -> Token | None:
+    """Return a passive cue's "in a number of countries" phrase (a vague group as source)."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "among") and child.i < tok.i:
+            for grand in child.children:
+                if grand.dep_ == "pobj" and (
+                    grand.tag_ in ("NNS", "NNPS")
+                    or any(g.lower_ in ("number", "some", "many", "several") for g in grand.subtree)
+                ):
+                    return grand
+    return None
+
+
+def _content_range(tok: Token, entry: CueEntry) -> tuple[int, int] | None:
+    """Return the token range (inclusive) of what cue ``tok`` attributes, or None.
+
+    Order of preference: a clause (ccomp; one after the cue before one before it), a
+    to-infinitive (xcomp) when the cue allows one, a prepositional object the cue allows
+    ("warned *of* ...", with a following "if"-clause), a direct object or a gerund when the
+    cue allows one (and the object's "that"-clause, for "expressed doubt that ...").
+    """
+    children = list(tok.children)
+    ccomps = [c for c in children if c.dep_ == "ccomp"]
+    if ccomps:
+        after = [c for c in ccomps if c.i > tok.i]
+        chosen = after[0] if after else ccomps[-1]
+        return chosen.left_edge.i, chosen.right_edge.i
+    if entry.infinitive:
+        for child in children:
+            if child.dep_ == "xcomp" and child.i > tok.i:
+                return child.left_edge.i, child.right_edge.i
+    for child in children:
+        if child.dep_ == "prep" and child.lower_ in entry.preps and child.i > tok.i:
+            for grand in child.children:
+                if grand.dep_ in ("pobj", "pcomp"):
+                    left, right = grand.left_edge.i, grand.right_edge.i
+                    for other in children:
+                        if other.dep_ == "advcl" and other.left_edge.i == right + 1:
+                            right = other.right_edge.i
+                    return left, right
+    for child in children:
+        if child.dep_ == "dobj" and child.i > tok.i:
+            for grand in child.children:
+                if grand.dep_ in ("acl", "ccomp") and any(
+                    g.dep_ == "mark" and g.lower_ in ("that", "whether", "if") for g in grand.children
+                ):
+                    return grand.left_edge.i, grand.right_edge.i
+            if entry.object and child.pos_ != "PRON":
+                return child.left_edge.i, child.right_edge.i
+            return None
+    if entry.object:
+        for child in children:
+            if child.dep_ in ("advcl", "xcomp") and child.tag_ == "VBG" and child.left_edge.i == child.i > tok.i:
+                return child.left_edge.i, child.right_edge.i
+    return None
+
+
+def verb_candidates(
+    doc: Doc, verbs: dict[str, dict[str | None, CueEntry]]
+) -> list[Candidate]:
+    """Return one candidate per cue verb that has a content in the parse (rule 1)."""
+    out = []
+    for tok in doc:
+        entry = cue_entry_for(tok, verbs)
+        if entry is None:
+            continue
+        content_range = _content_range(tok, entry)
+        content = None
+        if content_range is not None:
+            content = _span_chars(doc, *content_range)
+        elif tok.dep_ == "parataxis" or (
+            tok.dep_ in ("ccomp", "advcl")
+            and entry.category == "speech"
+            and tok.i > tok.head.i
+            and doc[tok.i - 1].is_punct
+        ):
+            # "Content, officials said." parsed with the cue hanging off the content's verb.
+            head = tok.head
+            left, right = head.left_edge.i, head.right_edge.i
+            cue_left = tok.left_edge.i
+            if cue_left > head.i:
+                right = cue_left - 1
+            else:
+                left = tok.right_edge.i + 1
+            content = _span_chars(doc, left, right)
+        elif _is_passive(tok) and entry.object:
+            # "the possibility ... was denied": the passive subject is what is attributed,
+            # unless it is a pronoun ("nothing can be ruled out") or a relative pronoun.
+            for child in tok.children:
+                if (
+                    child.dep_ in PASSIVE_SUBJECT_DEPS
+                    and child.pos_ not in ("PRON", "DET")
+                    and not any(t.tag_ in ("WDT", "WP", "WP$") for t in child.subtree)
+                ):
+                    content = _subtree_chars(doc, child)
+        if content is None:
+            continue
+        subject = _subject_of(tok)
+        source_tok = None
+        if subject is not None and subject.lower_ not in EXPLETIVES:
+            source_tok = subject
+        elif _is_passive(tok):
+            source_tok = _agent_of(tok) or _group_source_of(tok)
+        source = _source_chars(doc, source_tok) if source_tok is not None else None
+        if source and content[0] <= source[0] and source[1] <= content[1]:
+            continue  # the "source" sits inside its own content: a misparse
+        cue_end_tok = tok
+        particle = entry.particle
+        if particle:
+            for child in tok.children:
+                if child.dep_ == "prt" and child.lower_ == particle:
+                    cue_end_tok = child if child.i > tok.i else tok
+        cue_start, cue_end = tok.idx, cue_end_tok.idx + len(cue_end_tok)
+        if content[0] < cue_end and cue_start < content[1]:
+            continue  # content swallowing its own cue: the parse went wrong
+        out.append(
+            Candidate(
+                cue_start,
+                cue_end,
+                entry,
+                content[0],
+                content[1],
+                source[0] if source else None,
+                source[1] if source else None,
+                source_token=source_tok.i if source_tok is not None else None,
+                cue_token=tok.i,
+            )
+        )
+    return out
+
+
+def according_candidates(doc: Doc) -> list[Candidate]:
+    """Return "according to X" attributions (rule 2); the cue is the words "according to"."""
+    out = []
+    for tok in doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+            continue
+        to = doc[tok.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        source = _source_chars(doc, pobj)
+        head = tok.head
+        if head is tok:
+            continue
+        phrase_left = tok.i
+        phrase_right = max(pobj.right_edge.i, to.i)
+        left, right = head.left_edge.i, head.right_edge.i
+        lead = doc[left:phrase_left]
+        if phrase_left <= left or all(t.is_punct or t.dep_ in ("cc", "advmod") for t in lead):
+            left = phrase_right + 1
+        elif phrase_right >= right:
+            right = phrase_left - 1
+        content = _span_chars(doc, left, right)
+        if content is None or source is None:
+            continue
+        out.append(
+            Candidate(
+                tok.idx,
+                to.idx + len(to),
+                None,
+                content[0],
+                content[1],
+                source[0],
+                source[1],
+                kind="according_to",
+                rule="according_to",
+                source_token=pobj.i,
+                cue_token=tok.i,
+            )
+        )
+    return out
+
+
+def _quote_level(quotes: list[Quote], char: int) -> int | None:
+    """Return the index of the innermost quote holding ``char``, or None."""
+    best = None
+    for k, q in enumerate(quotes):
+        if q.open_start <= char < q.close_end and (best is None or q.depth > quotes[best].depth):
+            best = k
+    return best
+
+
+def quote_candidates(
+    doc: Doc,
+    quotes: list[Quote],
+    covered: list[Candidate],
+    verbs: dict[str, dict[str | None, CueEntry]],
+) -> list[Candidate]:
+    """Return attributions for quotes no earlier rule covered (rule 3)."""
+    out: list[Candidate] = []
+    token_at = {t.idx: t.i for t in doc}
+    for q in quotes:
+        if q.end - q.start < 2:
+            continue
+        if any(c.content_start < q.end and q.start < c.content_end for c in covered + out):
+            continue
+        level = q.parent
+        cand = _cue_after(doc, q, quotes, level, token_at, verbs) or _cue_before(
+            doc, q, quotes, level, token_at, verbs
+        )
+        if cand is None:
+            continue
+        tok, entry = cand
+        subject = _subject_of(tok)
+        source = _source_chars(doc, subject) if subject is not None else None
+        out.append(
+            Candidate(
+                tok.idx,
+                tok.idx + len(tok),
+                entry,
+                q.open_start,
+                q.close_end,
+                source[0] if source else None,
+                source[1] if source else None,
+                kind="direct",
+                rule="quote",
+                source_token=subject.i if subject is not None else None,
+                cue_token=tok.i,
+            )
+        )
+    return out
+
+
+def _cue_after(doc, q, quotes, level, token_at, verbs):
+    i = token_at.get(q.close_end - 1)
+    if i is None:
+        return None
+    for j in range(i + 1, min(i + 1 + MAX_AFTER_GAP, len(doc))):
+        tok = doc[j]
+        if tok.is_quote or "\n" in tok.text:
+            return None
+        if tok.is_sent_start and j > i + 1 and tok.text[0].isupper() and not tok.pos_ == "PROPN":
+            return None
+        entry = cue_entry_for(tok, verbs)
+        if entry is not None and entry.category == "speech":
+            if _quote_level(quotes, tok.idx) != level:
+                return None
+            return tok, entry
+    return None
+
+
+def _cue_before(doc, q, quotes, level, token_at, verbs):
+    i = token_at.get(q.open_start)
+    if i is None:
+        return None
+    for j in range(i - 1, max(i - 1 - MAX_BEFORE_GAP, -1), -1):
+        tok = doc[j]
+        if tok.is_quote or "\n" in tok.text or tok.text in (".", "?", "!"):
+            return None
+        entry = cue_entry_for(tok, verbs)
+        if entry is not None and entry.category == "speech":
+            if _quote_level(quotes, tok.idx) != level:
+                return None
+            return tok, entry
+    return None
+
+
+def continuation_candidates(
+    doc: Doc, quotes: list[Quote], found: list[Candidate], paragraph_starts: list[int]
+) -> list[Candidate]:
+    """Return quotes that open a paragraph and carry on the previous quoted speaker (rule 3b).
+
+    News style lets a speaker's quote run on in the next paragraph without a new "he said"
+    when no one else has spoken in between; only a quote that opens its paragraph and
+    follows a paragraph whose last attribution had a source is taken.
+    """
+    out: list[Candidate] = []
+    starts = set(paragraph_starts)
+    for q in quotes:
+        if q.depth or q.open_start not in starts or q.end - q.start < 20:
+            continue
+        everything = found + out
+        if any(c.content_start < q.end and q.start < c.content_end for c in everything):
+            continue
+        before = [c for c in everything if c.content_end <= q.open_start]
+        if not before:
+            continue
+        prev = max(before, key=lambda c: c.content_end)
+        # Only the paragraph right before: count paragraph starts between them.
+        between = [s for s in paragraph_starts if prev.content_end < s < q.open_start]
+        if between or prev.source_start is None:
+            continue
+        if prev.kind not in ("direct", "mixed"):
+            continue
+        out.append(
+            Candidate(
+                None,
+                None,
+                None,
+                q.open_start,
+                q.close_end,
+                prev.source_start,
+                prev.source_end,
+                kind="direct",
+                rule="continuation",
+                source_token=prev.source_token,
+                inherit_from=found.index(prev) if prev in found else None,
+            )
+        )
+    return out
+
+
+def lede_candidates(
+    doc: Doc,
+    found: list[Candidate],
+    sentences: list[tuple[int, int]],
+    verbs: dict[str, dict[str | None, CueEntry]],
+) -> list[Candidate]:
+    """Return the lede pattern: a claim, then its source and cue in the next sentence (rule 4).
+
+    Only when the cue is the root of its sentence, has a subject and no content of its own,
+    and the sentence before holds no attribution at all.
+    """
+    out = []
+    cue_tokens = {c.cue_token for c in found if c.cue_token is not None}
+    for tok in doc:
+        if tok.dep_ != "ROOT" or tok.i in cue_tokens:
+            continue
+        entry = cue_entry_for(tok, verbs)
+        if entry is None or entry.cue not in ("tell", "say", "report", "state", "write", "confirm"):
+            continue
+        subject = _subject_of(tok)
+        if subject is None or subject.lower_ in EXPLETIVES:
+            continue
+        k = next((n for n, (s, e) in enumerate(sentences) if s <= tok.idx < e), None)
+        if not k:
+            continue
+        prev_start, prev_end = sentences[k - 1]
+        if any(c.content_start < prev_end and prev_start < c.content_end for c in found + out):
+            continue
+        if any(
+            c.cue_start is not None and prev_start <= c.cue_start < prev_end for c in found + out
+        ):
+            continue
+        source = _source_chars(doc, subject)
+        if source is None:
+            continue
+        end = prev_end
+        while end > prev_start and doc.text[end - 1] in ".!? ":
+            end -= 1
+        out.append(
+            Candidate(
+                tok.idx,
+                tok.idx + len(tok),
+                entry,
+                prev_start,
+                end,
+                source[0],
+                source[1],
+                rule="lede",
+                source_token=subject.i,
+                cue_token=tok.i,
+            )
+        )
+    return out
+
+
+def extend_over_quotes(candidates: list[Candidate], quotes: list[Quote]) -> None:
+    """Grow each content to cover the quotes it overlaps (a multi-sentence quote is parsed as
+    several sentences, and the cue's clause is only the last one), and set ``kind``.
+
+    A quote that holds the cue itself is not taken in: the cue then belongs to a nested
+    attribution inside that quote.
+    """
+    for c in candidates:
+        for q in quotes:
+            if not (q.open_start < c.content_end and c.content_start < q.close_end):
+                continue
+            if c.cue_start is not None and q.open_start <= c.cue_start < q.close_end:
+                continue
+            start, end = min(c.content_start, q.open_start), max(c.content_end, q.close_end)
+            if c.cue_start is not None and start < c.cue_end and c.cue_start < end:
+                continue
+            c.content_start, c.content_end = start, end
+        if c.kind in ("according_to", "direct"):
+            continue
+        inside = [
+            q
+            for q in quotes
+            if c.content_start <= q.open_start and q.close_end <= c.content_end
+        ]
+        if not inside:
+            continue
+        quoted = _union_length([(q.open_start, q.close_end) for q in inside])
+        length = c.content_end - c.content_start
+        c.kind = "direct" if quoted >= length - 6 else "mixed"
+
+
+def _union_length(spans: list[tuple[int, int]]) -> int:
+    total, last = 0, -1
+    for start, end in sorted(spans):
+        start = max(start, last)
+        if end > start:
+            total += end - start
+            last = end
+    return total
+
+
+def deduplicate(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop candidates whose content repeats an earlier one's (the first found wins)."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for c in candidates:
+        key = (c.content_start, c.content_end)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out

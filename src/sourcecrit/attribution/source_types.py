@@ -1,0 +1,99 @@
+"""What kind of source is speaking, and the evidence for saying so.
+
+The word lists live in ``data/source_types.yaml``. The order of the checks matters and
+follows how a reader would decide: a vague quantity ("a number of countries") makes a
+group vague whatever it names; a document is a document even when an organisation wrote
+it; a named person is classified by their role (expert words first, because a *retired*
+colonel speaks as an expert, not for the army; then politician, then official).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from sourcecrit.attribution.lexicon import SOURCE_TYPES, load_source_types
+from sourcecrit.attribution.speakers import Cluster
+
+# Quantifiers that make any group vague, checked among the first words of the phrase.
+VAGUE_QUANTIFIERS = frozenset({"some", "many", "several", "number", "most", "few", "various",
+                               "numerous", "lot", "majority", "certain"})
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(".,;:'’\"“”()").lower() for w in text.replace("-", " ").split()]
+
+
+def _first_hit(words: list[str], vocabulary: frozenset[str]) -> str | None:
+    joined = " " + " ".join(words) + " "
+    for word in words:
+        if word in vocabulary:
+            return word
+    for phrase in vocabulary:
+        if " " in phrase and f" {phrase} " in joined:
+            return phrase
+    return None
+
+
+def source_type(
+    doc: Doc,
+    source: tuple[int, int] | None,
+    head: Token | None,
+    cluster: Cluster | None,
+    method: str,
+) -> tuple[str, str]:
+    """Return ``(source_type, evidence)`` for one attribution's source.
+
+    Args:
+        doc: the parsed Doc.
+        source: character offsets of the source phrase, or None when there is none.
+        head: the phrase's head token, if known.
+        cluster: the resolved speaker, if any.
+        method: how the speaker was resolved (see ``SpeakerResolver.resolve``).
+
+    Returns:
+        One of :data:`SOURCE_TYPES` and a sentence a student can read.
+    """
+    types = load_source_types()
+    if source is None:
+        return "none", "No source is named: the statement is attributed to no one."
+    text = doc.text[source[0] : source[1]]
+    words = _words(text)
+    if cluster is not None and cluster.kind == "person":
+        role_words = _words(cluster.role or "") + words
+        for kind in ("named_expert", "named_politician", "named_official"):
+            hit = _first_hit(role_words, types[kind].words)
+            if hit:
+                where = f"role '{cluster.role}'" if cluster.role else f"'{text}'"
+                return kind, f"{cluster.canonical}: named person; {where} has the word '{hit}'."
+        return "named_other", f"{cluster.canonical}: named person with no official, political or expert role in the text."
+    if method == "unresolved" and head is not None and head.pos_ == "PRON":
+        return "anonymous", f"'{text}': a pronoun whose person could not be found in the text."
+    hit = next((w for w in words[:4] if w in VAGUE_QUANTIFIERS), None)
+    if hit:
+        return "vague_group", f"'{text}': '{hit}' names no one in particular."
+    head_word = head.lemma_.lower() if head is not None else (words[-1] if words else "")
+    head_text = head.lower_ if head is not None else head_word
+    for kind in ("document", "media"):
+        if head_word in types[kind].words or head_text in types[kind].words:
+            return kind, f"'{text}': the word '{head_text}' names a {kind.replace('_', ' ')}."
+    if cluster is not None and cluster.kind == "org":
+        hit = _first_hit(words, types["media"].words)
+        if hit:
+            return "media", f"{cluster.canonical}: a news outlet ('{hit}')."
+        return "organisation", f"{cluster.canonical}: an organisation or country speaking as a body."
+    if head_text in types["anonymous"].words or head_word in types["anonymous"].words:
+        return "anonymous", f"'{text}': no name is given, so the reader cannot check who it is."
+    if head_text in types["vague_group"].words or head_word in types["vague_group"].words:
+        return "vague_group", f"'{text}': a group that names no one in particular."
+    hit = _first_hit(words, types["organisation"].words)
+    if hit:
+        return "organisation", f"'{text}': the word '{hit}' names an organisation."
+    if head is not None and head.tag_ in ("NNS", "NNPS"):
+        return "vague_group", f"'{text}': a group that names no one in particular."
+    return "anonymous", f"'{text}': no name is given, so the reader cannot check who it is."
+
+
+def source_type_descriptions() -> dict[str, str]:
+    """Return each source type with its description for students, in :data:`SOURCE_TYPES` order."""
+    types = load_source_types()
+    return {name: types[name].description for name in SOURCE_TYPES}
