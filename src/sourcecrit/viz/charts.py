@@ -1,0 +1,119 @@
+"""Altair charts of an Analysis. Each function returns an ``alt.Chart``; notebooks show it.
+
+Charts read only the Analysis tables, so they also work on an Analysis loaded from JSON.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from sourcecrit.analysis import Analysis
+
+#: Okabe & Ito (2008) colours, safe for colour-blind readers; the same as the highlights.
+CATEGORY_COLOURS = {"hedge": "#E69F00", "booster": "#D55E00", "weasel": "#CC79A7"}
+SOURCE_TYPE_ORDER = [
+    "named_official",
+    "named_politician",
+    "named_expert",
+    "named_other",
+    "organisation",
+    "media",
+    "document",
+    "anonymous",
+    "vague_group",
+    "none",
+]
+
+
+def _short(text: str, width: int = 90) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def certainty_chart(analysis: Analysis) -> alt.Chart:
+    """Return stacked bars of hedges, boosters and weasels in each sentence, in reading order.
+
+    A student sees at a glance where the article grows cautious or emphatic; hovering
+    shows the sentence.
+    """
+    cols = ["hedges", "boosters", "weasels"]
+    df = analysis.sentences[["sentence", "text", "certainty", *cols]].copy()
+    df["text"] = df["text"].map(_short)
+    long = df.melt(
+        id_vars=["sentence", "text", "certainty"],
+        value_vars=cols,
+        var_name="kind",
+        value_name="cues",
+    )
+    long["kind"] = long["kind"].str.rstrip("s")
+    long = long[long["cues"] > 0]
+    colours = alt.Scale(domain=list(CATEGORY_COLOURS), range=list(CATEGORY_COLOURS.values()))
+    return (
+        alt.Chart(long, title="Hedging, sentence by sentence")
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "sentence:O",
+                title="sentence (in reading order)",
+                scale=alt.Scale(domain=list(df["sentence"])),
+            ),
+            y=alt.Y("sum(cues):Q", title="cues"),
+            color=alt.Color("kind:N", scale=colours, title=None),
+            tooltip=["sentence:O", "kind:N", "cues:Q", "certainty:N", "text:N"],
+        )
+        .properties(width="container", height=180)
+    )
+
+
+def sources_chart(analysis: Analysis, *, measure: str = "n_attributions") -> alt.Chart:
+    """Return a bar per source: how often (or how many words) the article gives them.
+
+    Args:
+        analysis: the analysed article.
+        measure: ``"n_attributions"`` (how many times quoted) or ``"n_words"`` (how many
+            words attributed).
+    """
+    if measure not in ("n_attributions", "n_words"):
+        raise ValueError(f"measure must be 'n_attributions' or 'n_words', not {measure!r}")
+    df = analysis.sources[["speaker", "role", "source_type", measure]].copy()
+    df["speaker"] = df["speaker"].fillna("(unnamed)")
+    df["role"] = df["role"].fillna("")
+    title = "Who gets to speak" if measure == "n_attributions" else "Whose words fill the article"
+    label = "attributions" if measure == "n_attributions" else "words attributed"
+    return (
+        alt.Chart(df, title=title)
+        .mark_bar()
+        .encode(
+            y=alt.Y("speaker:N", sort="-x", title=None),
+            x=alt.X(f"{measure}:Q", title=label),
+            color=alt.Color(
+                "source_type:N", scale=alt.Scale(domain=SOURCE_TYPE_ORDER), title="kind of source"
+            ),
+            tooltip=["speaker:N", "role:N", "source_type:N", f"{measure}:Q"],
+        )
+        .properties(width="container")
+    )
+
+
+def source_types_chart(analysis: Analysis) -> alt.Chart:
+    """Return the share of attributions by kind of source (named, anonymous, vague, ...)."""
+    counts = analysis.attributions["source_type"].fillna("none").value_counts()
+    df = pd.DataFrame({"source_type": counts.index, "attributions": counts.to_numpy()})
+    return (
+        alt.Chart(df, title="What kind of sources?")
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "attributions:Q",
+                stack="normalize",
+                axis=alt.Axis(format="%"),
+                title="share of attributions",
+            ),
+            color=alt.Color(
+                "source_type:N", scale=alt.Scale(domain=SOURCE_TYPE_ORDER), title="kind of source"
+            ),
+            tooltip=["source_type:N", "attributions:Q"],
+        )
+        .properties(width="container", height=60)
+    )
