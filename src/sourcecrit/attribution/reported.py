@@ -304,7 +304,7 @@ def according_candidates(doc: Doc) -> list[Candidate]:
         lead = doc[left:phrase_left]
         if phrase_left <= left or all(t.is_punct or t.dep_ in ("cc", "advmod") for t in lead):
             left = phrase_right + 1
-        elif phrase_right >= right:
+        elif phrase_right >= right or all(t.is_punct for t in doc[phrase_right + 1 : right + 1]):
             right = phrase_left - 1
         content = _span_chars(doc, left, right)
         if content is None or source is None:
@@ -348,7 +348,7 @@ def quote_candidates(
     for q in quotes:
         if q.end - q.start < 2:
             continue
-        if any(c.content_start < q.end and q.start < c.content_end for c in covered + out):
+        if any(_covers(c, q) for c in covered + out):
             continue
         level = q.parent
         cand = _cue_after(doc, q, quotes, level, token_at, verbs) or _cue_before(
@@ -375,6 +375,14 @@ def quote_candidates(
             )
         )
     return out
+
+
+def _covers(c: Candidate, q: Quote) -> bool:
+    """Return True when candidate ``c`` already accounts for quote ``q`` (an attribution
+    nested inside the quote, with its cue inside, does not)."""
+    if not (c.content_start < q.end and q.start < c.content_end):
+        return False
+    return c.cue_start is None or not (q.open_start <= c.cue_start < q.close_end)
 
 
 def _cue_after(doc, q, quotes, level, token_at, verbs):
@@ -426,7 +434,7 @@ def continuation_candidates(
         if q.depth or q.open_start not in starts or q.end - q.start < 20:
             continue
         everything = found + out
-        if any(c.content_start < q.end and q.start < c.content_end for c in everything):
+        if any(_covers(c, q) for c in everything):
             continue
         before = [c for c in everything if c.content_end <= q.open_start]
         if not before:

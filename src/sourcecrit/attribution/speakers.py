@@ -271,7 +271,7 @@ class SpeakerResolver:
         text = doc.text[start:end]
         span = doc.char_span(start, end, alignment_mode="expand")
         persons = [e for e in (span.ents if span is not None else []) if e.label_ == "PERSON"]
-        if head is not None and _is_thing(head):
+        if (head is not None and _is_thing(head)) or (span is not None and _is_thing(span[-1])):
             persons = []  # "the Geneva and Hague Conventions" tagged as a person
         cluster: Cluster | None = None
         method = "unresolved"

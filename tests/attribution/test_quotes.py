@@ -1,0 +1,84 @@
+"""Quote marks on plain text: no spaCy needed."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sourcecrit.attribution.quotes import quote_of, quote_spans
+
+
+def _quoted(text):
+    quotes, _ = quote_spans(text)
+    return [text[q.start : q.end] for q in quotes]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('He said "we will win" today.', ["we will win"]),
+        ("He said “we will win” today.", ["we will win"]),
+        ("Il a dit «nous gagnerons» hier.", ["nous gagnerons"]),
+        ('"One," he said, "two."', ["One,", "two."]),
+        ("“The country’s army is ready,” she said.", ["The country’s army is ready,"]),
+        ("He called it ‘a disaster’ twice.", ["a disaster"]),
+        ("It’s the ’90s and rock ’n’ roll.", []),
+    ],
+)
+def test_quote_spans(text, expected):
+    assert _quoted(text) == expected
+
+
+def test_nested_quote_with_the_same_curly_marks():
+    text = "“They will say: “Oh, nightmare!” But it is no crime,” he said."
+    quotes, warnings = quote_spans(text)
+    assert [text[q.start : q.end] for q in quotes] == [
+        "They will say: “Oh, nightmare!” But it is no crime,",
+        "Oh, nightmare!",
+    ]
+    assert [q.depth for q in quotes] == [0, 1]
+    assert quotes[1].parent == 0
+    assert warnings == []
+
+
+def test_single_quotes_nested_in_double():
+    text = "“He told me ‘never again’ and left,” she said."
+    quotes, _ = quote_spans(text)
+    assert [text[q.start : q.end] for q in quotes] == ["He told me ‘never again’ and left,", "never again"]
+    assert quote_of(quotes, text.index("never"), text.index("never") + 5) == 1
+
+
+@pytest.mark.parametrize("open_mark, close_mark", [("“", "”"), ('"', '"')])
+def test_quote_over_paragraphs_reopens_and_closes_once(open_mark, close_mark):
+    text = (
+        f"{open_mark}First paragraph of the quote.\n\n"
+        f"{open_mark}Second paragraph.\n\n"
+        f"{open_mark}Last one,{close_mark} he said.\n\nAfter."
+    )
+    quotes, warnings = quote_spans(text)
+    assert len(quotes) == 1
+    assert quotes[0].paragraphs == 3
+    assert text[quotes[0].start : quotes[0].end].endswith("Last one,")
+    assert warnings == []
+
+
+def test_unclosed_quote_is_skipped_with_a_warning_and_the_rest_is_kept():
+    text = "He said “this never closes.\n\nLater she said “a proper quote” here."
+    quotes, warnings = quote_spans(text)
+    assert [text[q.start : q.end] for q in quotes] == ["a proper quote"]
+    assert len(warnings) == 1 and "character 8" in warnings[0]
+
+
+def test_stray_closing_mark_is_ignored_with_a_warning():
+    quotes, warnings = quote_spans("Nothing open here” but “this” is.")
+    assert len(quotes) == 1
+    assert "no opening mark" in warnings[0]
+
+
+@given(st.text(alphabet='ab “”"‘’«»\n .,', max_size=80))
+def test_never_crashes_and_offsets_stay_inside(text):
+    quotes, warnings = quote_spans(text)
+    for q in quotes:
+        assert 0 <= q.open_start < q.start <= q.end < q.close_end <= len(text)
+    assert all(isinstance(w, str) for w in warnings)
