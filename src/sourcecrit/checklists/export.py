@@ -1,0 +1,189 @@
+"""A completed checklist and its exports: JSON, Markdown and a DataFrame."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from sourcecrit.checklists.evidence import Evidence
+from sourcecrit.checklists.scoring import Score, format_points, item_points, item_worth
+
+if TYPE_CHECKING:
+    from sourcecrit.checklists.model import Checklist, Item
+
+ANSWER_WORDS = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
+EXPORT_VERSION = 1
+FRAME_COLUMNS = [
+    "item",
+    "section",
+    "question",
+    "answer_type",
+    "answer",
+    "points",
+    "max_points",
+    "evidence",
+]
+
+
+@dataclass(frozen=True)
+class CompletedChecklist:
+    """A checklist with a learner's answers, their score and the article's evidence.
+
+    Make one with :meth:`Checklist.complete`.
+
+    Attributes:
+        checklist: the checklist answered.
+        answers: item id → answer, in canonical form (see :meth:`Checklist.check_answers`).
+        score: the score of the answers.
+        evidence: the hints from the article (empty without an Analysis).
+        learner: who answered, or None.
+        article: the article's name and metadata, or None.
+    """
+
+    checklist: Checklist
+    answers: dict[str, Any]
+    score: Score
+    evidence: list[Evidence] = field(default_factory=list)
+    learner: str | None = None
+    article: dict[str, Any] | None = None
+    created: str = field(default_factory=lambda: dt.datetime.now().isoformat(timespec="seconds"))
+
+    def evidence_for(self, item_id: str) -> list[Evidence]:
+        """Return the hints that inform item ``item_id``."""
+        return [e for e in self.evidence if item_id in e.items]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict of everything: checklist, answers, score, evidence."""
+        c = self.checklist
+        return {
+            "version": EXPORT_VERSION,
+            "checklist": {
+                "id": c.id,
+                "title": c.title,
+                "credit": c.credit,
+                "licence": c.licence,
+                "url": c.url,
+                "scoring": c.scoring.rule,
+            },
+            "learner": self.learner,
+            "article": self.article,
+            "created": self.created,
+            "score": self.score.to_dict(),
+            "items": [
+                {
+                    "id": item.id,
+                    "section": item.section,
+                    "question": item.question,
+                    "answer_type": item.answer,
+                    "answer": self.answers.get(item.id),
+                    "points": self._points(item),
+                    "max_points": self._worth(item),
+                    "evidence": [e.signal for e in self.evidence_for(item.id)],
+                }
+                for item in c.items
+            ],
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """Return :meth:`to_dict` as JSON text."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return one row per item: question, answer, points and the hints' messages."""
+        rows = [
+            {
+                "item": item.id,
+                "section": item.section,
+                "question": item.question,
+                "answer_type": item.answer,
+                "answer": self.answers.get(item.id),
+                "points": self._points(item),
+                "max_points": self._worth(item),
+                "evidence": " ".join(e.message for e in self.evidence_for(item.id)) or None,
+            }
+            for item in self.checklist.items
+        ]
+        return pd.DataFrame(rows, columns=FRAME_COLUMNS)
+
+    def to_markdown(self) -> str:
+        """Return a Markdown report: who, which article, the score, each answer, the hints."""
+        c = self.checklist
+        lines = [f"# {c.title}", ""]
+        facts = []
+        if self.learner:
+            facts.append(f"**Learner:** {_md(self.learner)}")
+        if self.article:
+            name = self.article.get("title") or self.article.get("name") or "the article"
+            date = self.article.get("date")
+            facts.append(f"**Article:** {_md(str(name))}" + (f" ({date})" if date else ""))
+        facts.append(f"**Score:** {_md(str(self.score))}")
+        lines += [f"- {fact}" for fact in facts] + [""]
+        if self.score.band is not None and self.score.band.description:
+            lines += [f"> {_md(self.score.band.description)}", ""]
+        header = ["#", "Question", "Answer"] + (["Points"] if self.score.value is not None else [])
+        lines.append("| " + " | ".join(header) + " |")
+        lines.append("|" + "|".join("---" for _ in header) + "|")
+        for n, item in enumerate(c.items, start=1):
+            cells = [str(n), _cell(_md(_question(item))), _cell(_answer_text(item, self.answers.get(item.id)))]
+            if self.score.value is not None:
+                cells.append(
+                    f"{format_points(self._points(item))} / {format_points(self._worth(item))}"
+                    if item.scored
+                    else "—"
+                )
+            lines.append("| " + " | ".join(cells) + " |")
+        if self.evidence:
+            lines += ["", "## What the article shows", ""]
+            for ev in self.evidence:
+                informs = ", ".join(ev.items)
+                lines.append(f"- **{_md(ev.title)}** (for {informs}): {_md(ev.message)}")
+        lines += [
+            "",
+            "---",
+            "",
+            f"Checklist adapted from: {_md(c.credit)} (licence: {_md(c.licence)})"
+            + (f", {c.url}" if c.url else "")
+            + ".",
+            "",
+        ]
+        return "\n".join(lines)
+
+    def _points(self, item: Item) -> float | None:
+        if self.score.value is None or not item.scored:
+            return None
+        return item_points(item, self.answers.get(item.id), weighted=self.checklist.weighted)
+
+    def _worth(self, item: Item) -> float | None:
+        if self.score.value is None or not item.scored:
+            return None
+        return item_worth(item, weighted=self.checklist.weighted)
+
+
+def _question(item: Item) -> str:
+    return f"{item.section}: {item.question}" if item.section else item.question
+
+
+def _answer_text(item: Item, answer: Any) -> str:
+    if answer is None or (isinstance(answer, str) and not answer.strip()):
+        return "*(not answered)*"
+    if item.answer == "yes_no_unsure":
+        return ANSWER_WORDS.get(answer, str(answer))
+    if item.answer == "rating":
+        return f"{answer} / 5"
+    return _md(str(answer))
+
+
+def _md(text: str) -> str:
+    # Keep learner text from turning into Markdown markup by accident.
+    for ch in ("\\", "*", "_", "`", "[", "]", "<", ">", "#"):
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.replace("|", "\\|").split())
