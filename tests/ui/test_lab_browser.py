@@ -1,0 +1,338 @@
+"""The lessons really render in a real JupyterLab, driven by a real headless Chromium.
+
+Each notebook is run the way a student runs it: opened at ``/lab/tree/<name>`` and executed
+with JupyterLab's own ``notebook:run-all-cells`` command (what *Run > Run All Cells* does).
+The tests then read both the notebook model (execution counts, output types) and the page
+(what the browser actually drew). Notebooks are copies in a scratch folder, so running them
+never writes outputs into ``notebooks/``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+import pytest
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+LESSONS = sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))
+START_HERE = "00-start-here.ipynb"
+# Opening JupyterLab, starting a kernel and loading spaCy takes ~10 s here; leave room for
+# a machine that is busy running the rest of the suite.
+OPEN_TIMEOUT_MS = 90_000
+RUN_TIMEOUT_MS = 180_000
+RENDER_TIMEOUT_MS = 30_000
+VIEWPORT = {"width": 1280, "height": 900}
+
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+# What a rendered output says when a widget's model never reached the page.
+WIDGET_FAILURES = ("Error displaying widget", "Loading widget")
+
+# Runs every code cell with JupyterLab's own command and resolves when the last one is done
+# (NotebookActions.runAll awaits each execution). A JS-side timeout turns a hung kernel
+# into an error message instead of a test that never ends.
+RUN_ALL_JS = """
+async ([path, timeoutMs]) => {
+  const app = window.jupyterapp;
+  const panel = app.shell.currentWidget;
+  if (!panel || !panel.context || panel.context.path !== path) {
+    return {error: `current widget is not ${path}`};
+  }
+  await panel.context.ready;
+  await panel.sessionContext.ready;
+  const run = app.commands.execute('notebook:run-all-cells');
+  const timeout = new Promise(resolve => setTimeout(() => resolve('timeout'), timeoutMs));
+  const result = await Promise.race([run, timeout]);
+  if (result === 'timeout') return {error: `run-all-cells did not finish in ${timeoutMs} ms`};
+  const kernel = panel.sessionContext.session && panel.sessionContext.session.kernel;
+  return {ok: result, kernel: kernel ? kernel.status : null};
+}
+"""
+
+# One record per code cell: what the model holds and what the page shows for each output.
+CELLS_JS = """
+() => {
+  const panel = window.jupyterapp.shell.currentWidget;
+  return panel.content.widgets
+    .filter(cell => cell.model.type === 'code')
+    .map(cell => {
+      const outputs = cell.model.outputs.toJSON();
+      const nodes = Array.from(cell.outputArea.node.children)
+        .map(child => child.querySelector('.jp-OutputArea-output'));
+      return {
+        source: cell.model.sharedModel.getSource(),
+        execution_count: cell.model.executionCount,
+        outputs: outputs.map((o, i) => ({
+          output_type: o.output_type,
+          name: o.name || null,
+          ename: o.ename || null,
+          evalue: o.evalue || null,
+          mimes: Object.keys(o.data || {}),
+          text: typeof o.text === 'string' ? o.text : (o.text || []).join(''),
+          html: (o.data && o.data['text/html']) ?
+            [].concat(o.data['text/html']).join('') : '',
+          shown_text: nodes[i] ? nodes[i].innerText : null,
+          has_widget_view: nodes[i] ? !!nodes[i].querySelector('.jupyter-widgets') : false,
+          has_chart: nodes[i] ? !!nodes[i].querySelector('.vega-embed svg, .vega-embed canvas')
+            : false,
+        })),
+      };
+    });
+}
+"""
+
+# True once every widget output has either drawn a view or given up with an error text.
+WIDGETS_SETTLED_JS = """
+([mime, failures]) => {
+  const panel = window.jupyterapp.shell.currentWidget;
+  return panel.content.widgets.filter(c => c.model.type === 'code').every(cell => {
+    const outputs = cell.model.outputs.toJSON();
+    const children = Array.from(cell.outputArea.node.children);
+    return outputs.every((o, i) => {
+      if (!(o.data && o.data[mime])) return true;
+      const node = children[i] && children[i].querySelector('.jp-OutputArea-output');
+      if (!node) return false;
+      const text = node.innerText || '';
+      return !!node.querySelector('.jupyter-widgets') && !failures.some(f => text.includes(f))
+        || text.includes(failures[0]);
+    });
+  });
+}
+"""
+
+
+@dataclass
+class NotebookRun:
+    """What running one notebook in the browser produced."""
+
+    name: str
+    page: object  # playwright Page, left open for DOM assertions
+    cells: list[dict]
+    screenshot: Path
+    external_requests: list[str] = field(default_factory=list)
+
+    def outputs(self) -> list[dict]:
+        return [o for cell in self.cells for o in cell["outputs"]]
+
+    def describe(self) -> str:
+        return f"{self.name} (screenshot: {self.screenshot})"
+
+
+def run_in_lab(browser, server, name: str, shots: Path) -> NotebookRun:
+    """Open ``name`` in JupyterLab in a fresh browser context and run all its cells."""
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    external: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            None if request.url.startswith(server.url) else external.append(request.url)
+        ),
+    )
+    page.goto(server.lab_url(name), timeout=OPEN_TIMEOUT_MS)
+    page.wait_for_function(
+        """path => window.jupyterapp && window.jupyterapp.shell.currentWidget
+           && window.jupyterapp.shell.currentWidget.context
+           && window.jupyterapp.shell.currentWidget.context.path === path""",
+        arg=name,
+        timeout=OPEN_TIMEOUT_MS,
+    )
+    result = page.evaluate(RUN_ALL_JS, [name, RUN_TIMEOUT_MS])
+    screenshot = shots / f"{Path(name).stem}.png"
+    if "error" not in result:
+        page.wait_for_function(
+            WIDGETS_SETTLED_JS, arg=[WIDGET_MIME, list(WIDGET_FAILURES)], timeout=RENDER_TIMEOUT_MS
+        )
+    page.screenshot(path=str(screenshot), full_page=True)
+    assert "error" not in result, f"{name}: {result['error']}; screenshot {screenshot}"
+    assert result["kernel"] == "idle", f"{name}: kernel is {result['kernel']} after run-all"
+    return NotebookRun(name, page, page.evaluate(CELLS_JS), screenshot, external)
+
+
+def write_notebook(path: Path, sources: list[str]) -> str:
+    """Write a notebook of code cells to ``path`` (Python 3 kernel); return its file name."""
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    nb.cells = [nbformat.v4.new_code_cell(source) for source in sources]
+    nbformat.write(nb, path)
+    return path.name
+
+
+@pytest.fixture(scope="session")
+def shots(tmp_path_factory) -> Path:
+    """Where screenshots go: one per notebook run, kept for looking at failures."""
+    return tmp_path_factory.mktemp("screenshots")
+
+
+@pytest.fixture(scope="session")
+def lesson_runs(browser, lab_server, shots):
+    """Run each lesson at most once per session; several tests read the same run."""
+    runs: dict[str, NotebookRun] = {}
+
+    def get(name: str) -> NotebookRun:
+        if name not in runs:
+            runs[name] = run_in_lab(browser, lab_server, name, shots)
+        return runs[name]
+
+    yield get
+    for run in runs.values():
+        run.page.context.close()
+
+
+@pytest.fixture()
+def run_notebook(browser, lab_server, shots):
+    """Write a scratch notebook into the served folder, run it, close it afterwards."""
+    opened: list[NotebookRun] = []
+
+    def run(name: str, sources: list[str]) -> NotebookRun:
+        write_notebook(lab_server.root / name, sources)
+        opened.append(run_in_lab(browser, lab_server, name, shots))
+        return opened[-1]
+
+    yield run
+    for notebook in opened:
+        notebook.page.context.close()
+
+
+def assert_no_errors(run: NotebookRun) -> None:
+    """Every code cell ran, in order, and nothing raised or printed a traceback."""
+    counts = [cell["execution_count"] for cell in run.cells]
+    assert counts == list(range(1, len(counts) + 1)), f"{run.describe()}: counts {counts}"
+    errors = [f"{o['ename']}: {o['evalue']}" for o in run.outputs() if o["output_type"] == "error"]
+    assert errors == [], run.describe()
+    tracebacks = [o["text"] for o in run.outputs() if "Traceback" in (o["text"] or "")]
+    assert tracebacks == [], run.describe()
+    shown = run.page.locator(".jp-OutputArea-output").filter(has_text="Traceback")
+    assert shown.count() == 0, run.describe()
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_lesson_runs_without_errors(lesson, lesson_runs):
+    assert_no_errors(lesson_runs(lesson))
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_lesson_widgets_render(lesson, lesson_runs):
+    run = lesson_runs(lesson)
+    widgets = [o for o in run.outputs() if WIDGET_MIME in o["mimes"]]
+    broken = [o["shown_text"] for o in widgets if not o["has_widget_view"]]
+    broken += [
+        o["shown_text"] for o in widgets if any(f in o["shown_text"] for f in WIDGET_FAILURES)
+    ]
+    assert broken == [], run.describe()
+
+
+def is_chart(output: dict) -> bool:
+    # Altair's HTML fallback loads vega-embed; the mimetype route carries a vega-lite spec.
+    return any(m.startswith("application/vnd.vegalite") for m in output["mimes"]) or (
+        "vegaEmbed" in output["html"]
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="altair 6 emits vega-lite v6, which JupyterLab 4 cannot render itself (it knows "
+    "up to v5), so charts fall back to HTML that loads vega from cdn.jsdelivr.net: blank "
+    "offline. Pin altair<6 (or ship vega offline) and remove this marker.",
+)
+def test_lesson_charts_render_offline(lesson_runs):
+    runs = [lesson_runs(lesson) for lesson in LESSONS]
+    charts = [(run.name, o) for run in runs for o in run.outputs() if is_chart(o)]
+    blank = [(name, o["shown_text"]) for name, o in charts if not o["has_chart"]]
+    assert blank == [], [run.describe() for run in runs]
+
+
+def test_start_here_shows_the_highlighted_article(lesson_runs, flagship_analysis):
+    from sourcecrit.viz import highlight
+
+    run = lesson_runs(START_HERE)
+    article = run.page.locator(".sc-article")
+    assert article.count() == 1, run.describe()
+    article.scroll_into_view_if_needed()
+    assert article.is_visible(), run.describe()
+    first_claim = article.get_by_text("NATO soldiers are indeed present").first
+    first_claim.scroll_into_view_if_needed()
+    assert first_claim.is_visible(), run.describe()
+
+    # The page shows every mark the library made for this article (nothing sanitised away),
+    # and each mark carries the explanation students read on hover.
+    expected = re.findall(r'<span class="(sc-[^"]+)" title="', str(highlight(flagship_analysis)))
+    marks = article.locator('p:not(.sc-legend) span[class^="sc-"]')
+    assert marks.count() == len(expected) > 0, run.describe()
+    assert marks.evaluate_all("spans => spans.map(s => s.className)") == expected
+    titles = marks.evaluate_all("spans => spans.map(s => s.title)")
+    assert all(t.strip() for t in titles), run.describe()
+
+
+def test_script_in_article_text_is_shown_not_run(run_notebook):
+    run = run_notebook(
+        "scratch-escaping.ipynb",
+        [
+            # Control: this JupyterLab does run scripts in trusted HTML output, so the check
+            # below would catch an unescaped <script> in the article.
+            "from IPython.display import HTML\n"
+            "HTML('<script>window.__control_ran = 1</script><p>control</p>')",
+            "import sourcecrit\n"
+            "from sourcecrit.viz import highlight\n"
+            'text = "The minister said <script>window.__pwned=1</script> it was true."\n'
+            "analysis = sourcecrit.analyze(text)\n"
+            "highlight(analysis)",
+            # The Analysis shows its tables as HTML too; the article text is in them.
+            "analysis",
+        ],
+    )
+    assert_no_errors(run)
+    page = run.page
+    assert page.evaluate("() => window.__control_ran") == 1, run.describe()
+    assert page.evaluate("() => typeof window.__pwned") == "undefined", run.describe()
+    shown = page.locator(".sc-article").get_by_text("<script>window.__pwned=1</script>")
+    assert shown.count() >= 1, run.describe()
+    assert shown.first.is_visible(), run.describe()
+
+
+def test_ipywidgets_render_and_sync_with_the_kernel(run_notebook):
+    run = run_notebook(
+        "scratch-widgets.ipynb",
+        [
+            "import ipywidgets\n"
+            "slider = ipywidgets.IntSlider(value=3, min=0, max=10, description='Sources')\n"
+            "slider",
+            # Kernel -> page: a change made after display reaches the drawn slider.
+            "slider.value = 7",
+        ],
+    )
+    assert_no_errors(run)
+    page = run.page
+    slider = page.locator(".widget-slider").first
+    slider.wait_for(state="visible", timeout=RENDER_TIMEOUT_MS)
+    assert slider.locator(".widget-label").first.inner_text() == "Sources"
+    readout = slider.locator(".widget-readout")
+    page.wait_for_function(
+        "el => el.innerText.trim() === '7'", arg=readout.element_handle(), timeout=10_000
+    )
+
+    # Page -> kernel: moving the slider with the keyboard changes the value in Python.
+    slider.locator(".noUi-handle").focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "el => el.innerText.trim() === '8'", arg=readout.element_handle(), timeout=10_000
+    )
+    printed = page.evaluate(
+        """async () => {
+          const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+          const future = kernel.requestExecute({code: 'print(slider.value)'});
+          let out = '';
+          future.onIOPub = msg => { if (msg.header.msg_type === 'stream') out += msg.content.text; };
+          await future.done;
+          return out;
+        }"""
+    )
+    assert printed.strip() == "8", run.describe()
