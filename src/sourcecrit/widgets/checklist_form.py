@@ -1,0 +1,280 @@
+"""A checklist as a form: one row per question, the article's evidence beside it, a live score.
+
+Answers are saved to the progress store as they change (see :mod:`sourcecrit.progress`),
+so a new form for the same learner, checklist and article, even after a kernel restart,
+opens with them filled in. Returns a widget; notebooks display it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import html
+import os
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as widgets
+
+from sourcecrit.checklists import Checklist, ChecklistError, CompletedChecklist, load_checklist
+from sourcecrit.checklists.evidence import Evidence
+from sourcecrit.checklists.model import Item
+from sourcecrit.progress import ProgressError, ProgressStore
+
+LEARNER_ENV = "SOURCECRIT_LEARNER"
+YES_NO_OPTIONS = [("Yes", "yes"), ("No", "no"), ("Not sure", "unsure")]
+RATING_OPTIONS = [(str(n), n) for n in range(1, 6)]
+MAX_QUOTES = 3
+QUOTE_CHARS = 120
+
+
+def default_learner() -> str:
+    """Return ``$SOURCECRIT_LEARNER``, else the login name, else ``"learner"``."""
+    name = os.environ.get(LEARNER_ENV, "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser() or "learner"
+    except Exception:  # no login name in some containers
+        return "learner"
+
+
+class ChecklistForm(widgets.VBox):
+    """The widget :func:`checklist_form` returns.
+
+    Attributes:
+        checklist: the checklist shown.
+        analysis: the Analysis whose evidence is shown (or None).
+        learner: whose answers these are.
+        store: where answers are saved.
+        inputs: item id → the input widget for that item.
+        evidence_boxes: item id → the HTML widget showing that item's evidence.
+        score_label: the running score and band.
+        status: the last save (or the problem saving).
+        notices: messages from loading (a damaged file moved aside, answers restored).
+        save_button: saves now (answers are saved on every change anyway).
+    """
+
+    def __init__(
+        self,
+        checklist: Checklist,
+        analysis: Any = None,
+        *,
+        learner: str,
+        store: ProgressStore,
+    ):
+        super().__init__()
+        self.checklist = checklist
+        self.analysis = analysis
+        self.learner = learner
+        self.store = store
+        self._restoring = False
+        self.inputs: dict[str, widgets.ValueWidget] = {}
+        self.evidence_boxes: dict[str, widgets.HTML] = {}
+        self.score_label = widgets.HTML()
+        self.status = widgets.HTML()
+        self.notices = widgets.HTML()
+        self.save_button = widgets.Button(
+            description="Save now", icon="save", tooltip="Answers are saved as you go; this saves once more."
+        )
+        self.save_button.on_click(lambda _button: self.save())
+
+        notices: list[str] = []
+        evidence = _evidence(checklist, analysis, notices)
+        rows: list[widgets.Widget] = []
+        section = None
+        for item in checklist.items:
+            if item.section and item.section != section:
+                section = item.section
+                rows.append(widgets.HTML(f"<h4>{html.escape(section)}</h4>"))
+            rows.append(self._row(item, [e for e in evidence if item.id in e.items]))
+
+        self.children = [
+            widgets.HTML(_header(checklist, analysis, learner)),
+            self.notices,
+            *rows,
+            widgets.HBox([self.score_label, self.save_button, self.status]),
+        ]
+        self.add_class("sourcecrit-checklist-form")
+        self._restore(notices)
+        self._refresh_score()
+
+    # -- answers -----------------------------------------------------------------------------
+
+    def answers(self) -> dict[str, Any]:
+        """Return the current answers (item id → answer; unanswered items left out)."""
+        out = {}
+        for item_id, box in self.inputs.items():
+            value = box.value
+            if value is None or (isinstance(value, str) and not value):
+                continue
+            out[item_id] = value
+        return out
+
+    def completed(self) -> CompletedChecklist:
+        """Return the answered checklist, to export with ``to_markdown()`` and friends."""
+        return self.checklist.complete(self.answers(), analysis=self.analysis, learner=self.learner)
+
+    def save(self) -> Path | None:
+        """Save the answers now; return the file, or None when saving failed (see status)."""
+        try:
+            path = self.store.save(self.learner, self.checklist, self.analysis, self.answers())
+        except (ProgressError, ChecklistError) as exc:
+            self.status.value = f'<span class="sc-error">Not saved: {html.escape(str(exc))}</span>'
+            return None
+        when = dt.datetime.now().strftime("%H:%M:%S")
+        self.status.value = (
+            f'<span class="sc-saved" title="{html.escape(str(path))}">Saved {when}</span>'
+        )
+        return path
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _row(self, item: Item, evidence: list[Evidence]) -> widgets.Widget:
+        box = _input_for(item)
+        box.observe(self._changed, names="value")
+        self.inputs[item.id] = box
+        question = widgets.HTML(
+            f"<b>{html.escape(item.question)}</b>"
+            + (f"<br><small>{html.escape(item.help)}</small>" if item.help else "")
+        )
+        hints = widgets.HTML(_evidence_html(evidence, self.analysis))
+        self.evidence_boxes[item.id] = hints
+        left = widgets.VBox([question, box], layout=widgets.Layout(width="55%"))
+        right = widgets.Box([hints], layout=widgets.Layout(width="45%", padding="0 0 0 1em"))
+        row = widgets.HBox([left, right], layout=widgets.Layout(margin="0 0 0.8em 0"))
+        row.add_class("sc-checklist-item")
+        return row
+
+    def _restore(self, notices: list[str]) -> None:
+        saved = self.store.load(self.learner, self.checklist, self.analysis)
+        notices = [*notices, *saved.notices]
+        self._restoring = True
+        try:
+            for item_id, answer in saved.answers.items():
+                try:
+                    value = self.checklist.check_answers({item_id: answer}).get(item_id)
+                except ChecklistError as exc:
+                    notices.append(f"A saved answer was left out: {exc}.")
+                    continue
+                if value is not None:
+                    self.inputs[item_id].value = value
+        finally:
+            self._restoring = False
+        if saved.updated:
+            self.status.value = f"Answers from {html.escape(_local_time(saved.updated))} restored"
+        self.notices.value = "".join(
+            f'<div class="sc-notice">{html.escape(n)}</div>' for n in notices
+        )
+
+    def _changed(self, _change: dict) -> None:
+        if self._restoring:
+            return
+        self._refresh_score()
+        self.save()
+
+    def _refresh_score(self) -> None:
+        score = self.checklist.score(self.answers())
+        text = html.escape(str(score))
+        if score.band is not None and score.band.description:
+            text += f"<br><small>{html.escape(score.band.description)}</small>"
+        self.score_label.value = f"<b>Score:</b> {text}"
+
+
+def checklist_form(
+    checklist: Checklist | str,
+    analysis: Any = None,
+    *,
+    learner: str | None = None,
+    store: ProgressStore | str | os.PathLike[str] | None = None,
+) -> ChecklistForm:
+    """Return a form for ``checklist``, with ``analysis``'s evidence beside each question.
+
+    Answers are saved as they change and restored when a form for the same learner,
+    checklist and article is made again (e.g. after a kernel restart).
+
+    Args:
+        checklist: a Checklist, or the name or path of one (see ``load_checklist``).
+        analysis: the analysed article the answers are about, or None.
+        learner: whose answers (default ``$SOURCECRIT_LEARNER`` or the login name).
+        store: a ProgressStore or a folder for one (default ``$SOURCECRIT_PROGRESS_DIR`` or
+            ``~/.sourcecrit/progress``).
+    """
+    checklist = load_checklist(checklist)
+    if not isinstance(store, ProgressStore):
+        store = ProgressStore(store)
+    return ChecklistForm(checklist, analysis, learner=learner or default_learner(), store=store)
+
+
+def _input_for(item: Item) -> widgets.ValueWidget:
+    if item.answer == "yes_no_unsure":
+        box = widgets.ToggleButtons(options=YES_NO_OPTIONS, value=None)
+    elif item.answer == "rating":
+        box = widgets.ToggleButtons(
+            options=RATING_OPTIONS,
+            value=None,
+            tooltips=["1: poor", "2", "3", "4", "5: good"],
+            style={"button_width": "3em"},
+        )
+    else:
+        box = widgets.Textarea(value="", placeholder="Your notes", layout=widgets.Layout(width="95%"))
+    box.add_class(f"sc-answer-{item.answer}")
+    return box
+
+
+def _evidence(checklist: Checklist, analysis: Any, notices: list[str]) -> list[Evidence]:
+    if analysis is None:
+        return []
+    try:
+        return checklist.evidence(analysis)
+    except Exception as exc:  # a hint must never stop a student from answering
+        notices.append(f"The article's evidence could not be computed ({type(exc).__name__}: {exc}).")
+        return []
+
+
+def _header(checklist: Checklist, analysis: Any, learner: str) -> str:
+    esc = html.escape
+    facts = [f"Learner: {esc(learner)}"]
+    if analysis is not None:
+        article = analysis.article
+        name = article.title or article.name
+        facts.append(f"Article: {esc(name)}" + (f" ({esc(article.date)})" if article.date else ""))
+    credit = f"Adapted from {esc(checklist.credit)} ({esc(checklist.licence)})"
+    return (
+        f"<h3>{esc(checklist.title)}</h3>"
+        + (f"<p>{esc(checklist.intro)}</p>" if checklist.intro else "")
+        + f"<p><small>{' · '.join(facts)}</small></p>"
+        + f"<p><small><i>{credit}</i></small></p>"
+    )
+
+
+def _evidence_html(evidence: list[Evidence], analysis: Any) -> str:
+    if not evidence:
+        return ""
+    esc = html.escape
+    parts = []
+    for ev in evidence:
+        quotes = ""
+        if analysis is not None and ev.spans:
+            shown = [_clip(q) for q in ev.quotes(analysis.text)[:MAX_QUOTES]]
+            more = len(ev.spans) - len(shown)
+            quotes = "<ul>" + "".join(f"<li>“{esc(q)}”</li>" for q in shown)
+            quotes += f"<li>… and {more} more</li>" if more > 0 else ""
+            quotes += "</ul>"
+        parts.append(
+            f'<div class="sc-evidence sc-evidence-{esc(ev.signal)}">'
+            f"<b>{esc(ev.title)}</b>: {esc(ev.message)}{quotes}</div>"
+        )
+    return "".join(parts)
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1] + "…"
+
+
+def _local_time(iso: str) -> str:
+    try:
+        return dt.datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
