@@ -31,12 +31,14 @@ texts with an odd number of quote marks), that article counts as empty output.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 QUOTE_MARKS = frozenset('"“”«»')
+_ANN_LINE = re.compile(r"^[TEARMN#*]\d*\t")
 
 
 @dataclass
@@ -114,7 +116,8 @@ def read_ann(path: Path, text: str) -> list[GoldAttribution]:
     spans: dict[str, tuple[str, frozenset[int]]] = {}
     events: list[dict[str, str]] = []
     for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
+        if not line.strip() or not _ANN_LINE.match(line):
+            # A span's text may hold a line break: its tail is a line of plain text.
             continue
         try:
             ident, rest = line.split("\t", 1)

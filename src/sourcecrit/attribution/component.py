@@ -89,7 +89,13 @@ def attribution_records(
         if c.source_start is None or c.rule == "continuation":
             resolved.append((cand, None, "unresolved"))  # type: ignore[arg-type]
             continue
-        cluster, method = resolver.resolve(c.source_start, c.source_end, head)
+        start, end = c.source_start, c.source_end
+        if head is not None and reported.antecedent(head) is not head:
+            # "officials who said": the source phrase is "who" (as PolNeAR marks it), the
+            # speaker is whoever "who" stands for.
+            head = reported.antecedent(head)
+            start, end = reported.source_chars(doc, head) or (start, end)
+        cluster, method = resolver.resolve(start, end, head)
         resolved.append((cand, cluster, method))  # type: ignore[arg-type]
     by_index: dict[int, tuple[Cluster | None, str]] = {k: (cl, m) for k, cl, m in resolved}  # type: ignore[misc]
     # Second pass: "I"/"we" inside a quote speak for the quote's speaker; continued quotes
@@ -112,11 +118,16 @@ def attribution_records(
                     and other.content_start <= q.open_start
                     and q.close_end <= other.content_end
                     and (other.cue_start is None or not q.open_start <= other.cue_start < q.close_end)
-                    and by_index[j][0] is not None
+                    and other.source_start is not None
                 ):
+                    # "I think ..." inside Smith's quote is Smith speaking: the source is the
+                    # phrase that names Smith (as PolNeAR annotates it), the "I" an alias.
                     outer = by_index[j][0]
-                    outer.add_alias(doc.text[c.source_start : c.source_end])  # type: ignore[union-attr]
-                    by_index[k] = (outer, "quote speaker")
+                    if outer is not None:
+                        outer.add_alias(doc.text[c.source_start : c.source_end])
+                    c.source_start, c.source_end = other.source_start, other.source_end
+                    c.source_token = other.source_token
+                    by_index[k] = (outer, "quote speaker" if outer is not None else "unresolved")
                     break
     starts = [s for s, _ in sentence_spans(doc)]
     text = doc.text
@@ -125,7 +136,11 @@ def attribution_records(
         cluster, method = by_index[k]
         head = doc[c.source_token] if c.source_token is not None else None
         source = (c.source_start, c.source_end) if c.source_start is not None else None
-        stype, evidence = source_type(doc, source, head, cluster, method)
+        typed = source
+        if head is not None and reported.antecedent(head) is not head:
+            head = reported.antecedent(head)
+            typed = reported.source_chars(doc, head) or source
+        stype, evidence = source_type(doc, typed, head, cluster, method)
         entry = c.entry if c.entry is not None else cues.get("according to") if c.kind == "according_to" else None
         cue_q = _quote_holding(quotes, c.cue_start) if c.cue_start is not None else None
         record = {

@@ -76,7 +76,7 @@ def _subtree_chars(doc: Doc, tok: Token) -> tuple[int, int] | None:
     return _span_chars(doc, tok.left_edge.i, tok.right_edge.i)
 
 
-def _source_chars(doc: Doc, tok: Token) -> tuple[int, int] | None:
+def source_chars(doc: Doc, tok: Token) -> tuple[int, int] | None:
     """Return the source phrase: the subject's subtree, without a trailing relative clause."""
     right = tok.right_edge.i
     for child in tok.rights:
@@ -142,6 +142,13 @@ def _subject_of(tok: Token) -> Token | None:
     return None
 
 
+def antecedent(tok: Token) -> Token:
+    """Return the noun a relative pronoun stands for ("officials *who* said" -> officials)."""
+    if tok.tag_ in ("WP", "WDT") and tok.head.dep_ in ("relcl", "acl") and tok.head.head is not tok.head:
+        return tok.head.head
+    return tok
+
+
 def _agent_of(tok: Token) -> Token | None:
     for child in tok.children:
         if child.dep_ == "agent":
@@ -191,6 +198,11 @@ def _content_range(tok: Token, entry: CueEntry) -> tuple[int, int] | None:
                         if other.dep_ == "advcl" and other.left_edge.i == right + 1:
                             right = other.right_edge.i
                     return left, right
+    oprd = next((c for c in children if c.dep_ == "oprd" and c.i > tok.i), None)
+    dobj = next((c for c in children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if oprd is not None and dobj is not None:
+        # "called the suspension “arbitrary”": the object and what it is called.
+        return dobj.left_edge.i, oprd.right_edge.i
     for child in children:
         if child.dep_ == "dobj" and child.i > tok.i:
             for grand in child.children:
@@ -249,12 +261,16 @@ def verb_candidates(
         if content is None:
             continue
         subject = _subject_of(tok)
+        if subject is not None and subject.lower_ == "you" and entry.category != "speech":
+            continue  # "if you want to understand ...": generic, nobody's belief
+        if content[1] - content[0] < 4:
+            continue  # a lone pronoun or stray word is not something attributed
         source_tok = None
         if subject is not None and subject.lower_ not in EXPLETIVES:
             source_tok = subject
         elif _is_passive(tok):
             source_tok = _agent_of(tok) or _group_source_of(tok)
-        source = _source_chars(doc, source_tok) if source_tok is not None else None
+        source = source_chars(doc, source_tok) if source_tok is not None else None
         if source and content[0] <= source[0] and source[1] <= content[1]:
             continue  # the "source" sits inside its own content: a misparse
         cue_end_tok = tok
@@ -294,10 +310,14 @@ def according_candidates(doc: Doc) -> list[Candidate]:
             pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if pobj is None:
             continue
-        source = _source_chars(doc, pobj)
+        source = source_chars(doc, pobj)
         head = tok.head
         if head is tok:
             continue
+        # "The number of countries that have ..., according to X, is ...": the phrase may
+        # hang off a verb inside the subject; the attributed content is the whole clause.
+        while head.dep_ in ("relcl", "acl", "pcomp", "pobj", "prep", "amod", "nsubj", "dobj", "attr", "appos") and head.head is not head:
+            head = head.head
         phrase_left = tok.i
         phrase_right = max(pobj.right_edge.i, to.i)
         left, right = head.left_edge.i, head.right_edge.i
@@ -307,7 +327,7 @@ def according_candidates(doc: Doc) -> list[Candidate]:
         elif phrase_right >= right or all(t.is_punct for t in doc[phrase_right + 1 : right + 1]):
             right = phrase_left - 1
         content = _span_chars(doc, left, right)
-        if content is None or source is None:
+        if content is None or source is None or content[1] - content[0] < 8:
             continue
         out.append(
             Candidate(
@@ -358,7 +378,7 @@ def quote_candidates(
             continue
         tok, entry = cand
         subject = _subject_of(tok)
-        source = _source_chars(doc, subject) if subject is not None else None
+        source = source_chars(doc, subject) if subject is not None else None
         out.append(
             Candidate(
                 tok.idx,
@@ -481,7 +501,7 @@ def lede_candidates(
         if tok.dep_ != "ROOT" or tok.i in cue_tokens:
             continue
         entry = cue_entry_for(tok, verbs)
-        if entry is None or entry.cue not in ("tell", "say", "report", "state", "write", "confirm"):
+        if entry is None or entry.cue not in ("tell", "say", "report", "state"):
             continue
         subject = _subject_of(tok)
         if subject is None or subject.lower_ in EXPLETIVES:
@@ -496,7 +516,7 @@ def lede_candidates(
             c.cue_start is not None and prev_start <= c.cue_start < prev_end for c in found + out
         ):
             continue
-        source = _source_chars(doc, subject)
+        source = source_chars(doc, subject)
         if source is None:
             continue
         end = prev_end
