@@ -59,10 +59,16 @@ class LabServer:
     root: Path
     process: subprocess.Popen
 
-    def lab_url(self, path: str = "") -> str:
-        """Return the browser URL of ``path`` (a notebook in ``root``), token included."""
+    def lab_url(self, path: str = "", *, workspace: str | None = None) -> str:
+        """Return the browser URL of ``path`` (a notebook in ``root``), token included.
+
+        Args:
+            path: notebook to open, relative to ``root``; empty for the bare ``/lab``.
+            workspace: a named JupyterLab workspace, so tabs of other pages are not restored.
+        """
+        space = f"/workspaces/{workspace}" if workspace else ""
         tree = f"/tree/{path}" if path else ""
-        return f"{self.url}/lab{tree}?token={self.token}"
+        return f"{self.url}/lab{space}{tree}?token={self.token}"
 
 
 def free_port() -> int:
@@ -181,6 +187,13 @@ def jupyter_env(scratch: Path, *, token: str) -> dict[str, str]:
         PYTHONNOUSERSITE="1",
     )
     env.pop("JUPYTER_PATH", None)
+    # Answer JupyterLab's "get notified about news?" question up front: the toast would
+    # cover the page, and the answer we want offline is no.
+    settings = scratch / "config" / "lab" / "user-settings" / "@jupyterlab" / "apputils-extension"
+    settings.mkdir(parents=True, exist_ok=True)
+    (settings / "notification.jupyterlab-settings").write_text(
+        '{"fetchNews": "false", "checkForUpdates": false}', encoding="utf-8"
+    )
     return env
 
 

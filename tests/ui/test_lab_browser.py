@@ -29,8 +29,9 @@ RENDER_TIMEOUT_MS = 30_000
 VIEWPORT = {"width": 1280, "height": 900}
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
-# What a rendered output says when a widget's model never reached the page.
-WIDGET_FAILURES = ("Error displaying widget", "Loading widget")
+# What an output shows while a widget's model has not reached the page, or when it never will.
+WIDGET_LOADING = "Loading widget"
+WIDGET_FAILURES = ("Error displaying widget", WIDGET_LOADING)
 
 # Runs every code cell with JupyterLab's own command and resolves when the last one is done
 # (NotebookActions.runAll awaits each execution). A JS-side timeout turns a hung kernel
@@ -77,6 +78,9 @@ CELLS_JS = """
             [].concat(o.data['text/html']).join('') : '',
           shown_text: nodes[i] ? nodes[i].innerText : null,
           has_widget_view: nodes[i] ? !!nodes[i].querySelector('.jupyter-widgets') : false,
+          // ipywidgets draws this box when a view cannot be created (unknown module etc.).
+          widget_error: nodes[i] ? !!nodes[i].querySelector('.jupyter-widgets-error-widget')
+            : false,
           has_chart: nodes[i] ? !!nodes[i].querySelector('.vega-embed svg, .vega-embed canvas')
             : false,
         })),
@@ -85,9 +89,9 @@ CELLS_JS = """
 }
 """
 
-# True once every widget output has either drawn a view or given up with an error text.
+# True once every widget output has drawn something: its view, or ipywidgets' error box.
 WIDGETS_SETTLED_JS = """
-([mime, failures]) => {
+([mime, loading]) => {
   const panel = window.jupyterapp.shell.currentWidget;
   return panel.content.widgets.filter(c => c.model.type === 'code').every(cell => {
     const outputs = cell.model.outputs.toJSON();
@@ -95,10 +99,8 @@ WIDGETS_SETTLED_JS = """
     return outputs.every((o, i) => {
       if (!(o.data && o.data[mime])) return true;
       const node = children[i] && children[i].querySelector('.jp-OutputArea-output');
-      if (!node) return false;
-      const text = node.innerText || '';
-      return !!node.querySelector('.jupyter-widgets') && !failures.some(f => text.includes(f))
-        || text.includes(failures[0]);
+      return !!node && !!node.querySelector('.jupyter-widgets')
+        && !(node.innerText || '').includes(loading);
     });
   });
 }
@@ -133,7 +135,8 @@ def run_in_lab(browser, server, name: str, shots: Path) -> NotebookRun:
             None if request.url.startswith(server.url) else external.append(request.url)
         ),
     )
-    page.goto(server.lab_url(name), timeout=OPEN_TIMEOUT_MS)
+    # A workspace of its own per run, so JupyterLab does not reopen earlier runs' tabs.
+    page.goto(server.lab_url(name, workspace=Path(name).stem), timeout=OPEN_TIMEOUT_MS)
     page.wait_for_function(
         """path => window.jupyterapp && window.jupyterapp.shell.currentWidget
            && window.jupyterapp.shell.currentWidget.context
@@ -145,7 +148,7 @@ def run_in_lab(browser, server, name: str, shots: Path) -> NotebookRun:
     screenshot = shots / f"{Path(name).stem}.png"
     if "error" not in result:
         page.wait_for_function(
-            WIDGETS_SETTLED_JS, arg=[WIDGET_MIME, list(WIDGET_FAILURES)], timeout=RENDER_TIMEOUT_MS
+            WIDGETS_SETTLED_JS, arg=[WIDGET_MIME, WIDGET_LOADING], timeout=RENDER_TIMEOUT_MS
         )
     page.screenshot(path=str(screenshot), full_page=True)
     assert "error" not in result, f"{name}: {result['error']}; screenshot {screenshot}"
@@ -223,9 +226,12 @@ def test_lesson_runs_without_errors(lesson, lesson_runs):
 def test_lesson_widgets_render(lesson, lesson_runs):
     run = lesson_runs(lesson)
     widgets = [o for o in run.outputs() if WIDGET_MIME in o["mimes"]]
-    broken = [o["shown_text"] for o in widgets if not o["has_widget_view"]]
-    broken += [
-        o["shown_text"] for o in widgets if any(f in o["shown_text"] for f in WIDGET_FAILURES)
+    broken = [
+        o["shown_text"]
+        for o in widgets
+        if not o["has_widget_view"]
+        or o["widget_error"]
+        or any(f in (o["shown_text"] or "") for f in WIDGET_FAILURES)
     ]
     assert broken == [], run.describe()
 
