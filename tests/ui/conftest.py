@@ -22,6 +22,7 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -195,6 +196,23 @@ def jupyter_env(scratch: Path, *, token: str) -> dict[str, str]:
         '{"fetchNews": "false", "checkForUpdates": false}', encoding="utf-8"
     )
     return env
+
+
+@pytest.fixture(scope="session")
+def lab_helpers() -> SimpleNamespace:
+    """The server helpers above, for test modules.
+
+    Test modules cannot import this conftest by name under ``--import-mode=importlib``.
+    """
+    return SimpleNamespace(
+        free_port=free_port,
+        http_status=http_status,
+        jupyter_env=jupyter_env,
+        server_log=server_log,
+        start_in_own_group=start_in_own_group,
+        stop_group=stop_group,
+        wait_until_serving=wait_until_serving,
+    )
 
 
 @pytest.fixture(scope="session")
