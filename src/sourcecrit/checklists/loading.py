@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from sourcecrit.checklists.errors import ChecklistError, Problem
-from sourcecrit.checklists.model import Checklist, RuleProblems
+from sourcecrit.checklists.model import Band, Checklist, Item, RuleProblems, Scoring
 
 YAML_SUFFIXES = (".yaml", ".yml")
 #: The only tags a checklist may contain: plain text, numbers, yes/no, lists and mappings
@@ -142,7 +142,7 @@ def _load_path(path: Path) -> Checklist:
     return checklist_from_yaml(text, source=str(path))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _load_builtin(name: str) -> Checklist:
     # Checklists are frozen, so one shared instance per name is safe.
     for suffix in YAML_SUFFIXES:
@@ -221,21 +221,31 @@ def _construct(root: Node, text: str, *, source: str) -> Any:
 
 def _problems(exc: ValidationError, root: Node, data: dict, *, source: str) -> list[Problem]:
     problems = []
-    for err in exc.errors():
+    errors = exc.errors()
+    for err in errors:
+        loc = tuple(err["loc"])
+        if err["type"] == "too_short" and any(
+            len(other["loc"]) > len(loc) and tuple(other["loc"][: len(loc)]) == loc for other in errors
+        ):
+            # pydantic also calls a list "too short" when its bad members were dropped;
+            # the members' own problems say more.
+            continue
         cause = (err.get("ctx") or {}).get("error")
         if isinstance(cause, RuleProblems):
             for loc, message in cause.problems:
-                problems.append(_problem_at(root, data, loc, message, source=source))
+                problems.append(_problem_at(root, data, loc, message, full_key=True, source=source))
             continue
-        loc = tuple(err["loc"])
         message = err["msg"]
         if err["type"] == "value_error" and message.startswith("Value error, "):
             message = message[len("Value error, ") :]
         if err["type"] == "extra_forbidden":
-            message = "unknown key (check the spelling; see the checklist format in the docs)"
+            allowed = _allowed_keys(loc[:-1])
+            message = "unknown key" + (f"; the keys allowed here are {', '.join(allowed)}" if allowed else "")
         elif err["type"] != "missing" and "input" in err and not isinstance(err["input"], (dict, list)):
             message += f" (got {err['input']!r})"
-        problems.append(_problem_at(root, data, loc, message, missing=err["type"] == "missing", source=source))
+        problems.append(
+            _problem_at(root, data, loc, message, full_key=err["type"] == "missing", source=source)
+        )
     return problems
 
 
@@ -246,12 +256,28 @@ def _problem_at(
     message: str,
     *,
     source: str,
-    missing: bool = False,
+    full_key: bool = False,
 ) -> Problem:
     node, walked = _node_at(root, loc)
-    # A missing key has no node of its own: name it, and point at the mapping it belongs in.
-    shown = (*walked, loc[len(walked)]) if missing and len(walked) < len(loc) else walked
+    # A missing key has no node of its own: name it, and point at the mapping it belongs
+    # in. Otherwise name only what exists (pydantic adds union branches such as "str").
+    shown = loc if full_key else walked
     return Problem(source, _line(node), _key_text(shown, data), message)
+
+
+def _allowed_keys(loc: tuple) -> list[str]:
+    """Return the keys the schema allows in the mapping at ``loc``."""
+    model: Any = Checklist
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return []
+        model = {"scoring": Scoring, "bands": Band, "items": Item}.get(part)
+        if model is None:
+            return []
+    return list(model.model_fields)
 
 
 def _node_at(root: Node, loc: tuple) -> tuple[Node, tuple]:
