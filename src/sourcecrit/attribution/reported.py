@@ -83,7 +83,14 @@ def source_chars(doc: Doc, tok: Token) -> tuple[int, int] | None:
         if child.dep_ in ("relcl", "acl") and child.i > tok.i:
             right = min(right, child.left_edge.i - 1)
             break
-    return _span_chars(doc, tok.left_edge.i, right)
+    left = tok.left_edge.i
+    # A headline or dateline run into the sentence ("PHILADELPHIA (UPI) -- The party said")
+    # is not part of the source: start after the last line break.
+    for i in range(tok.i, left - 1, -1):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            left = i + 1
+            break
+    return _span_chars(doc, left, right)
 
 
 def _particle_of(tok: Token) -> str | None:
@@ -184,7 +191,20 @@ def _content_range(tok: Token, entry: CueEntry) -> tuple[int, int] | None:
     if ccomps:
         after = [c for c in ccomps if c.i > tok.i]
         chosen = after[0] if after else ccomps[-1]
-        return chosen.left_edge.i, chosen.right_edge.i
+        right = chosen.right_edge.i
+        for conj in chosen.children:
+            # "announced that he was ill and vowed to ...": a second verb with no subject of
+            # its own goes with the cue's subject, not inside the content.
+            if (
+                conj.dep_ == "conj"
+                and conj.pos_ in ("VERB", "AUX")
+                and conj.i > chosen.i
+                and not any(g.dep_ in SUBJECT_DEPS for g in conj.children)
+                and conj.tag_ in ("VBD", "VBZ")
+                and chosen.tag_ != conj.tag_
+            ):
+                right = min(right, conj.left_edge.i - 1)
+        return chosen.left_edge.i, right
     if entry.infinitive:
         for child in children:
             if child.dep_ == "xcomp" and child.i > tok.i:
@@ -211,7 +231,14 @@ def _content_range(tok: Token, entry: CueEntry) -> tuple[int, int] | None:
                 ):
                     return grand.left_edge.i, grand.right_edge.i
             if entry.object and child.pos_ != "PRON":
-                return child.left_edge.i, child.right_edge.i
+                right = child.right_edge.i
+                # "sees him as the stronger candidate", "shows Clinton up by 10 points".
+                for other in children:
+                    if other.dep_ in ("prep", "advmod", "oprd") and other.i == right + 1 and (
+                        other.lower_ in ("as", "at", "up", "down", "ahead", "behind", "leading")
+                    ):
+                        right = other.right_edge.i
+                return child.left_edge.i, right
             return None
     if entry.object:
         for child in children:
