@@ -50,7 +50,7 @@ def find_candidates(
 ) -> tuple[list[reported.Candidate], list[Quote], list[str]]:
     """Return the attribution candidates of a parsed Doc, its quotes and quote warnings."""
     quotes, warnings = quote_spans(doc.text)
-    found = reported.verb_candidates(doc, verbs) + reported.according_candidates(doc)
+    found = reported.verb_candidates(doc, verbs, quotes) + reported.according_candidates(doc)
     reported.extend_over_quotes(found, quotes)
     found = reported.deduplicate(sorted(found, key=lambda c: (c.content_start, c.content_end)))
     found += reported.quote_candidates(doc, quotes, found, verbs)

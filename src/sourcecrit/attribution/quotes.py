@@ -4,8 +4,9 @@ Works on the plain text, before and independently of the parser, so that a mark 
 splits oddly cannot hide a quote. Conventions handled (as in news style guides, e.g. the AP
 Stylebook and the Chicago Manual of Style, §13.30–13.33):
 
-- straight ``"`` and curly ``“ ”`` double marks, guillemets ``« »``, and curly single marks
-  ``‘ ’`` used for a quote inside a quote;
+- straight ``"`` and curly ``“ ”`` double marks, guillemets ``« »``, typewriter pairs of
+  apostrophes (``''...''``, as the New York Times archive writes them), and curly single
+  marks ``‘ ’`` used for a quote inside a quote;
 - a quote inside a quote is its own :class:`Quote` with ``depth`` 1 (its ``parent`` is the
   enclosing quote);
 - a quote that runs over several paragraphs re-opens at the start of each new paragraph and
@@ -59,6 +60,13 @@ class _Open:
     close: str  # the mark that closes it ('"' for straight quotes)
     at: int
     paragraphs: int = 1
+    width: int = 1  # 2 for the typewriter marks `` and ''
+
+
+#: Two-character typewriter marks: some newspapers (and the Penn Treebank) write ``...''
+#: or ''...'' for a double quote.
+TYPEWRITER = "''"
+TYPEWRITER_OPEN = "``"
 
 
 def _is_space(ch: str) -> bool:
@@ -104,9 +112,11 @@ def quote_spans(text: str) -> tuple[list[Quote], list[str]]:
                 j += 1
             if j < n and stack:
                 nxt = text[j]
+                typewriter = text.startswith((TYPEWRITER, TYPEWRITER_OPEN), j)
                 reopen = stack and (
                     (nxt in OPENERS and stack[0].mark in OPENERS)
-                    or (nxt == STRAIGHT and stack[0].mark == STRAIGHT)
+                    or (nxt == STRAIGHT and stack[0].mark == STRAIGHT and not typewriter)
+                    or (typewriter and stack[0].close == TYPEWRITER)
                 )
                 if reopen:
                     # Only the outermost quote carries over (style guides re-open one level).
@@ -117,7 +127,7 @@ def quote_spans(text: str) -> tuple[list[Quote], list[str]]:
                         )
                     stack = stack[:1]
                     stack[0].paragraphs += 1
-                    i = j + 1
+                    i = j + (2 if typewriter else 1)
                     continue
                 for dropped in stack:
                     if dropped.mark == SINGLE_OPEN:
@@ -145,6 +155,24 @@ def quote_spans(text: str) -> tuple[list[Quote], list[str]]:
                 warnings.append(
                     f"Closing quote mark at character {i} has no opening mark; it was ignored."
                 )
+        elif text.startswith((TYPEWRITER, TYPEWRITER_OPEN), i):
+            two = text[i : i + 2]
+            top_typewriter = bool(stack) and stack[-1].close == TYPEWRITER
+            before = text[i - 1] if i else ""
+            after = text[i + 2] if i + 2 < n else ""
+            opens = (_is_space(before) or before in "([{—–-:/") and not _is_space(after)
+            if two == TYPEWRITER_OPEN or (opens and not (top_typewriter and not _is_space(before))):
+                stack.append(_Open(two, TYPEWRITER, i, width=2))
+            elif any(o.close == TYPEWRITER for o in stack):
+                while stack[-1].close != TYPEWRITER:
+                    stack.pop()
+                _close(stack.pop(), i, stack, quotes, width=2)
+            else:
+                warnings.append(
+                    f"Closing quote mark at character {i} has no opening mark; it was ignored."
+                )
+            i += 2
+            continue
         elif ch == STRAIGHT:
             top_straight = bool(stack) and stack[-1].mark == STRAIGHT
             if _straight_opens(text, i) and not (
@@ -190,10 +218,11 @@ def quote_spans(text: str) -> tuple[list[Quote], list[str]]:
     return result, warnings
 
 
-def _close(opened: _Open, at: int, stack: list[_Open], quotes: list[tuple[int, Quote]]) -> None:
-    quotes.append(
-        (opened.at, Quote(opened.at + 1, at, opened.at, at + 1, paragraphs=opened.paragraphs))
-    )
+def _close(
+    opened: _Open, at: int, stack: list[_Open], quotes: list[tuple[int, Quote]], *, width: int = 1
+) -> None:
+    quote = Quote(opened.at + opened.width, at, opened.at, at + width, paragraphs=opened.paragraphs)
+    quotes.append((opened.at, quote))
 
 
 def quote_of(quotes: list[Quote], start: int, end: int) -> int | None:

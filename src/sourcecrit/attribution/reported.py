@@ -201,7 +201,6 @@ def _content_range(tok: Token, entry: CueEntry) -> tuple[int, int] | None:
                 and conj.i > chosen.i
                 and not any(g.dep_ in SUBJECT_DEPS for g in conj.children)
                 and conj.tag_ in ("VBD", "VBZ")
-                and chosen.tag_ != conj.tag_
             ):
                 right = min(right, conj.left_edge.i - 1)
         return chosen.left_edge.i, right
@@ -247,17 +246,46 @@ def _content_range(tok: Token, entry: CueEntry) -> tuple[int, int] | None:
     return None
 
 
+def _quote_just_before(doc: Doc, tok: Token, quote_ends: dict[int, Quote]) -> Quote | None:
+    """Return the quote that closes right before cue ``tok`` and its subject, if any.
+
+    ``“...,” Mr. Miranda said`` and ``“...,” said his friend``: the parser often hangs the
+    quote elsewhere (or splits it into sentences), but the layout is unambiguous.
+    """
+    left = tok.i
+    for child in tok.children:
+        if child.dep_ in SUBJECT_DEPS and child.i < tok.i:
+            left = min(left, child.left_edge.i)
+    for child in tok.lefts:
+        if child.dep_ in ("advmod", "aux", "neg") and child.i == left - 1:
+            left = child.i
+    j = left - 1
+    while j >= 0 and doc[j].text in (",", "—", "–", "-"):
+        j -= 1
+    if j < 0 or not doc[j].is_quote:
+        return None
+    return quote_ends.get(doc[j].idx + len(doc[j]))
+
+
 def verb_candidates(
-    doc: Doc, verbs: dict[str, dict[str | None, CueEntry]]
+    doc: Doc, verbs: dict[str, dict[str | None, CueEntry]], quotes: list[Quote] | None = None
 ) -> list[Candidate]:
     """Return one candidate per cue verb that has a content in the parse (rule 1)."""
     out = []
+    quote_ends = {q.close_end: q for q in quotes or []}
     for tok in doc:
         entry = cue_entry_for(tok, verbs)
         if entry is None:
             continue
         content_range = _content_range(tok, entry)
         content = None
+        if entry.category == "speech" and not (
+            content_range is not None and content_range[0] > tok.i
+        ):
+            q = _quote_just_before(doc, tok, quote_ends)
+            if q is not None:
+                content_range = None
+                content = (q.open_start, q.close_end)
         if content_range is not None:
             content = _span_chars(doc, *content_range)
         elif tok.dep_ == "parataxis" or (
