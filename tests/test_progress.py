@@ -18,7 +18,9 @@ from sourcecrit.progress import (
     default_progress_dir,
 )
 
-ARTICLE = Article(text="NATO soldiers are present.", metadata={"date": "2024-03-10"}, origin="/a/nato.txt")
+ARTICLE = Article(
+    text="NATO soldiers are present.", metadata={"date": "2024-03-10"}, origin="/a/nato.txt"
+)
 
 
 @pytest.fixture

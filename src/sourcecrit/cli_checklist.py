@@ -63,7 +63,9 @@ def run_checklist(args: argparse.Namespace) -> int:
             if problems:
                 return EXIT_BAD_INPUT
             checklist = load_checklist(args.path)
-            print(f"{args.path}: valid checklist {checklist.id!r} with {len(checklist.items)} items")
+            print(
+                f"{args.path}: valid checklist {checklist.id!r} with {len(checklist.items)} items"
+            )
             return EXIT_OK
     except ChecklistError as exc:
         _error(str(exc))
@@ -108,7 +110,11 @@ def show_text(checklist: Checklist) -> str:
         )
         for band in checklist.scoring.bands:
             lines.append(f"  from {format_points(band.min)}: {band.label}")
-    lines += ["", f"Adapted from: {checklist.credit}", f"Licence of the original: {checklist.licence}"]
+    lines += [
+        "",
+        f"Adapted from: {checklist.credit}",
+        f"Licence of the original: {checklist.licence}",
+    ]
     if checklist.url:
         lines.append(f"Original: {checklist.url}")
     return "\n".join(lines) + "\n"

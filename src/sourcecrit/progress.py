@@ -86,7 +86,9 @@ def article_key(article: Any) -> str:
         return _slug(article) if _slug(article) == article else _keyed(article, article)
     text = getattr(article, "text", None)
     if not isinstance(text, str):
-        raise TypeError(f"article_key expects an Analysis, Article, str or None, not {type(article).__name__}")
+        raise TypeError(
+            f"article_key expects an Analysis, Article, str or None, not {type(article).__name__}"
+        )
     name = getattr(article, "name", None) or "text"
     return f"{_slug(name)}-{_hash(text)}"
 
@@ -100,7 +102,9 @@ class ProgressStore:
     """
 
     def __init__(self, directory: str | os.PathLike[str] | None = None):
-        self.directory = Path(directory).expanduser() if directory is not None else default_progress_dir()
+        self.directory = (
+            Path(directory).expanduser() if directory is not None else default_progress_dir()
+        )
 
     def __repr__(self) -> str:
         return f"ProgressStore({str(self.directory)!r})"
@@ -155,9 +159,7 @@ class ProgressStore:
         notices.append("No earlier copy was found, so the form starts empty.")
         return Saved({}, None, path, notices)
 
-    def save(
-        self, learner: str, checklist: Any, article: Any, answers: Mapping[str, Any]
-    ) -> Path:
+    def save(self, learner: str, checklist: Any, article: Any, answers: Mapping[str, Any]) -> Path:
         """Save ``answers`` atomically and return the file's path.
 
         The previous good file becomes the backup; a damaged one is moved aside first, so

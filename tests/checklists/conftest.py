@@ -16,8 +16,17 @@ from sourcecrit.analysis import Analysis, frame
 from sourcecrit.article import Article
 
 
-def attribution(text: str, *, source: str | None, cue: str, content: str, source_type: str,
-                speaker: str | None = None, kind: str = "indirect", **extra) -> dict:
+def attribution(
+    text: str,
+    *,
+    source: str | None,
+    cue: str,
+    content: str,
+    source_type: str,
+    speaker: str | None = None,
+    kind: str = "indirect",
+    **extra,
+) -> dict:
     """Return an attributions row whose offsets are found in ``text`` (first occurrence)."""
 
     def where(part: str | None) -> tuple[int | None, int | None]:
@@ -56,9 +65,19 @@ def sentence_rows(text: str) -> list[dict]:
             if not piece.strip():
                 continue
             start = text.index(piece, start_para)
-            rows.append({"sentence": len(rows), "start": start, "end": start + len(piece),
-                         "text": piece, "hedges": 0, "boosters": 0, "weasels": 0,
-                         "attributions": 0, "certainty": "neutral"})
+            rows.append(
+                {
+                    "sentence": len(rows),
+                    "start": start,
+                    "end": start + len(piece),
+                    "text": piece,
+                    "hedges": 0,
+                    "boosters": 0,
+                    "weasels": 0,
+                    "attributions": 0,
+                    "certainty": "neutral",
+                }
+            )
             start_para = start + len(piece)
         pos = start_para
     return rows

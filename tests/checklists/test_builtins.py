@@ -38,7 +38,13 @@ def _worst_answers(checklist):
 
 
 def test_the_five_builtins_are_there():
-    assert set(BUILTINS) == {"sift", "craap", "civic-online-reasoning", "ifla", "outlet-credibility"}
+    assert set(BUILTINS) == {
+        "sift",
+        "craap",
+        "civic-online-reasoning",
+        "ifla",
+        "outlet-credibility",
+    }
 
 
 @pytest.mark.parametrize("name", BUILTINS)
@@ -109,3 +115,14 @@ def test_markdown_escapes_learner_text():
 def test_unanswered_items_are_marked_in_markdown():
     md = load_checklist("ifla").complete({}).to_markdown()
     assert md.count("*(not answered)*") == len(load_checklist("ifla").items)
+
+
+@pytest.mark.parametrize("name", BUILTINS)
+def test_html_views_escape_and_show_every_item(name):
+    checklist = load_checklist(name)
+    page = checklist._repr_html_()
+    assert page.count("<tr>") == len(checklist.items) + 1  # header row
+    done = checklist.complete({checklist.items[0].id: _best_answers(checklist)[checklist.items[0].id]})
+    done_page = done._repr_html_()
+    assert str(done.score).split(" (")[0].replace("'", "&#x27;") in done_page
+    assert "<script>" not in load_checklist("sift").complete({"notes": "<script>"})._repr_html_()

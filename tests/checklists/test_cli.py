@@ -72,7 +72,9 @@ def test_validate_names_each_bad_line(write_yaml, capsys):
     assert any(f"{path}:9: items[1] (id 'two').question: Field required" in line for line in err)
 
 
-@pytest.mark.parametrize("args", [["checklist", "validate", "missing.yaml"], ["checklist", "show", "missing.yaml"]])
+@pytest.mark.parametrize(
+    "args", [["checklist", "validate", "missing.yaml"], ["checklist", "show", "missing.yaml"]]
+)
 def test_missing_file_is_status_2(args, capsys):
     assert main(args) == 2
     assert "missing.yaml: no such file" in capsys.readouterr().err
@@ -80,7 +82,12 @@ def test_missing_file_is_status_2(args, capsys):
 
 def test_unsafe_yaml_is_refused(tmp_path, capsys):
     path = tmp_path / "evil.yaml"
-    path.write_text("id: x\ntitle: !!python/object/apply:os.system ['touch pwned']\n", encoding="utf-8")
+    path.write_text(
+        "id: x\ntitle: !!python/object/apply:os.system ['touch pwned']\n", encoding="utf-8"
+    )
     assert main(["checklist", "validate", str(path)]) == 2
-    assert f"{path}:2: title: the YAML tag !!python/object/apply:os.system is not allowed" in capsys.readouterr().err
+    assert (
+        f"{path}:2: title: the YAML tag !!python/object/apply:os.system is not allowed"
+        in capsys.readouterr().err
+    )
     assert not (tmp_path / "pwned").exists()

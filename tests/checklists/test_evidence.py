@@ -33,21 +33,62 @@ TEXT = (
 def story(make_analysis, make_attribution):
     a = make_attribution
     rows = [
-        a(TEXT, source="Officials", cue="say", content="the plan is ready", source_type="vague_group",
-          speaker=None),
-        a(TEXT, source="The minister, Jane Roe", speaker="Jane Roe", cue="said", content="it would work",
-          source_type="named_official"),
-        a(TEXT, source="Some experts", cue="warned", content="of delays", source_type="vague_group",
-          speaker=None),
-        a(TEXT, source="Roe", speaker="Jane Roe", cue="added",
-          content="that costs may rise, quoting “sources who said it is doomed”", source_type="named_official"),
+        a(
+            TEXT,
+            source="Officials",
+            cue="say",
+            content="the plan is ready",
+            source_type="vague_group",
+            speaker=None,
+        ),
+        a(
+            TEXT,
+            source="The minister, Jane Roe",
+            speaker="Jane Roe",
+            cue="said",
+            content="it would work",
+            source_type="named_official",
+        ),
+        a(
+            TEXT,
+            source="Some experts",
+            cue="warned",
+            content="of delays",
+            source_type="vague_group",
+            speaker=None,
+        ),
+        a(
+            TEXT,
+            source="Roe",
+            speaker="Jane Roe",
+            cue="added",
+            content="that costs may rise, quoting “sources who said it is doomed”",
+            source_type="named_official",
+        ),
         # Nested inside Roe's words: the article does not rely on these "sources" itself.
-        a(TEXT, source="sources", speaker=None, cue="said", content="it is doomed",
-          source_type="anonymous", nested=True),
+        a(
+            TEXT,
+            source="sources",
+            speaker=None,
+            cue="said",
+            content="it is doomed",
+            source_type="anonymous",
+            nested=True,
+        ),
     ]
     may = TEXT.index("may")
-    hedges = [{"cue": "may", "start": may, "end": may + 3, "category": "hedge", "sentence": 3,
-               "scope_start": may, "scope_end": may + 8, "explanation": "softens"}]
+    hedges = [
+        {
+            "cue": "may",
+            "start": may,
+            "end": may + 3,
+            "category": "hedge",
+            "sentence": 3,
+            "scope_start": may,
+            "scope_end": may + 8,
+            "explanation": "softens",
+        }
+    ]
     return make_analysis(TEXT, attributions=rows, hedges=hedges, metadata={"date": "2024-03-10"})
 
 
@@ -64,8 +105,12 @@ def test_source_mix_counts_the_articles_own_attributions(story):
     assert "Of 4 attributions, 2 (50%) point to named people" in ev.message
     assert "“Officials” and “Some experts”" in ev.message
     assert sorted(zip(ev.labels, ev.quotes(story.text))) == sorted(
-        [("vague", "Officials"), ("named", "The minister, Jane Roe"), ("vague", "Some experts"),
-         ("named", "Roe")]
+        [
+            ("vague", "Officials"),
+            ("named", "The minister, Jane Roe"),
+            ("vague", "Some experts"),
+            ("named", "Roe"),
+        ]
     )
 
 
@@ -76,7 +121,10 @@ def test_lede_with_its_single_source(story):
     assert ev.counts["source_types"] == ["vague_group"]
     assert "rests on a single source: Officials, a vague group" in ev.message
     assert dict(zip(ev.labels, ev.quotes(story.text))) == {
-        "lede": "Officials say the plan is ready.", "source": "Officials", "cue": "say"}
+        "lede": "Officials say the plan is ready.",
+        "source": "Officials",
+        "cue": "say",
+    }
 
 
 def test_lede_in_the_narrators_voice(make_analysis):
@@ -88,8 +136,15 @@ def test_lede_in_the_narrators_voice(make_analysis):
 
 def test_lede_attributed_in_the_next_sentence(make_analysis, make_attribution):
     text = "Troops are already there. A colonel, John Doe, told the paper on Monday."
-    row = make_attribution(text, source="A colonel, John Doe", speaker="John Doe", cue="told",
-                           content="Troops are already there.", source_type="named_expert", rule="lede")
+    row = make_attribution(
+        text,
+        source="A colonel, John Doe",
+        speaker="John Doe",
+        cue="told",
+        content="Troops are already there.",
+        source_type="named_expert",
+        rule="lede",
+    )
     ev = lede(make_analysis(text, attributions=[row]))
     assert ev.counts["sources"] == ["John Doe"]
 
@@ -130,9 +185,21 @@ def test_narrator_voice_finds_the_unsourced_closing_paragraph(story):
 def test_narrator_voice_names_lone_sentences(make_analysis, make_attribution):
     text = "Jane Roe said taxes will fall. Taxes fell last year. Roe added more."
     rows = [
-        make_attribution(text, source="Jane Roe", cue="said", content="taxes will fall", source_type="named_official"),
-        make_attribution(text, source="Roe", cue="added", content="more", source_type="named_official",
-                         speaker="Jane Roe"),
+        make_attribution(
+            text,
+            source="Jane Roe",
+            cue="said",
+            content="taxes will fall",
+            source_type="named_official",
+        ),
+        make_attribution(
+            text,
+            source="Roe",
+            cue="added",
+            content="more",
+            source_type="named_official",
+            speaker="Jane Roe",
+        ),
     ]
     ev = narrator_voice(make_analysis(text, attributions=rows))
     assert ev.labels == ("sentence",)
@@ -177,8 +244,12 @@ def _with_dates(make_analysis, text, date_texts, *, metadata):
 
 def test_dates_against_the_articles_own_date(make_analysis):
     text = "On March 8 he spoke. On March 12 he will travel. The war began on February 24, 2022."
-    analysis = _with_dates(make_analysis, text, ["March 8", "March 12", "February 24, 2022"],
-                           metadata={"date": "2024-03-10"})
+    analysis = _with_dates(
+        make_analysis,
+        text,
+        ["March 8", "March 12", "February 24, 2022"],
+        metadata={"date": "2024-03-10"},
+    )
     ev = dates(analysis)
     assert ev.counts["article_date"] == "2024-03-10"
     assert [m["date"] for m in ev.counts["mentions"]] == ["2024-03-08", "2024-03-12", "2022-02-24"]
@@ -189,7 +260,9 @@ def test_dates_against_the_articles_own_date(make_analysis):
 
 
 def test_dates_without_an_article_date(make_analysis):
-    analysis = _with_dates(make_analysis, "It happened on May 1, 2020.", ["May 1, 2020"], metadata={})
+    analysis = _with_dates(
+        make_analysis, "It happened on May 1, 2020.", ["May 1, 2020"], metadata={}
+    )
     ev = dates(analysis)
     assert ev.counts["article_date"] is None
     assert "carries no date of its own" in ev.message
@@ -214,7 +287,9 @@ def test_checklist_evidence_tags_items_and_skips_doc_hints_without_a_doc(story):
 
 
 def test_checklist_without_evidence_signals_computes_none(story):
-    checklist = checklist_from_yaml("id: x\ntitle: T\ncredit: C\nlicence: L\nitems:\n  - {id: a, question: Q}\n")
+    checklist = checklist_from_yaml(
+        "id: x\ntitle: T\ncredit: C\nlicence: L\nitems:\n  - {id: a, question: Q}\n"
+    )
     assert checklist.evidence(story) == []
 
 
@@ -230,7 +305,9 @@ def test_evidence_exports_as_plain_json(story):
 
     done = load_checklist("craap").complete({"currency": 4}, analysis=story, learner="Ada")
     data = json.loads(done.to_json())
-    assert {e["signal"] for e in data["evidence"]} == set(load_checklist("craap").signals) - {"dates"}
+    assert {e["signal"] for e in data["evidence"]} == set(load_checklist("craap").signals) - {
+        "dates"
+    }
     assert data["article"]["date"] == "2024-03-10"
     frame = done.to_frame()
     assert "rests on a single source" in frame.set_index("item").loc["relevance", "evidence"]

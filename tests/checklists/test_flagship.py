@@ -27,7 +27,9 @@ def test_sift_counts_named_and_vague_sources(flagship_analysis, sift_hints):
     assert mix.counts["named"] == int(own["source_type"].isin(NAMED_TYPES).sum()) > 0
     assert mix.counts["vague"] == 3
     assert mix.counts["attributions"] == len(own)
-    vague_quotes = {q for q, label in zip(mix.quotes(flagship_analysis.text), mix.labels) if label == "vague"}
+    vague_quotes = {
+        q for q, label in zip(mix.quotes(flagship_analysis.text), mix.labels) if label == "vague"
+    }
     assert vague_quotes == VAGUE
     assert f"{mix.counts['named']} (" in mix.message and "3 (" in mix.message
     assert mix.items == ("source-people",)
@@ -74,7 +76,9 @@ def test_an_analysis_from_json_gives_the_same_hints_without_parsing(flagship_ana
         assert hints[signal].spans == sift_hints[signal].spans
 
 
-@pytest.mark.parametrize("name", ["sift", "craap", "civic-online-reasoning", "ifla", "outlet-credibility"])
+@pytest.mark.parametrize(
+    "name", ["sift", "craap", "civic-online-reasoning", "ifla", "outlet-credibility"]
+)
 def test_every_builtin_completes_on_the_flagship(flagship_analysis, name):
     checklist = load_checklist(name)
     done = checklist.complete({}, analysis=flagship_analysis, learner="Ada")

@@ -265,7 +265,10 @@ def test_every_problem_is_reported_not_only_the_first(write_yaml):
         """
     )
     problems = validate_checklist(path)
-    assert {p.key for p in problems} == {"items[0] (id 'one').answer", "items[1] (id 'two').question"}
+    assert {p.key for p in problems} == {
+        "items[0] (id 'one').answer",
+        "items[1] (id 'two').question",
+    }
     with pytest.raises(ChecklistError, match=r"and 1 more problems"):
         load_checklist(path)
 

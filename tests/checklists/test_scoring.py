@@ -70,7 +70,9 @@ def test_outlet_band_at_each_boundary(outlet, points, band):
     assert score.complete
 
 
-@pytest.mark.parametrize("value, band", [(59.999999, "red"), (60.0000001, "green"), (59.9999999, "green")])
+@pytest.mark.parametrize(
+    "value, band", [(59.999999, "red"), (60.0000001, "green"), (59.9999999, "green")]
+)
 def test_band_boundary_tolerates_float_sums(outlet, value, band):
     # Sums are rounded to 6 decimals first, so 59.9999999 (a float artefact) is 60.
     assert band_for(list(outlet.scoring.bands), value).id == band
@@ -120,7 +122,13 @@ def test_rule_none_gives_no_value_but_counts_answers():
         "id: x\ntitle: T\ncredit: C\nlicence: L\nitems:\n  - {id: a, question: Q}\n  - {id: b, question: R}\n"
     )
     score = checklist.score({"a": "yes"})
-    assert (score.value, score.max, score.band, score.answered, score.total) == (None, None, None, 1, 2)
+    assert (score.value, score.max, score.band, score.answered, score.total) == (
+        None,
+        None,
+        None,
+        1,
+        2,
+    )
     assert str(score) == "1 of 2 answered"
 
 
@@ -143,18 +151,29 @@ def test_bad_answers_name_the_item(write_yaml, minimal_yaml, answers, words):
 
 @pytest.mark.parametrize(
     "given, canonical",
-    [({"one": "Yes"}, {"one": "yes"}), ({"one": True}, {"one": "yes"}), ({"one": False}, {"one": "no"}),
-     ({"two": "4"}, {"two": 4}), ({"two": 3.0}, {"two": 3}), ({"one": None}, {})],
+    [
+        ({"one": "Yes"}, {"one": "yes"}),
+        ({"one": True}, {"one": "yes"}),
+        ({"one": False}, {"one": "no"}),
+        ({"two": "4"}, {"two": 4}),
+        ({"two": 3.0}, {"two": 3}),
+        ({"one": None}, {}),
+    ],
 )
 def test_answers_are_made_canonical(write_yaml, minimal_yaml, given, canonical):
     assert load_checklist(write_yaml(minimal_yaml)).check_answers(given) == canonical
 
 
-@pytest.mark.parametrize("value, text", [(60, "60"), (12.5, "12.5"), (57.49999999, "57.5"), (0.0, "0")])
+@pytest.mark.parametrize(
+    "value, text", [(60, "60"), (12.5, "12.5"), (57.49999999, "57.5"), (0.0, "0")]
+)
 def test_format_points(value, text):
     assert format_points(value) == text
 
 
 def test_score_text_reads_well(outlet):
     answers = _answers_for(60, outlet)
-    assert str(outlet.score(answers)) == "60 of 100 points: Green: keeps basic standards (9 of 9 answered)"
+    assert (
+        str(outlet.score(answers))
+        == "60 of 100 points: Green: keeps basic standards (9 of 9 answered)"
+    )

@@ -49,7 +49,9 @@ def test_set_values_click_save_then_a_new_form_shows_them(store, flagship_analys
         "notes": "Reuters reports Sikorski's words differently.",
     }
 
-    again = checklist_form("sift", flagship_analysis, learner="Ada", store=ProgressStore(store.directory))
+    again = checklist_form(
+        "sift", flagship_analysis, learner="Ada", store=ProgressStore(store.directory)
+    )
     assert again.inputs["stop"].value == "yes"
     assert again.inputs["trace-claim"].value == "unsure"
     assert again.inputs["notes"].value == "Reuters reports Sikorski's words differently."
@@ -67,7 +69,10 @@ def test_answers_save_as_they_change_without_a_click(store, flagship_analysis):
     assert _on_disk(store, "Ada", "craap", flagship_analysis) == {"currency": 4}
     form.inputs["currency"].value = 2
     form.inputs["notes"].value = "Dates are clear."
-    assert _on_disk(store, "Ada", "craap", flagship_analysis) == {"currency": 2, "notes": "Dates are clear."}
+    assert _on_disk(store, "Ada", "craap", flagship_analysis) == {
+        "currency": 2,
+        "notes": "Dates are clear.",
+    }
     form.inputs["currency"].value = None  # taking an answer back
     assert _on_disk(store, "Ada", "craap", flagship_analysis) == {"notes": "Dates are clear."}
 
@@ -86,7 +91,10 @@ def test_running_score_and_band(store):
 def test_evidence_sits_beside_the_items_it_informs(store, flagship_analysis):
     form = checklist_form("sift", flagship_analysis, learner="Ada", store=store)
     assert "single source: José Antonio Alcaide" in form.evidence_boxes["trace-claim"].value
-    assert "NATO soldiers are indeed present in Ukraine" in form.evidence_boxes["better-coverage"].value
+    assert (
+        "NATO soldiers are indeed present in Ukraine"
+        in form.evidence_boxes["better-coverage"].value
+    )
     assert "closing paragraph" in form.evidence_boxes["trace-unsourced"].value
     assert "vague groups" in form.evidence_boxes["source-people"].value
     assert "2024-03-10" in form.evidence_boxes["trace-dates"].value
@@ -146,9 +154,9 @@ def test_defaults_come_from_the_environment(monkeypatch, tmp_path):
     assert form.learner == "Cleo"
     form.inputs["evidence"].value = "yes"
     assert (tmp_path / "env-progress").is_dir()
-    assert _on_disk(ProgressStore(tmp_path / "env-progress"), "Cleo", "civic-online-reasoning", None) == {
-        "evidence": "yes"
-    }
+    assert _on_disk(
+        ProgressStore(tmp_path / "env-progress"), "Cleo", "civic-online-reasoning", None
+    ) == {"evidence": "yes"}
 
 
 def test_completed_exports_what_the_form_holds(store, flagship_analysis):

@@ -234,7 +234,10 @@ def hedging(analysis: Any) -> Evidence:
     """
     words = len(analysis.text.split())
     hedges = analysis.hedges
-    counts = {c: int((hedges["category"] == c).sum()) if len(hedges) else 0 for c in ("hedge", "booster", "weasel")}
+    counts = {
+        c: int((hedges["category"] == c).sum()) if len(hedges) else 0
+        for c in ("hedge", "booster", "weasel")
+    }
     per_100 = {c: round(100 * n / words, 2) if words else 0.0 for c, n in counts.items()}
     spans, labels = [], []
     for _, row in hedges.iterrows():
@@ -282,7 +285,9 @@ def narrator_voice(analysis: Any) -> Evidence:
     for s in sentences:
         in_para.setdefault(_index_of(paragraphs, s[0]), []).append(s)
     bare_paras = [
-        i for i, members in sorted(in_para.items()) if members and all(m in unsourced for m in members)
+        i
+        for i, members in sorted(in_para.items())
+        if members and all(m in unsourced for m in members)
     ]
     spans: list[tuple[int, int]] = []
     labels: list[str] = []
@@ -310,9 +315,7 @@ def narrator_voice(analysis: Any) -> Evidence:
         )
         if described:
             message += (
-                " No source at all in "
-                + _join(described)
-                + ". Ask who stands behind these claims."
+                " No source at all in " + _join(described) + ". Ask who stands behind these claims."
             )
         if lone:
             message += " Also unsourced: " + _join(
@@ -345,7 +348,9 @@ def dates(analysis: Any) -> Evidence | None:
     if doc is None:
         return None
     own_date = _parse_iso(getattr(analysis.article, "date", None))
-    mentions = [(ent.start_char, ent.end_char, ent.text) for ent in doc.ents if ent.label_ == "DATE"]
+    mentions = [
+        (ent.start_char, ent.end_char, ent.text) for ent in doc.ents if ent.label_ == "DATE"
+    ]
     rows = []
     for start, end, text in mentions:
         parsed = parse_date(text, reference=own_date)
@@ -358,7 +363,10 @@ def dates(analysis: Any) -> Evidence | None:
             described.append(f"{row['text']} ({_relation(row, own_date)})")
         message = f"It mentions {_count(len(rows), 'date')}: {_join(described)}."
         if own_date is None:
-            message = "The article carries no date of its own, so these cannot be checked against it. " + message
+            message = (
+                "The article carries no date of its own, so these cannot be checked against it. "
+                + message
+            )
         else:
             later = [r["text"] for r in rows if r["date"] and r["date"] > own_date.isoformat()]
             message = f"The article is dated {own_date.isoformat()}. " + message
@@ -392,7 +400,9 @@ def byline(analysis: Any) -> Evidence:
     if missing and present:
         message += " Not given: " + _join(missing) + "."
     message += " Look these up on the publisher's own site."
-    return Evidence("byline", SIGNALS["byline"].title, message, (), (), {"present": present, "missing": missing})
+    return Evidence(
+        "byline", SIGNALS["byline"].title, message, (), (), {"present": present, "missing": missing}
+    )
 
 
 SIGNALS: dict[str, Signal] = {
@@ -448,7 +458,9 @@ _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\
 _YEAR = r"(?P<year>(?:1[89]|2[01])\d\d)"
 _DATE_PATTERNS = (
     re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?", re.I),
-    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?", re.I),
+    re.compile(
+        rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}\b)?", re.I
+    ),
     re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b"),
     re.compile(rf"\b{_MONTH}\s+(?:of\s+)?{_YEAR}\b", re.I),
     re.compile(rf"^(?:in\s+|the\s+year\s+)?{_YEAR}$", re.I),
@@ -470,7 +482,11 @@ def parse_date(text: str, *, reference: dt.date | None = None) -> dict[str, Any]
             continue
         groups = m.groupdict()
         year = int(groups["year"]) if groups.get("year") else None
-        month = int(groups["mnum"]) if groups.get("mnum") else _MONTHS.get((groups.get("month") or "").lower())
+        month = (
+            int(groups["mnum"])
+            if groups.get("mnum")
+            else _MONTHS.get((groups.get("month") or "").lower())
+        )
         day = int(groups["day"]) if groups.get("day") else None
         inferred = False
         if year is None and month is not None and reference is not None:

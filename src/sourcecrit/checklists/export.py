@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -129,7 +130,11 @@ class CompletedChecklist:
         lines.append("| " + " | ".join(header) + " |")
         lines.append("|" + "|".join("---" for _ in header) + "|")
         for n, item in enumerate(c.items, start=1):
-            cells = [str(n), _cell(_md(_question(item))), _cell(_answer_text(item, self.answers.get(item.id)))]
+            cells = [
+                str(n),
+                _cell(_md(_question(item))),
+                _cell(_answer_text(item, self.answers.get(item.id))),
+            ]
             if self.score.value is not None:
                 cells.append(
                     f"{format_points(self._points(item))} / {format_points(self._worth(item))}"
@@ -152,6 +157,30 @@ class CompletedChecklist:
             "",
         ]
         return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        rows = []
+        for item in self.checklist.items:
+            answer = self.answers.get(item.id)
+            shown = (
+                "—"
+                if answer is None
+                else ANSWER_WORDS.get(answer, str(answer))
+                if isinstance(answer, str)
+                else str(answer)
+            )
+            points = self._points(item)
+            rows.append(
+                f"<tr><td>{esc(item.question)}</td><td>{esc(shown)}</td>"
+                f"<td>{'' if points is None else format_points(points)}</td></tr>"
+            )
+        return (
+            f'<div class="sourcecrit-completed-checklist"><h4>{esc(self.checklist.title)}</h4>'
+            f"<p><b>{esc(str(self.score))}</b></p>"
+            "<table><thead><tr><th>Question</th><th>Answer</th><th>Points</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table></div>"
+        )
 
     def _points(self, item: Item) -> float | None:
         if self.score.value is None or not item.scored:

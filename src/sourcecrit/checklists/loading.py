@@ -167,7 +167,9 @@ def _compose(text: str, *, source: str) -> Node:
             problems=[Problem(source, line, "", f"not valid YAML: {problem}")]
         ) from None
     except yaml.YAMLError as exc:
-        raise ChecklistError(problems=[Problem(source, None, "", f"not valid YAML: {exc}")]) from None
+        raise ChecklistError(
+            problems=[Problem(source, None, "", f"not valid YAML: {exc}")]
+        ) from None
     finally:
         loader.dispose()
     if root is None:
@@ -211,7 +213,9 @@ def _construct(root: Node, text: str, *, source: str) -> Any:
     try:
         return loader.construct_document(root)
     except yaml.YAMLError as exc:  # pragma: no cover - tags were checked already
-        raise ChecklistError(problems=[Problem(source, None, "", f"not valid YAML: {exc}")]) from None
+        raise ChecklistError(
+            problems=[Problem(source, None, "", f"not valid YAML: {exc}")]
+        ) from None
     finally:
         loader.dispose()
 
@@ -225,7 +229,8 @@ def _problems(exc: ValidationError, root: Node, data: dict, *, source: str) -> l
     for err in errors:
         loc = tuple(err["loc"])
         if err["type"] == "too_short" and any(
-            len(other["loc"]) > len(loc) and tuple(other["loc"][: len(loc)]) == loc for other in errors
+            len(other["loc"]) > len(loc) and tuple(other["loc"][: len(loc)]) == loc
+            for other in errors
         ):
             # pydantic also calls a list "too short" when its bad members were dropped;
             # the members' own problems say more.
@@ -240,8 +245,14 @@ def _problems(exc: ValidationError, root: Node, data: dict, *, source: str) -> l
             message = message[len("Value error, ") :]
         if err["type"] == "extra_forbidden":
             allowed = _allowed_keys(loc[:-1])
-            message = "unknown key" + (f"; the keys allowed here are {', '.join(allowed)}" if allowed else "")
-        elif err["type"] != "missing" and "input" in err and not isinstance(err["input"], (dict, list)):
+            message = "unknown key" + (
+                f"; the keys allowed here are {', '.join(allowed)}" if allowed else ""
+            )
+        elif (
+            err["type"] != "missing"
+            and "input" in err
+            and not isinstance(err["input"], (dict, list))
+        ):
             message += f" (got {err['input']!r})"
         problems.append(
             _problem_at(root, data, loc, message, full_key=err["type"] == "missing", source=source)
@@ -286,7 +297,9 @@ def _node_at(root: Node, loc: tuple) -> tuple[Node, tuple]:
         child = None
         if isinstance(node, MappingNode) and isinstance(part, str):
             child = next((v for k, v in node.value if getattr(k, "value", None) == part), None)
-        elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+        elif (
+            isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value)
+        ):
             child = node.value[part]
         if child is None:
             break

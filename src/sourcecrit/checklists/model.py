@@ -26,6 +26,7 @@ A checklist file is YAML with this shape (see ``sourcecrit/data/checklists/`` fo
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -192,6 +193,25 @@ class Checklist(BaseModel):
                 return item
         raise ChecklistError(f"checklist {self.id!r} has no item {item_id!r}")
 
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        rows = "".join(
+            f"<tr><td>{esc(item.section or '')}</td><td><b>{esc(item.question)}</b>"
+            f"<br><small>{esc(item.help)}</small></td><td>{esc(item.answer)}</td>"
+            + (f"<td>{item.weight:g}</td>" if self.weighted else "")
+            + "</tr>"
+            for item in self.items
+        )
+        head = "<th></th><th>Question</th><th>Answer</th>" + (
+            "<th>Points</th>" if self.weighted else ""
+        )
+        return (
+            f'<div class="sourcecrit-checklist"><h4>{esc(self.title)}</h4>'
+            + (f"<p>{esc(self.intro)}</p>" if self.intro else "")
+            + f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+            + f"<p><small>Adapted from {esc(self.credit)} ({esc(self.licence)})</small></p></div>"
+        )
+
     # -- answers ---------------------------------------------------------------------------
 
     def check_answers(self, answers: Mapping[str, Any]) -> dict[str, Any]:
@@ -302,16 +322,22 @@ def rule_problems(checklist: Checklist) -> list[tuple[tuple[str | int, ...], str
                 )
             )
         if weight_given and not item.scored and item.weight:
-            problems.append((("items", i, "weight"), "free-text items are not scored; remove weight"))
+            problems.append(
+                (("items", i, "weight"), "free-text items are not scored; remove weight")
+            )
     bands = checklist.scoring.bands
     if rule == "none":
         if bands:
             problems.append((("scoring", "bands"), "bands need scoring rule 'sum' or 'weighted'"))
         return problems
     if not any(item.scored for item in checklist.items):
-        problems.append((("items",), f"scoring rule {rule!r} needs at least one item that is not free text"))
+        problems.append(
+            (("items",), f"scoring rule {rule!r} needs at least one item that is not free text")
+        )
     if rule == "weighted" and not any(item.scored and item.weight > 0 for item in checklist.items):
-        problems.append((("items",), "scoring rule 'weighted' needs at least one item with a weight above 0"))
+        problems.append(
+            (("items",), "scoring rule 'weighted' needs at least one item with a weight above 0")
+        )
     if not bands:
         problems.append((("scoring", "bands"), f"scoring rule {rule!r} needs at least one band"))
         return problems
@@ -324,7 +350,10 @@ def rule_problems(checklist: Checklist) -> list[tuple[tuple[str | int, ...], str
         ids.add(band.id)
         if j and band.min <= bands[j - 1].min:
             problems.append(
-                (("scoring", "bands", j, "min"), "bands must be listed lowest first, each min above the one before")
+                (
+                    ("scoring", "bands", j, "min"),
+                    "bands must be listed lowest first, each min above the one before",
+                )
             )
     top = sum(item_worth(item, weighted=rule == "weighted") for item in checklist.items)
     if bands[-1].min > top:
@@ -355,7 +384,9 @@ def _canonical_answer(item: Item, answer: Any) -> Any:
         else:
             rating = None
         if rating not in RATING_VALUES:
-            raise ChecklistError(f"answer to item {item.id!r} must be a rating from 1 to 5; got {answer!r}")
+            raise ChecklistError(
+                f"answer to item {item.id!r} must be a rating from 1 to 5; got {answer!r}"
+            )
         return rating
     if not isinstance(answer, str):
         raise ChecklistError(f"answer to item {item.id!r} must be text; got {answer!r}")

@@ -75,7 +75,9 @@ class ChecklistForm(widgets.VBox):
         self.status = widgets.HTML()
         self.notices = widgets.HTML()
         self.save_button = widgets.Button(
-            description="Save now", icon="save", tooltip="Answers are saved as you go; this saves once more."
+            description="Save now",
+            icon="save",
+            tooltip="Answers are saved as you go; this saves once more.",
         )
         self.save_button.on_click(lambda _button: self.save())
 
@@ -217,7 +219,9 @@ def _input_for(item: Item) -> widgets.ValueWidget:
             style={"button_width": "3em"},
         )
     else:
-        box = widgets.Textarea(value="", placeholder="Your notes", layout=widgets.Layout(width="95%"))
+        box = widgets.Textarea(
+            value="", placeholder="Your notes", layout=widgets.Layout(width="95%")
+        )
     box.add_class(f"sc-answer-{item.answer}")
     return box
 
@@ -228,7 +232,9 @@ def _evidence(checklist: Checklist, analysis: Any, notices: list[str]) -> list[E
     try:
         return checklist.evidence(analysis)
     except Exception as exc:  # a hint must never stop a student from answering
-        notices.append(f"The article's evidence could not be computed ({type(exc).__name__}: {exc}).")
+        notices.append(
+            f"The article's evidence could not be computed ({type(exc).__name__}: {exc})."
+        )
         return []
 
 
