@@ -206,15 +206,16 @@ def run_notebook(browser, lab_server, shots):
 
 
 def assert_no_errors(run: NotebookRun) -> None:
-    """Every code cell ran, in order, and nothing raised or printed a traceback."""
-    counts = [cell["execution_count"] for cell in run.cells]
-    assert counts == list(range(1, len(counts) + 1)), f"{run.describe()}: counts {counts}"
+    """Nothing raised or printed a traceback, and every code cell ran, in order."""
+    # Errors first: a cell that raises stops run-all, and its message says why.
     errors = [f"{o['ename']}: {o['evalue']}" for o in run.outputs() if o["output_type"] == "error"]
     assert errors == [], run.describe()
     tracebacks = [o["text"] for o in run.outputs() if "Traceback" in (o["text"] or "")]
     assert tracebacks == [], run.describe()
     shown = run.page.locator(".jp-OutputArea-output").filter(has_text="Traceback")
     assert shown.count() == 0, run.describe()
+    counts = [cell["execution_count"] for cell in run.cells]
+    assert counts == list(range(1, len(counts) + 1)), f"{run.describe()}: counts {counts}"
 
 
 @pytest.mark.parametrize("lesson", LESSONS)
@@ -276,6 +277,10 @@ def test_start_here_shows_the_highlighted_article(lesson_runs, flagship_analysis
     assert marks.evaluate_all("spans => spans.map(s => s.className)") == expected
     titles = marks.evaluate_all("spans => spans.map(s => s.title)")
     assert all(t.strip() for t in titles), run.describe()
+
+    # Nothing on this page needs the internet: JupyterLab's news and update checks are off,
+    # and the lesson itself ships everything it shows.
+    assert run.external_requests == [], run.describe()
 
 
 def test_script_in_article_text_is_shown_not_run(run_notebook):
