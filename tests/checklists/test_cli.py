@@ -83,7 +83,8 @@ def test_missing_file_is_status_2(args, capsys):
 def test_unsafe_yaml_is_refused(tmp_path, capsys):
     path = tmp_path / "evil.yaml"
     path.write_text(
-        "id: x\ntitle: !!python/object/apply:os.system ['touch pwned']\n", encoding="utf-8"
+        f"id: x\ntitle: !!python/object/apply:os.system ['touch {tmp_path}/pwned']\n",
+        encoding="utf-8",
     )
     assert main(["checklist", "validate", str(path)]) == 2
     assert (
