@@ -24,6 +24,8 @@ def _quoted(text):
         ("“The country’s army is ready,” she said.", ["The country’s army is ready,"]),
         ("He called it ‘a disaster’ twice.", ["a disaster"]),
         ("It’s the ’90s and rock ’n’ roll.", []),
+        ("''It's an expansion,'' she said.", ["It's an expansion,"]),
+        ("He said ``never'' twice.", ["never"]),
     ],
 )
 def test_quote_spans(text, expected):
@@ -76,7 +78,7 @@ def test_stray_closing_mark_is_ignored_with_a_warning():
     assert "no opening mark" in warnings[0]
 
 
-@given(st.text(alphabet='ab “”"‘’«»\n .,', max_size=80))
+@given(st.text(alphabet="ab “”\"‘’«»'`\n .,", max_size=80))
 def test_never_crashes_and_offsets_stay_inside(text):
     quotes, warnings = quote_spans(text)
     for q in quotes:

@@ -75,6 +75,23 @@ def test_quote_over_several_sentences_is_one_content(attribute):
     assert r["kind"] == "direct"
 
 
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("“We are ready. Nobody doubts it,” Mr. Miranda, the spokesman, said on Monday.",
+         "Mr. Miranda, the spokesman"),
+        ("''It may have been his first statement,'' said his best friend at college.",
+         "his best friend at college"),
+    ],
+)
+def test_quote_right_before_the_cue_is_its_content(attribute, text, source):
+    recs = attribute(text)
+    r = _one(recs, "said")
+    assert r["content"] == text[: text.index(",”") + 2] if "”" in text else text[: text.index(",''") + 3]
+    assert r["source_text"] == source
+    assert r["kind"] == "direct"
+
+
 def test_quote_over_paragraphs(attribute):
     text = (
         "“We are ready for this fight and we have been for months.\n\n"
