@@ -169,10 +169,11 @@ class ProgressStore:
             ProgressError: the answers could not be written (the old ones are still there).
         """
         path = self.path_for(learner, checklist, article)
-        record = {
+        checklist_id = _checklist_id(checklist)
+        record: dict[str, Any] = {
             "version": STORE_VERSION,
             "learner": learner,
-            "checklist": _checklist_id(checklist),
+            "checklist": checklist_id,
             "article": article_key(article),
             "updated": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
             "answers": dict(answers),
@@ -183,7 +184,7 @@ class ProgressStore:
             raise ProgressError(f"answers cannot be saved as JSON: {exc}") from None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            current, problem = _read(path, checklist=record["checklist"])
+            current, problem = _read(path, checklist=checklist_id)
             if current is not None:
                 if current.get("answers") == record["answers"]:
                     return path  # nothing changed; spare the disk

@@ -137,7 +137,7 @@ class CompletedChecklist:
             ]
             if self.score.value is not None:
                 cells.append(
-                    f"{format_points(self._points(item))} / {format_points(self._worth(item))}"
+                    f"{format_points(self._points(item) or 0)} / {format_points(self._worth(item) or 0)}"
                     if item.scored
                     else "—"
                 )

@@ -292,7 +292,8 @@ def _allowed_keys(loc: tuple) -> list[str]:
 
 
 def _node_at(root: Node, loc: tuple) -> tuple[Node, tuple]:
-    node, walked = root, ()
+    node: Node = root
+    walked: tuple = ()
     for part in loc:
         child = None
         if isinstance(node, MappingNode) and isinstance(part, str):
