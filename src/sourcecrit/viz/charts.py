@@ -10,6 +10,13 @@ import pandas as pd
 
 from sourcecrit.analysis import Analysis
 
+# Altair's default renderer draws charts with JavaScript fetched from a CDN: blank in a
+# JupyterLab without internet (classrooms, this project's CI). The "mimetype" renderer hands
+# the Vega-Lite spec to JupyterLab's own built-in renderer instead, online or not. A user
+# who has chosen a renderer keeps it.
+if alt.renderers.active == "default":
+    alt.renderers.enable("mimetype")
+
 #: Okabe & Ito (2008) colours, safe for colour-blind readers; the same as the highlights.
 CATEGORY_COLOURS = {"hedge": "#E69F00", "booster": "#D55E00", "weasel": "#CC79A7"}
 SOURCE_TYPE_ORDER = [
