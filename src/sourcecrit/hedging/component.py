@@ -1,23 +1,159 @@
-"""The ``sourcecrit_hedges`` spaCy component (placeholder until the hedging issue)."""
+"""The ``sourcecrit_hedges`` spaCy component: hedges, boosters and weasel phrases with scope.
+
+It runs after the tagger and parser (it reads both) and does not depend on any other
+sourcecrit component. All lexicon patterns are compiled into one ``Matcher`` when the
+component is created; each match then passes the checks its lexicon record names
+(``hedging.rules``), negation is applied, overlapping matches are resolved (the longest
+wins, then the earlier record), and each cue gets its scope from the parse
+(``hedging.scope``).
+
+Output: ``doc._.sc_hedges`` (one JSON-like dict per cue; keys in the order of
+``sourcecrit.columns.HEDGES``, then ``id`` and ``negated``) and the span group
+``doc.spans["sc_hedges"]`` (label = category), which displaCy renders as it is.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
+from spacy.errors import MatchPatternError
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
 
-from sourcecrit.extensions import ensure_extensions
+from sourcecrit.columns import HEDGE_CATEGORIES
+from sourcecrit.errors import LexiconError
+from sourcecrit.extensions import add_warning, ensure_extensions
+from sourcecrit.hedging.lexicon import HedgeEntry, HedgeLexicon, load_lexicon
+from sourcecrit.hedging.rules import CHECKS, is_negated
+from sourcecrit.hedging.scope import scope_chars
+from sourcecrit.sentences import sentence_of, sentence_starts
+
+SPAN_KEY = "sc_hedges"
+NO_PARSE_WARNING = (
+    "Hedging was not analysed: the pipeline has no part-of-speech tagger and parser, which "
+    "the hedge rules need."
+)
 
 
-class HedgeComponent:
-    def __init__(self, nlp: Language, name: str) -> None:
+def compile_matcher(nlp: Language, lexicon: HedgeLexicon, *, label: str = "hedges") -> Matcher:
+    """Return a ``Matcher`` holding every lexicon pattern, keyed by the record's id.
+
+    Phrases are tokenised with ``nlp``'s tokenizer and matched case-insensitively.
+
+    Raises:
+        LexiconError: a token pattern is not a valid spaCy ``Matcher`` pattern; the message
+            names the record number, its id and the key ``pattern``.
+    """
+    matcher = Matcher(nlp.vocab, validate=True)
+    for n, entry in enumerate(lexicon.entries, 1):
+        if isinstance(entry.pattern, str):
+            pattern = [{"LOWER": t.lower_} for t in nlp.make_doc(entry.pattern)]
+        else:
+            pattern = [dict(token) for token in entry.pattern]
+        try:
+            # LONGEST keeps "some alliance countries" rather than "some alliance".
+            matcher.add(entry.id, [pattern], greedy="LONGEST")
+        except (MatchPatternError, ValueError, KeyError, TypeError) as exc:
+            detail = " ".join(str(exc).split())
+            raise LexiconError(
+                f"{label}: record {n} ({entry.id!r}), key 'pattern': not a valid spaCy "
+                f"Matcher pattern: {detail}"
+            ) from exc
+    return matcher
+
+
+class HedgeFinder:
+    """Find hedge, booster and weasel cues and their scope in a parsed Doc.
+
+    Args:
+        nlp: the pipeline (its vocab and tokenizer compile the patterns).
+        name: the component's name in the pipeline.
+        lexicon: path to a lexicon YAML file; None for the bundled ``data/hedges.yaml``.
+    """
+
+    def __init__(self, nlp: Language, name: str, *, lexicon: str | None = None) -> None:
         ensure_extensions()
         self.name = name
+        self.lexicon = load_lexicon(lexicon)
+        self.matcher = compile_matcher(nlp, self.lexicon, label=lexicon or "hedges.yaml")
+        self._entries: dict[int, tuple[int, HedgeEntry]] = {
+            nlp.vocab.strings.add(e.id): (rank, e) for rank, e in enumerate(self.lexicon.entries)
+        }
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.sc_hedges = []
+        if len(doc) and not (doc.has_annotation("TAG") and doc.has_annotation("DEP")):
+            add_warning(doc, NO_PARSE_WARNING)
+            doc._.sc_hedges, doc.spans[SPAN_KEY] = [], []
+            return doc
+        cues = self.cues(doc) if len(doc) else []
+        starts = sentence_starts(doc) if cues else []
+        records, spans = [], []
+        for span, entry, category, negated in cues:
+            scope_start, scope_end = scope_chars(span, entry.scope)
+            records.append(
+                {
+                    "cue": span.text,
+                    "start": span.start_char,
+                    "end": span.end_char,
+                    "category": category,
+                    "sentence": sentence_of(starts, span.start_char),
+                    "scope_start": scope_start,
+                    "scope_end": scope_end,
+                    "explanation": explanation(entry, category),
+                    "id": entry.id,
+                    "negated": negated,
+                }
+            )
+            spans.append(Span(doc, span.start, span.end, label=category))
+        doc._.sc_hedges = records
+        doc.spans[SPAN_KEY] = spans
         return doc
 
+    def cues(self, doc: Doc) -> list[tuple[Span, HedgeEntry, str, bool]]:
+        """Return ``(span, entry, category, negated)`` for each cue kept, in text order."""
+        found = []
+        for match_id, start, end in self.matcher(doc):
+            rank, entry = self._entries[match_id]
+            span = doc[start:end]
+            if doc[start].sent.start != doc[end - 1].sent.start:
+                continue
+            if not all(CHECKS[c](span, self.lexicon) for c in entry.conditions):
+                continue
+            category, negated = entry.category, is_negated(span)
+            if negated:
+                if entry.negated == "drop":
+                    continue
+                if entry.negated in HEDGE_CATEGORIES:
+                    category = entry.negated
+            found.append((rank, span, entry, category, negated))
+        # Overlaps: the longest match wins ("no point in denying" over "denying"), then the
+        # record listed first in the lexicon.
+        found.sort(key=lambda f: (-(f[1].end - f[1].start), f[0], f[1].start))
+        taken: set[int] = set()
+        kept = []
+        for _rank, span, entry, category, negated in found:
+            if taken.intersection(range(span.start, span.end)):
+                continue
+            taken.update(range(span.start, span.end))
+            kept.append((span, entry, category, negated))
+        kept.sort(key=lambda k: k[0].start)
+        return kept
 
-@Language.factory("sourcecrit_hedges")
-def make_hedges(nlp: Language, name: str) -> HedgeComponent:
-    return HedgeComponent(nlp, name)
+
+def explanation(entry: HedgeEntry, category: str) -> str:
+    """Return the student-facing explanation, noting when negation changed the category."""
+    if category == entry.category:
+        return entry.explanation
+    return f"Negated, so it works as a {category} here. {entry.explanation}"
+
+
+@Language.factory(
+    "sourcecrit_hedges",
+    default_config={"lexicon": None},
+    requires=["token.tag", "token.dep", "token.lemma"],
+    assigns=["doc._.sc_hedges", "doc.spans"],
+)
+def make_hedges(nlp: Language, name: str, lexicon: Any = None) -> HedgeFinder:
+    """Create the ``sourcecrit_hedges`` component (``lexicon``: optional path to a YAML file)."""
+    return HedgeFinder(nlp, name, lexicon=lexicon)

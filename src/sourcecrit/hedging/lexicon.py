@@ -1,0 +1,221 @@
+"""The hedging lexicon (hedges, boosters, weasel phrases) as validated data.
+
+Lexicons are data, not code (the medspaCy ``context_rules.json`` approach): the cues live in
+``sourcecrit/data/hedges.yaml``, each record with a category, a pattern, a scope direction
+and a one-line explanation a student can read. Every record is checked on load; a bad one
+raises :class:`~sourcecrit.errors.LexiconError` naming the file, the record number (and id,
+when it has one) and the bad key.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sourcecrit.columns import HEDGE_CATEGORIES
+from sourcecrit.errors import LexiconError
+
+#: Where a cue's scope lies, read off the dependency parse (see ``hedging.scope``).
+#: ``clause``: the clause the cue sits in; ``right``: from the cue to the end of the phrase
+#: or clause it governs; ``left``: from the start of its clause to the cue; ``phrase``: the
+#: noun phrase the cue belongs to; ``sentence``: the whole sentence.
+SCOPES = ("clause", "right", "left", "phrase", "sentence")
+
+#: Checks a match must pass to count (implemented in ``hedging.rules``).
+CONDITIONS = (
+    "epistemic_modal",  # a modal of possibility, not of ability or obligation
+    "not_reported_future",  # "would" is not future-in-the-past after "said that"
+    "not_denied",  # "rejected the possibility" is a denial, not a hedge
+    "agentless",  # a passive with no "by ..." agent ("it is believed")
+    "imperative",  # a verb with no subject ("Believe me")
+    "not_month",  # "May" the month is not the modal
+    "not_personal_subject",  # "results indicate" hedges; "he indicated" only reports
+    "vague_group",  # "experts", not "the experts of the institute" or "experts Ann and Bo"
+    "predicative",  # "it is clear that", not "clear water"
+    "sentence_adverb",  # an adverb qualifying the statement, not one word
+)
+
+#: What a negated cue becomes: kept as it is, dropped ("not possible" is no hedge), or
+#: turned into another category ("no doubt" is a booster, "not clear" a hedge).
+NEGATED = ("keep", "drop", *HEDGE_CATEGORIES)
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_KEYS = {"id", "category", "pattern", "scope", "explanation", "conditions", "negated"}
+
+
+@dataclass(frozen=True)
+class HedgeEntry:
+    """One cue of the hedging lexicon.
+
+    Attributes:
+        id: a short unique name, e.g. ``"reportedly"``.
+        category: ``hedge``, ``booster`` or ``weasel``.
+        pattern: a phrase (matched word by word, any case) or a list of spaCy ``Matcher``
+            token patterns (one dict per token).
+        scope: one of :data:`SCOPES`.
+        explanation: one line a student can read.
+        conditions: names from :data:`CONDITIONS` the match must pass.
+        negated: one of :data:`NEGATED`.
+    """
+
+    id: str
+    category: str
+    pattern: str | tuple[dict[str, Any], ...]
+    scope: str
+    explanation: str
+    conditions: tuple[str, ...] = ()
+    negated: str = "keep"
+
+
+@dataclass(frozen=True)
+class HedgeLexicon:
+    """The validated lexicon: the cue entries and the word lists the rules consult."""
+
+    entries: tuple[HedgeEntry, ...]
+    reporting_verbs: frozenset[str]
+    denial_verbs: frozenset[str]
+
+    def by_id(self) -> dict[str, HedgeEntry]:
+        return {e.id: e for e in self.entries}
+
+
+def _where(label: str, n: int, record: Any) -> str:
+    rid = record.get("id") if isinstance(record, dict) else None
+    return f"{label}: record {n}" + (f" ({rid!r})" if isinstance(rid, str) else "")
+
+
+def _word_list(data: dict, key: str, label: str) -> frozenset[str]:
+    words = data.get(key, [])
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+        raise LexiconError(f"{label}: key {key!r}: expected a list of words (lemmas)")
+    return frozenset(w.strip().lower() for w in words)
+
+
+def _pattern(value: Any, where: str) -> str | tuple[dict[str, Any], ...]:
+    if isinstance(value, str):
+        if not value.strip():
+            raise LexiconError(f"{where}, key 'pattern': the phrase is empty")
+        return " ".join(value.split())
+    if isinstance(value, list) and value and all(isinstance(t, dict) and t for t in value):
+        for i, token in enumerate(value, 1):
+            if not all(isinstance(k, str) for k in token):
+                raise LexiconError(f"{where}, key 'pattern': token {i} has a non-text key")
+        return tuple(value)
+    raise LexiconError(
+        f"{where}, key 'pattern': expected a phrase or a list of token patterns "
+        f"(one mapping per token), got {value!r}"
+    )
+
+
+def parse_entry(record: Any, n: int, *, label: str = "hedges") -> HedgeEntry:
+    """Return one validated lexicon entry.
+
+    Args:
+        record: one parsed YAML record.
+        n: its 1-based position, for error messages.
+        label: how to name the data in error messages.
+
+    Raises:
+        LexiconError: naming the record (number and id) and the bad key.
+    """
+    if not isinstance(record, dict):
+        raise LexiconError(f"{label}: record {n} is not a mapping: {record!r}")
+    where = _where(label, n, record)
+    unknown = sorted(set(record) - _KEYS, key=str)
+    if unknown:
+        raise LexiconError(f"{where} has unknown key {unknown[0]!r}")
+    for key in ("id", "category", "pattern", "scope", "explanation"):
+        if key not in record:
+            raise LexiconError(f"{where} is missing the key {key!r}")
+    for key in ("id", "category", "scope", "explanation"):
+        value = record[key]
+        if not isinstance(value, str) or not value.strip():
+            raise LexiconError(f"{where}, key {key!r}: expected text, got {value!r}")
+    rid = record["id"].strip()
+    if not _ID.match(rid):
+        raise LexiconError(f"{where}, key 'id': use lower-case letters, digits, '-' or '_'")
+    choices = {"category": HEDGE_CATEGORIES, "scope": SCOPES}
+    for key, allowed in choices.items():
+        if record[key] not in allowed:
+            raise LexiconError(
+                f"{where}, key {key!r}: {record[key]!r} is not one of {', '.join(allowed)}"
+            )
+    conditions = record.get("conditions", [])
+    if not isinstance(conditions, list) or not all(isinstance(c, str) for c in conditions):
+        raise LexiconError(f"{where}, key 'conditions': expected a list of condition names")
+    for c in conditions:
+        if c not in CONDITIONS:
+            raise LexiconError(
+                f"{where}, key 'conditions': {c!r} is not one of {', '.join(CONDITIONS)}"
+            )
+    negated = record.get("negated", "keep")
+    if negated not in NEGATED:
+        raise LexiconError(f"{where}, key 'negated': {negated!r} is not one of {', '.join(NEGATED)}")
+    return HedgeEntry(
+        id=rid,
+        category=record["category"],
+        pattern=_pattern(record["pattern"], where),
+        scope=record["scope"],
+        explanation=" ".join(record["explanation"].split()),
+        conditions=tuple(conditions),
+        negated=negated,
+    )
+
+
+def parse_lexicon(data: Any, *, label: str = "hedges") -> HedgeLexicon:
+    """Return the validated hedging lexicon.
+
+    Args:
+        data: the parsed YAML: a mapping with a ``cues`` list and the word lists
+            ``reporting_verbs`` and ``denial_verbs``.
+        label: how to name the data in error messages.
+
+    Raises:
+        LexiconError: a record is malformed (the message names record number, id and key),
+            or two records share an id.
+    """
+    if not isinstance(data, dict) or not isinstance(data.get("cues"), list):
+        raise LexiconError(f"{label}: expected a mapping with a list under 'cues'")
+    entries: list[HedgeEntry] = []
+    seen: set[str] = set()
+    for n, record in enumerate(data["cues"], 1):
+        entry = parse_entry(record, n, label=label)
+        if entry.id in seen:
+            raise LexiconError(f"{label}: record {n}, key 'id': {entry.id!r} is used twice")
+        seen.add(entry.id)
+        entries.append(entry)
+    return HedgeLexicon(
+        entries=tuple(entries),
+        reporting_verbs=_word_list(data, "reporting_verbs", label),
+        denial_verbs=_word_list(data, "denial_verbs", label),
+    )
+
+
+def read_lexicon(path: Path | str | None = None) -> HedgeLexicon:
+    """Return the lexicon from ``path`` (default: the bundled ``data/hedges.yaml``), uncached."""
+    if path is None:
+        label = "sourcecrit/data/hedges.yaml"
+        raw = resources.files("sourcecrit").joinpath("data", "hedges.yaml").read_text("utf-8")
+    else:
+        label = str(path)
+        try:
+            raw = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise LexiconError(f"{label}: cannot read the lexicon file ({exc})") from exc
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        raise LexiconError(f"{label}: not valid YAML ({exc})") from exc
+    return parse_lexicon(data, label=label)
+
+
+@functools.cache
+def load_lexicon(path: Path | str | None = None) -> HedgeLexicon:
+    """Return the lexicon from ``path`` (default: the bundled file), cached per path."""
+    return read_lexicon(path)

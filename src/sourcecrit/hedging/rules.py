@@ -1,0 +1,261 @@
+"""The checks that tell a real cue from a look-alike, read off the tagger and parser.
+
+A word list alone cannot tell "could be there" (a guess) from "can hit targets" (an ability),
+"said he would not disclose" (future-in-the-past) from "that would be a mistake" (a hedge),
+or "May" the month from "may" the modal. Each check below is named in the lexicon
+(``conditions`` in ``data/hedges.yaml``) and takes the matched span.
+
+The distinctions follow the epistemic / root modality split (Coates 1983, *The Semantics of
+the Modal Auxiliaries*; Palmer 2001, *Mood and Modality*) and the CoNLL-2010 shared task
+annotation guidelines (Farkas et al. 2010), which count only epistemic uses as hedge cues.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from sourcecrit.hedging.lexicon import HedgeLexicon
+
+NEGATORS = frozenset({"not", "n't", "no", "never", "without", "hardly", "neither", "nor"})
+PERSONAL_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they", "who"})
+DEFINITE_DETERMINERS = frozenset(
+    {"the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your"}
+)
+# Past ability or perception: "could see", "could afford" report what was possible, not a
+# guess about what is true.
+ABILITY_VERBS = frozenset({"see", "hear", "feel", "afford", "remember", "understand", "manage"})
+# "would like", "would rather": a wish or preference, not a hedge.
+WISH_VERBS = frozenset({"like", "love", "prefer", "rather", "want", "wish", "hate"})
+MONTH_PREPOSITIONS = frozenset(
+    {"in", "on", "of", "since", "until", "till", "by", "from", "to", "early", "late", "mid",
+     "last", "next", "this", "during", "before", "after", "through"}
+)
+VERBAL = ("VERB", "AUX")
+
+
+def governed_verb(token: Token) -> Token:
+    """Return the verb a modal, auxiliary or adverb belongs to (the token itself otherwise)."""
+    if token.dep_ in ("aux", "auxpass", "advmod", "neg") and token.head.pos_ in VERBAL:
+        return token.head
+    return token
+
+
+def clause_verb(token: Token) -> Token:
+    """Return the verb (or root) heading the clause that ``token`` is part of."""
+    t = token
+    while t.pos_ not in VERBAL and t.dep_ != "ROOT" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ in ("aux", "auxpass") and t.head.i != t.i:
+        t = t.head
+    return t
+
+
+def is_negated(span: Span) -> bool:
+    """Return True when a negation outside the cue negates it ("not possible", "no doubt").
+
+    Negation inside the cue belongs to its meaning (the litotes "not unthinkable" is its own
+    cue), so only words outside the span count. Follows NegEx's idea of a short window
+    (Chapman et al. 2001) but reads the window off the parse: the cue's head word, and for
+    a predicate adjective or noun the verb it hangs on.
+    """
+    root = span.root
+    inside = set(range(span.start, span.end))
+    candidates = [root]
+    if root.pos_ not in VERBAL or root.dep_ in ("acomp", "attr", "xcomp", "oprd", "advmod"):
+        candidates.append(root.head)
+    if root.dep_ in ("aux", "auxpass"):
+        candidates.append(root.head)
+    if root.dep_ == "pobj" and root.head.lower_ == "without":
+        return True
+    for t in candidates:
+        for child in t.children:
+            if child.i in inside:
+                continue
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                return True
+    before = span.start - 1
+    if before >= span.sent.start and before not in inside:
+        if span.doc[before].lower_ in NEGATORS and span.doc[before].dep_ != "preconj":
+            return True
+    return False
+
+
+def epistemic_modal(span: Span, lexicon: HedgeLexicon) -> bool:
+    """Return True when the modal expresses a guess about truth, not ability or obligation.
+
+    "may" and "might" are read as epistemic; "could" unless it reports past ability or
+    perception ("could see"); "can" only with a copula ("it can be dangerous": a general
+    possibility), never with an action verb ("can hit targets": ability); "must" only with
+    a copula or a perfect ("must be tired", "must have known"), not a duty ("must leave").
+    """
+    modal = span.root
+    verb = governed_verb(modal)
+    lemma = modal.lower_
+    if lemma in ("may", "might"):
+        return True
+    if lemma == "could":
+        return verb.lemma_ not in ABILITY_VERBS
+    if lemma in ("can", "ca"):
+        return verb.lemma_ == "be" and not any(c.dep_ == "auxpass" for c in verb.children)
+    if lemma == "must":
+        if verb.lemma_ == "be" and verb.i != modal.i:
+            return True
+        return any(c.lemma_ == "have" and c.dep_ == "aux" and c.i > modal.i for c in verb.children)
+    if lemma in ("would", "'d"):
+        return verb.lemma_ not in WISH_VERBS and not any(
+            c.lower_ == "rather" for c in verb.children
+        )
+    return True
+
+
+def not_reported_future(span: Span, lexicon: HedgeLexicon) -> bool:
+    """Return False for "would" as the future-in-the-past of reported speech.
+
+    In "he said he would not disclose ..." the "would" is the reported "will" shifted back
+    by the reporting verb (Quirk et al. 1985, §14.31 backshift), not the writer's doubt.
+    """
+    verb = governed_verb(span.root)
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        head = verb.head
+        # "He indicated that X would not ..., but Y would help": the parser often hangs the
+        # second clause on the reporting verb itself; it is still reported speech.
+        if head.lemma_.lower() in lexicon.reporting_verbs and any(
+            c.dep_ == "ccomp" for c in head.children
+        ):
+            return False
+        verb = head
+    return not (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lexicon.reporting_verbs)
+
+
+def not_denied(span: Span, lexicon: HedgeLexicon) -> bool:
+    """Return False when the cue is the object of a denial ("rejected the possibility").
+
+    Denying a possibility is a firm statement, not a hedge (the issue's "rejected the
+    possibility of sending troops"); the same holds in the passive ("the possibility ...
+    was denied").
+    """
+    root = span.root
+    t = root
+    if t.dep_ == "pobj":
+        t = t.head
+    if t.dep_ in ("dobj", "nsubjpass", "prep", "pobj", "attr") and t.head.i != t.i:
+        return t.head.lemma_.lower() not in lexicon.denial_verbs
+    return True
+
+
+def agentless(span: Span, lexicon: HedgeLexicon) -> bool:
+    """Return True for a passive with no "by ..." agent: "it is believed", "is said to".
+
+    Naming no one who believes or says is what makes the phrase a weasel (Wikipedia,
+    *Manual of Style/Words to watch: unsupported attributions*).
+    """
+    participles = [t for t in span if t.tag_ == "VBN"]
+    return not any(c.dep_ == "agent" for t in participles for c in t.children)
+
+
+def imperative(span: Span, lexicon: HedgeLexicon) -> bool:
+    """Return True when the cue's verb has no subject ("Believe me", not "they believe me")."""
+    verb = span[0] if span[0].pos_ in VERBAL else span.root
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) and not any(
+        t.dep_ == "aux" and t.i < verb.i and t.head.i == verb.i for t in verb.lefts
+    )
+
+
+def not_month(span: Span, lexicon: HedgeLexicon) -> bool:
+    """Return False for "May" the month, which the tagger sometimes reads as the modal."""
+    token = span[0]
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    prev = doc[token.i - 1] if token.i > token.sent.start else None
+    if token.text == "May":
+        if nxt is not None and (nxt.like_num or nxt.ent_type_ == "DATE"):
+            return False
+        if prev is not None and prev.lower_ in MONTH_PREPOSITIONS:
+            return False
+        if token.ent_type_ == "DATE":
+            return False
+    return True
+
+
+def not_personal_subject(span: Span, lexicon: HedgeLexicon) -> bool:
+    """Return True unless a person is the subject ("results indicate" vs "he indicated").
+
+    With evidence as the subject, "indicate" and "suggest" hedge a conclusion (the top
+    speculation cues of BioScope, Vincze et al. 2008); with a person it merely reports
+    what they said.
+    """
+    verb = governed_verb(span.root)
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return not (child.lower_ in PERSONAL_PRONOUNS or child.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"))
+    return True
+
+
+def vague_group(span: Span, lexicon: HedgeLexicon) -> bool:
+    """Return True when a group of people is left unnamed: "experts say", "critics".
+
+    "The experts of the institute", "two experts", "experts Ann Lee and Bo Ng" name or
+    count who they are; a bare or vaguely quantified plural does not (Wikipedia, *Words to
+    watch*).
+    """
+    noun = span.root
+    # Only a group that speaks, thinks or judges is a hidden source: "critics say", "by
+    # experts", "according to analysts" -- not "worked as advisers or observers".
+    role = noun
+    while role.dep_ == "conj" and role.head.i != role.i:
+        role = role.head
+    if role.dep_ not in ("nsubj", "nsubjpass") and not (
+        role.dep_ == "pobj" and role.head.lower_ in ("by", "to", "among", "from")
+    ):
+        return False
+    for child in noun.children:
+        if child.i in range(span.start, span.end):
+            continue
+        if child.dep_ in ("det", "poss") and child.lower_ in DEFINITE_DETERMINERS:
+            return False
+        if child.dep_ in ("poss", "nummod", "appos"):
+            return False
+        if child.dep_ == "compound" and child.pos_ == "PROPN":
+            return False
+    return True
+
+
+def predicative(span: Span, lexicon: HedgeLexicon) -> bool:
+    """Return True for an adjective that judges a statement ("it is clear that", "I am sure").
+
+    "Clear water" or "a certain man" describe a thing and are not boosters.
+    """
+    adj = span.root
+    return adj.dep_ in ("acomp", "oprd", "ROOT", "ccomp", "xcomp") or (
+        adj.dep_ == "attr" and adj.pos_ == "ADJ"
+    )
+
+
+def sentence_adverb(span: Span, lexicon: HedgeLexicon) -> bool:
+    """Return True when an adverb qualifies a clause, not a single word.
+
+    "It is clearly wrong" and "clearly, he lied" judge the statement; "speak clearly" is
+    manner. A manner adverb follows its verb; a stance adverb comes before it or
+    qualifies a predicate adjective.
+    """
+    adv = span.root
+    head = adv.head
+    if adv.dep_ != "advmod":
+        return True
+    return not (head.pos_ in VERBAL and adv.i > head.i and head.lemma_ != "be")
+
+
+CHECKS: dict[str, Callable[[Span, HedgeLexicon], bool]] = {
+    "epistemic_modal": epistemic_modal,
+    "not_reported_future": not_reported_future,
+    "not_denied": not_denied,
+    "agentless": agentless,
+    "imperative": imperative,
+    "not_month": not_month,
+    "not_personal_subject": not_personal_subject,
+    "vague_group": vague_group,
+    "predicative": predicative,
+    "sentence_adverb": sentence_adverb,
+}
