@@ -49,13 +49,14 @@ def find_candidates(
     doc: Doc, verbs: dict[str, dict[str | None, CueEntry]]
 ) -> tuple[list[reported.Candidate], list[Quote], list[str]]:
     """Return the attribution candidates of a parsed Doc, its quotes and quote warnings."""
-    quotes, warnings = quote_spans(doc.text)
+    text = doc.text  # Doc.text rebuilds the string on every access: read it once
+    quotes, warnings = quote_spans(text)
     found = reported.verb_candidates(doc, verbs, quotes) + reported.according_candidates(doc)
     reported.extend_over_quotes(found, quotes)
     found = reported.deduplicate(sorted(found, key=lambda c: (c.content_start, c.content_end)))
     found += reported.quote_candidates(doc, quotes, found, verbs)
     found.sort(key=lambda c: c.content_start)
-    found += reported.continuation_candidates(doc, quotes, found, _paragraph_starts(doc.text))
+    found += reported.continuation_candidates(doc, quotes, found, _paragraph_starts(text))
     found += reported.lede_candidates(doc, found, sentence_spans(doc), verbs)
     found.sort(key=lambda c: (c.content_start, c.content_end))
     return found, quotes, warnings
@@ -81,7 +82,8 @@ def attribution_records(
     cues = cues if cues is not None else load_cues()
     verbs = reported.verb_index(cues)
     found, quotes, warnings = find_candidates(doc, verbs)
-    resolver = SpeakerResolver(doc)
+    text = doc.text
+    resolver = SpeakerResolver(doc, text=text)
     resolved: list[tuple[Cluster | None, str]] = []
     for cand in sorted(range(len(found)), key=lambda k: found[k].source_start or found[k].content_start):
         c = found[cand]
@@ -124,13 +126,12 @@ def attribution_records(
                     # phrase that names Smith (as PolNeAR annotates it), the "I" an alias.
                     outer = by_index[j][0]
                     if outer is not None:
-                        outer.add_alias(doc.text[c.source_start : c.source_end])
+                        outer.add_alias(text[c.source_start : c.source_end])
                     c.source_start, c.source_end = other.source_start, other.source_end
                     c.source_token = other.source_token
                     by_index[k] = (outer, "quote speaker" if outer is not None else "unresolved")
                     break
     starts = [s for s, _ in sentence_spans(doc)]
-    text = doc.text
     records = []
     for k, c in enumerate(found):
         cluster, method = by_index[k]
@@ -140,7 +141,7 @@ def attribution_records(
         if head is not None and reported.antecedent(head) is not head:
             head = reported.antecedent(head)
             typed = reported.source_chars(doc, head) or source
-        stype, evidence = source_type(doc, typed, head, cluster, method)
+        stype, evidence = source_type(doc, typed, head, cluster, method, text=text)
         entry = c.entry if c.entry is not None else cues.get("according to") if c.kind == "according_to" else None
         cue_q = _quote_holding(quotes, c.cue_start) if c.cue_start is not None else None
         record = {

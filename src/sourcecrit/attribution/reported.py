@@ -551,6 +551,7 @@ def lede_candidates(
     and the sentence before holds no attribution at all.
     """
     out = []
+    text = None
     cue_tokens = {c.cue_token for c in found if c.cue_token is not None}
     for tok in doc:
         if tok.dep_ != "ROOT" or tok.i in cue_tokens:
@@ -575,7 +576,8 @@ def lede_candidates(
         if source is None:
             continue
         end = prev_end
-        while end > prev_start and doc.text[end - 1] in ".!? ":
+        text = doc.text if text is None else text
+        while end > prev_start and text[end - 1] in ".!? ":
             end -= 1
         out.append(
             Candidate(

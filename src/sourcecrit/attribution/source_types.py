@@ -40,6 +40,8 @@ def source_type(
     head: Token | None,
     cluster: Cluster | None,
     method: str,
+    *,
+    text: str | None = None,
 ) -> tuple[str, str]:
     """Return ``(source_type, evidence)`` for one attribution's source.
 
@@ -49,6 +51,7 @@ def source_type(
         head: the phrase's head token, if known.
         cluster: the resolved speaker, if any.
         method: how the speaker was resolved (see ``SpeakerResolver.resolve``).
+        text: ``doc.text``, when the caller has it already (it is slow to rebuild).
 
     Returns:
         One of :data:`SOURCE_TYPES` and a sentence a student can read.
@@ -56,7 +59,7 @@ def source_type(
     types = load_source_types()
     if source is None:
         return "none", "No source is named: the statement is attributed to no one."
-    text = doc.text[source[0] : source[1]]
+    text = (doc.text if text is None else text)[source[0] : source[1]]
     words = _words(text)
     if cluster is not None and cluster.kind == "person":
         role_words = _words(cluster.role or "") + words

@@ -161,15 +161,23 @@ class SpeakerResolver:
     source in order of appearance.
     """
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, *, text: str | None = None) -> None:
         self.doc = doc
+        self.text = doc.text if text is None else text
+        self.ents = list(doc.ents)
         self.clusters: list[Cluster] = []
         self.mentions: list[Mention] = []
         self._org_by_name: dict[str, int] = {}
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ == "PERSON":
                 self._add_person(ent)
         self.mentions.sort(key=lambda m: m.start)
+
+    def _ents_in(self, span: Span | None) -> list[Span]:
+        # Span.ents walks the whole Doc each time; the entity list is read once per Doc.
+        if span is None:
+            return []
+        return [e for e in self.ents if span.start <= e.start and e.end <= span.end]
 
     # -- names -------------------------------------------------------------------------
     def _cluster_for_name(self, name: str, before: int) -> Cluster | None:
@@ -268,9 +276,10 @@ class SpeakerResolver:
             ``description``, ``organisation`` or ``unresolved``.
         """
         doc = self.doc
-        text = doc.text[start:end]
+        text = self.text[start:end]
         span = doc.char_span(start, end, alignment_mode="expand")
-        persons = [e for e in (span.ents if span is not None else []) if e.label_ == "PERSON"]
+        inside = self._ents_in(span)
+        persons = [e for e in inside if e.label_ == "PERSON"]
         if (head is not None and _is_thing(head)) or (span is not None and _is_thing(span[-1])):
             persons = []  # "the Geneva and Hague Conventions" tagged as a person
         cluster: Cluster | None = None
@@ -313,7 +322,7 @@ class SpeakerResolver:
                 cluster.add_alias(_clean_name(name))
                 method = "name"
         if cluster is None and span is not None:
-            orgs = [e for e in span.ents if e.label_ in ORG_LABELS]
+            orgs = [e for e in inside if e.label_ in ORG_LABELS]
             if orgs and head is not None and (orgs[0].start <= head.i < orgs[0].end):
                 cluster = self._org(orgs[0], start, end)
                 method = "organisation"
