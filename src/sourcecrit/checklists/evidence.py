@@ -257,8 +257,12 @@ def hedging(analysis: Any) -> Evidence:
             f"{_count(counts['weasel'], 'weasel phrase')} ({per_100['weasel']:g} per 100 words) "
             f"in {words} words."
         )
-        top = [_snippet(str(c)) for c in hedges["cue"].str.lower().value_counts().index[:5]]
-        message += " Most frequent: " + _join(f"“{c}”" for c in top) + "."
+        ordered = hedges.sort_values("start") if len(hedges) else hedges
+        cues = _distinct(str(c).lower() for c in ordered["cue"])
+        shown = [f"“{_snippet(c)}”" for c in cues[:5]]
+        if len(cues) > 5:
+            shown.append(f"{len(cues) - 5} more")
+        message += " In order: " + _join(shown) + "."
     return Evidence(
         "hedging",
         SIGNALS["hedging"].title,
