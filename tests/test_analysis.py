@@ -143,3 +143,8 @@ def test_long_text_is_parsed_in_chunks_with_exact_offsets(nlp, flagship):
     assert assert_offsets_exact(analysis) > 0
     short = analyze(flagship.text)
     assert len(analysis.sentences) >= repeats * (len(short.sentences) - 1)
+
+
+def test_text_that_cannot_be_a_file_name_is_analysed_as_text():
+    text = "x" * 300 + " the minister said so"
+    assert analyze(text).text == text

@@ -13,7 +13,6 @@ import os
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -21,7 +20,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sourcecrit import columns
-from sourcecrit.article import Article, article_from_text, load_article
+from sourcecrit.article import (
+    Article,
+    article_from_text,
+    is_url,
+    load_article,
+    looks_like_path,
+)
 from sourcecrit.attribution import attributions as attribution_records
 from sourcecrit.attribution import sources as source_records
 from sourcecrit.extensions import ensure_extensions
@@ -230,19 +235,8 @@ def as_article(
     """
     if isinstance(source, Article):
         return source
-    if isinstance(source, str) and not isinstance(source, os.PathLike):
-        stripped = source.strip()
-        is_url = stripped.lower().startswith(("http://", "https://")) and "\n" not in stripped
-        is_path = (
-            "\n" not in source
-            and len(source) < 1024
-            and (
-                Path(stripped).suffix.lower() in (".txt", ".md", ".markdown", ".html", ".htm")
-                or (bool(stripped) and Path(stripped).is_file())
-            )
-        )
-        if not (is_url or is_path):
-            return article_from_text(source, max_chars=max_chars, parse_header=False)
+    if isinstance(source, str) and not (is_url(source) or looks_like_path(source)):
+        return article_from_text(source, max_chars=max_chars, parse_header=False)
     return load_article(source, encoding=encoding, max_chars=max_chars)
 
 

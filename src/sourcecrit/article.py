@@ -194,10 +194,10 @@ def load_article(
         return _load_path(Path(source), encoding=encoding, max_chars=max_chars)
     if not isinstance(source, str):
         raise TypeError(f"load_article expects a path, URL or str, not {type(source).__name__}")
-    if re.match(r"https?://", source.strip(), re.IGNORECASE) and "\n" not in source.strip():
+    if is_url(source):
         return _load_url(source.strip(), max_chars=max_chars)
-    if _looks_like_path(source):
-        return _load_path(Path(source), encoding=encoding, max_chars=max_chars)
+    if looks_like_path(source):
+        return _load_path(Path(source.strip()), encoding=encoding, max_chars=max_chars)
     return article_from_text(source, max_chars=max_chars)
 
 
@@ -259,13 +259,28 @@ def split_header(text: str) -> tuple[dict[str, str], str, str]:
     return metadata, text[:pos], text[pos:]
 
 
-def _looks_like_path(source: str) -> bool:
-    if "\n" in source or len(source) > 1024 or not source.strip():
+def looks_like_path(source: str) -> bool:
+    """Return True when the string ``source`` names a file rather than holding article text.
+
+    It does when it is one line that ends in a text suffix (.txt, .md, .html...) or names
+    an existing file. Strings too long or odd to be a file name are text.
+    """
+    stripped = source.strip()
+    if "\n" in stripped or len(stripped) > 1024 or not stripped:
         return False
-    candidate = Path(source.strip()).expanduser()
-    if candidate.suffix.lower() in TEXT_SUFFIXES or candidate.exists():
+    candidate = Path(stripped).expanduser()
+    if candidate.suffix.lower() in TEXT_SUFFIXES:
         return True
-    return False
+    try:
+        return candidate.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def is_url(source: str) -> bool:
+    """Return True when ``source`` is a single http(s) URL."""
+    stripped = source.strip()
+    return bool(re.match(r"https?://\S+$", stripped, re.IGNORECASE))
 
 
 def _load_path(path: Path, *, encoding: str | None, max_chars: int | None) -> Article:
