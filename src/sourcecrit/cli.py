@@ -218,6 +218,9 @@ def run_lab(args: argparse.Namespace) -> int:
     ]
     if args.no_browser:
         command.append("--no-browser")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        # Containers and CI machines often run as root; JupyterLab refuses to without this.
+        command.append("--allow-root")
     return subprocess.call(command, env=os.environ.copy())
 
 
