@@ -39,6 +39,7 @@ CONDITIONS = (
     "vague_group",  # "experts", not "the experts of the institute" or "experts Ann and Bo"
     "predicative",  # "it is clear that", not "clear water"
     "sentence_adverb",  # an adverb qualifying the statement, not one word
+    "not_ability",  # "it is possible that" hedges; "possible to travel" is about ability
 )
 
 #: What a negated cue becomes: kept as it is, dropped ("not possible" is no hedge), or

@@ -104,10 +104,25 @@ def epistemic_modal(span: Span, lexicon: HedgeLexicon) -> bool:
             return True
         return any(c.lemma_ == "have" and c.dep_ == "aux" and c.i > modal.i for c in verb.children)
     if lemma in ("would", "'d"):
-        return verb.lemma_ not in WISH_VERBS and not any(
-            c.lower_ == "rather" for c in verb.children
-        )
+        return hypothetical_would(modal, verb)
     return True
+
+
+def hypothetical_would(modal: Token, verb: Token) -> bool:
+    """Return True when "would" is hypothetical, not a wish, habit or narrated future.
+
+    "That would be a mistake", "it would seem", "would have won" and any "would" with an
+    if/unless condition imagine; "would like" wishes; "the Nazis would sterilize ..." or
+    "he would stay there for months" narrate the past (Quirk et al. 1985, §4.54-4.56).
+    """
+    if verb.lemma_ in WISH_VERBS or any(c.lower_ == "rather" for c in verb.children):
+        return False
+    if verb.lemma_ in ("be", "seem", "appear") or any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.i > modal.i for c in verb.children
+    ):
+        return True
+    sent = modal.sent
+    return any(t.lower_ in ("if", "unless", "otherwise") for t in sent)
 
 
 def not_reported_future(span: Span, lexicon: HedgeLexicon) -> bool:
@@ -247,6 +262,25 @@ def sentence_adverb(span: Span, lexicon: HedgeLexicon) -> bool:
     return not (head.pos_ in VERBAL and adv.i > head.i and head.lemma_ != "be")
 
 
+def not_ability(span: Span, lexicon: HedgeLexicon) -> bool:
+    """Return False where "possible" is about what can be done, not what may be true.
+
+    "It is possible that he lied" hedges; "possible to travel", "made it possible", "as
+    soon as possible" and "where possible" talk about ability or feasibility.
+    """
+    token = span[-1]
+    doc = token.doc
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in ("to", "for"):
+        return False
+    window = [t.lower_ for t in doc[max(token.sent.start, token.i - 3) : token.i]]
+    if window[-1:] in (["as"], ["if"], ["where"], ["wherever"], ["whenever"]):
+        return False
+    if any(w in ("make", "made", "makes", "making") for w in window):
+        return False
+    return not (token.head.lemma_ == "make" and token.dep_ in ("oprd", "ccomp", "xcomp", "acomp"))
+
+
 CHECKS: dict[str, Callable[[Span, HedgeLexicon], bool]] = {
     "epistemic_modal": epistemic_modal,
     "not_reported_future": not_reported_future,
@@ -258,4 +292,5 @@ CHECKS: dict[str, Callable[[Span, HedgeLexicon], bool]] = {
     "vague_group": vague_group,
     "predicative": predicative,
     "sentence_adverb": sentence_adverb,
+    "not_ability": not_ability,
 }
