@@ -1,0 +1,104 @@
+"""benchmarks/eval_hedging.py: un-tokenising, BioScope reading, scoring, and an end-to-end run."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+SCRIPT = REPO / "benchmarks" / "eval_hedging.py"
+
+
+@pytest.fixture(scope="module")
+def ev():
+    spec = importlib.util.spec_from_file_location("eval_hedging", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    "tokenised, text",
+    [
+        ("QJ -LRB- 2-10-2 -RRB- locomotives .", "QJ (2-10-2) locomotives."),
+        ("`` Stories of 15 men '' The Enquirer , 2001 .", '"Stories of 15 men" The Enquirer, 2001.'),
+        ("DSB 's own designers do n't agree ; fine", "DSB's own designers don't agree; fine"),
+        ("see -LSB- 1 -RSB- and -LCB- x -RCB-", "see [1] and {x}"),
+        ("It costs $ 5 .\n", "It costs $5."),
+    ],
+)
+def test_detokenize(ev, tokenised, text):
+    assert ev.detokenize(tokenised) == text
+
+
+BIO = """<?xml version="1.0" encoding="utf-8"?>
+<Annotation><DocumentSet><Document><DocumentPart>
+<sentence id="S1">These results <xcope id="X1"><cue type="speculation" ref="X1">indicate that</cue> HIV <xcope id="X2"><cue type="speculation" ref="X2">could</cue> mimic stimuli</xcope></xcope>.</sentence>
+<sentence id="S2">It is <xcope id="X3"><cue type="negation" ref="X3">not</cue> required</xcope>.</sentence>
+<sentence id="S3">It is <xcope id="X4"><cue type="speculation" ref="X4">either</cue> A <cue type="speculation" ref="X4">or</cue> B</xcope>.</sentence>
+</DocumentPart></Document></DocumentSet></Annotation>
+"""
+
+
+def test_read_bioscope_finds_speculation_cues_only(ev, tmp_path):
+    path = tmp_path / "abstracts.xml"
+    path.write_text(BIO, encoding="utf-8")
+    s1, s2, s3 = ev.read_bioscope(tmp_path)
+    assert s1.text == "These results indicate that HIV could mimic stimuli."
+    cue_texts = sorted("".join(s1.text[i] for i in sorted(c)) for c in s1.cues)
+    assert cue_texts == ["could", "indicate that"]
+    assert s2.cues == []
+    # "either ... or" shares one ref: one discontinuous cue.
+    assert len(s3.cues) == 1 and "".join(s3.text[i] for i in sorted(s3.cues[0])) == "eitheror"
+
+
+def test_sentence_scores(ev):
+    s = ev.sentence_scores([True, True, False, False, True], [True, False, True, False, True])
+    assert (s.tp, s.fp, s.fn) == (2, 1, 1)
+    assert s.precision == pytest.approx(2 / 3) and s.recall == pytest.approx(2 / 3)
+    assert s.f1 == pytest.approx(2 / 3)
+
+
+def test_cue_scores_overlap_and_exact(ev):
+    gold = [[frozenset(range(14, 27)), frozenset(range(32, 37))]]
+    predicted = [[(14, 22), (32, 37), (0, 5)]]
+    overlap = ev.cue_scores(predicted, gold)
+    assert (overlap.n_pred_ok, overlap.fp, overlap.tp, overlap.fn) == (2, 1, 2, 0)
+    assert overlap.precision == pytest.approx(2 / 3) and overlap.recall == 1.0
+    exact = ev.cue_scores(predicted, gold, exact=True)
+    assert (exact.n_pred_ok, exact.fp, exact.tp, exact.fn) == (1, 2, 1, 1)
+
+
+def test_baseline_is_a_plain_word_list(ev):
+    text = "Some say it may be May."
+    assert [text[a:b] for a, b in ev.baseline_cues(text)] == ["Some", "may", "May"]
+
+
+def test_benchmark_runs_end_to_end(tmp_path):
+    csv = tmp_path / "train.csv"
+    csv.write_text(
+        'text,label\n"The bridge opened in 1932 .\n",0\n"Some critics say it is ugly .\n",1\n'
+        '"It was reportedly built by convicts .\n",1\n"The river is wide .\n",0\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "bio.xml").write_text(BIO, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--wiki", str(csv), "--bioscope", str(tmp_path / "bio.xml")],
+        capture_output=True, text=True, timeout=600, check=True,
+    )
+    out = result.stdout
+    assert "sentence level, all rows (4 sentences, 2 uncertain)" in out
+    assert "| sourcecrit (hedge or weasel cue) | 1.000 | 1.000 | 1.000 |" in out
+    assert "BioScope speculation cues, cue level (3 sentences, 3 cues)" in out
+    assert "baseline word list (overlap)" in out
+    assert "bioscope" in result.stderr  # the progress bar goes to stderr
+
+
+def test_benchmark_needs_a_corpus():
+    result = subprocess.run([sys.executable, str(SCRIPT)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2 and "--wiki" in result.stderr
