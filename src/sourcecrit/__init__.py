@@ -9,6 +9,7 @@ The public API, re-exported from the modules that hold it::
 
 from sourcecrit.analysis import Analysis, analyze, analyze_many
 from sourcecrit.article import Article, Paragraph, load_article
+from sourcecrit.checklists import list_checklists, load_checklist
 from sourcecrit.errors import (
     ArticleEncodingError,
     ArticleError,
@@ -44,5 +45,7 @@ __all__ = [
     "analyze_many",
     "example_article_path",
     "get_nlp",
+    "list_checklists",
     "load_article",
+    "load_checklist",
 ]
