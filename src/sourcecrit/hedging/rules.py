@@ -33,6 +33,7 @@ MONTH_PREPOSITIONS = frozenset(
      "last", "next", "this", "during", "before", "after", "through"}
 )
 VERBAL = ("VERB", "AUX")
+VAGUE_AGENTS = frozenset({"some", "many", "most", "others", "several", "few", "all"})
 
 
 def governed_verb(token: Token) -> Token:
@@ -167,7 +168,12 @@ def agentless(span: Span, lexicon: HedgeLexicon) -> bool:
     *Manual of Style/Words to watch: unsupported attributions*).
     """
     participles = [t for t in span if t.tag_ == "VBN"]
-    return not any(c.dep_ == "agent" for t in participles for c in t.children)
+    for agent in (c for t in participles for c in t.children if c.dep_ == "agent"):
+        # "by many", "by some": an agent that names no one is no agent at all.
+        named = [c for c in agent.children if c.dep_ == "pobj"]
+        if not all(c.lower_ in VAGUE_AGENTS for c in named):
+            return False
+    return True
 
 
 def imperative(span: Span, lexicon: HedgeLexicon) -> bool:
