@@ -22,6 +22,7 @@ import pandas as pd
 
 from sourcecrit.analysis import Analysis, analyze_many, as_article
 from sourcecrit.article import Article
+from sourcecrit.cli_checklist import add_checklist_parser, run_checklist
 from sourcecrit.errors import SourcecritError
 from sourcecrit.resources import example_article_path
 
@@ -52,11 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-chars", type=int, help="size limit per article in characters")
     p.set_defaults(run=run_analyze)
 
-    if importlib.util.find_spec("sourcecrit.cli_checklist") is not None:
-        from sourcecrit.cli_checklist import add_checklist_parser, run_checklist
-
-        add_checklist_parser(sub)
-        sub.choices["checklist"].set_defaults(run=run_checklist)
+    add_checklist_parser(sub)
+    sub.choices["checklist"].set_defaults(run=run_checklist)
 
     p = sub.add_parser(
         "lab",
