@@ -74,7 +74,7 @@ def test_sikorski_is_one_source(flagship_analysis, flagship_records):
 @pytest.mark.parametrize(
     "speaker, cues, source_type",
     [
-        ("Maria Zakharova", {"saying"}, "named_official"),
+        ("Maria Zakharova", {"responded to this by saying"}, "named_official"),
         ("Wladyslaw Kosiniak-Kamysh", {"rejected", "indicated"}, "named_official"),
         ("Emmanuel Macron", {"reported", "According to", "ruled out"}, "named_official"),
         ("Jens Stoltenberg", {"stated"}, "named_official"),
@@ -136,3 +136,22 @@ def test_offsets_point_into_the_text(flagship_analysis):
 def test_loaded_and_neutral_cues_are_marked(flagship_records):
     assert all(r["cue_loaded"] is False for r in flagship_records if r["cue"] == "said")
     assert all(r["cue_explanation"] for r in flagship_records)
+
+
+def test_sources_table_counts(flagship_analysis):
+    from sourcecrit.attribution import SOURCE_TYPES
+
+    sources = flagship_analysis.sources
+    attributions = flagship_analysis.attributions
+    assert set(sources["source_type"]) <= set(SOURCE_TYPES)
+    assert set(attributions["source_type"]) <= set(SOURCE_TYPES)
+    putin = _source(flagship_analysis, "Vladimir Putin")
+    mine = attributions[attributions["speaker"] == "Vladimir Putin"]
+    assert putin["n_attributions"] == len(mine) == 2
+    assert putin["n_words"] == sum(len(c.split()) for c in mine["content"])
+    text = flagship_analysis.text
+    assert text[putin["first_start"] : putin["first_end"]].endswith("Vladimir Putin")
+    # Sikorski first appears in the first paragraph, before he is ever quoted.
+    sikorski = _source(flagship_analysis, "Radoslaw Sikorski")
+    assert text[sikorski["first_start"] : sikorski["first_end"]] == "Radoslaw Sikorski"
+    assert sikorski["first_start"] < text.index("Sikorsky")

@@ -63,7 +63,7 @@ def test_passive_with_agent_has_the_agent_as_source(attribute):
 
 def test_responded_by_saying_borrows_the_subject(attribute):
     recs = attribute("The spokeswoman responded by saying that the claims were false.")
-    r = _one(recs, "saying")
+    r = _one(recs, "responded by saying")
     assert r["source_text"] == "The spokeswoman"
     assert r["content"] == "that the claims were false"
 

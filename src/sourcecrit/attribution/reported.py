@@ -34,6 +34,7 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 # "responded ... by saying that" (pcomp), "added and said" (conj), "wants to say" (xcomp).
 CLIMB_DEPS = frozenset({"xcomp", "conj", "pcomp", "prep", "advcl", "ccomp"})
 EXPLETIVES = frozenset({"it", "there"})
+ANSWER_VERBS = frozenset({"respond", "reply", "answer", "react", "retort"})
 # Tokens allowed between a quote and the cue that follows it: `,” he said` / `,” said Smith`.
 MAX_AFTER_GAP = 6
 MAX_BEFORE_GAP = 4
@@ -335,6 +336,14 @@ def verb_candidates(
                 if child.dep_ == "prt" and child.lower_ == particle:
                     cue_end_tok = child if child.i > tok.i else tok
         cue_start, cue_end = tok.idx, cue_end_tok.idx + len(cue_end_tok)
+        if (
+            tok.dep_ == "pcomp"
+            and tok.head.lower_ == "by"
+            and tok.head.head.lemma_.lower() in ANSWER_VERBS
+            and tok.head.head.i < tok.i
+        ):
+            # "responded to this by saying that ...": the whole phrase is the cue.
+            cue_start = tok.head.head.idx
         if content[0] < cue_end and cue_start < content[1]:
             continue  # content swallowing its own cue: the parse went wrong
         out.append(
