@@ -51,6 +51,7 @@ GOOD = {"cue": "say", "category": "speech", "loaded": False, "explanation": "Neu
         ({**GOOD, "loaded": "yes"}, "record 2, key 'loaded': expected bool"),
         ({**GOOD, "preps": [True]}, "record 2 ('say'), key 'preps'"),
         ({**GOOD, "colour": "red"}, "record 2 ('say') has unknown key 'colour'"),
+        ({**GOOD, "pos": "adjective"}, "record 2 ('say'), key 'pos'"),
         ({**GOOD, "cue": "tell"}, None),
         ("say", "record 2 is not a mapping"),
     ],
@@ -86,3 +87,9 @@ def test_source_types_must_all_be_present():
         parse_source_types({"types": [{"name": "none", "description": "No source."}]})
     with pytest.raises(LexiconError, match="record 1, key 'name': 'celebrity'"):
         parse_source_types({"types": [{"name": "celebrity", "description": "x"}]})
+
+
+def test_a_noun_and_a_verb_may_share_a_word():
+    cues = parse_cues({"cues": [GOOD, {**GOOD, "pos": "noun"}]})
+    assert set(cues) == {"say", "say (noun)"}
+    assert load_cues()["claim (noun)"].pos == "noun"

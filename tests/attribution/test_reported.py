@@ -148,3 +148,23 @@ def test_definite_description_resolves_by_role(attribute):
     )
     r = _one(attribute(text), "said")
     assert r["speaker"] == "Anna Berg"
+
+
+@pytest.mark.parametrize(
+    "text, cue, source, content",
+    [
+        ("Trump's claim that the election was rigged was false.", "claim", "Trump's",
+         "that the election was rigged"),
+        ("The statement of the minister that troops are there surprised many.", "statement",
+         "the minister", "that troops are there"),
+        ("The ministry issued a statement saying that the talks had failed.", "saying",
+         "The ministry", "that the talks had failed"),
+    ],
+)
+def test_noun_cues(attribute, text, cue, source, content):
+    r = _one(attribute(text), cue)
+    assert (r["source_text"], r["content"]) == (source, content)
+
+
+def test_the_fact_that_is_not_an_attribution(attribute):
+    assert attribute("The fact that taxes rose surprised nobody.") == []

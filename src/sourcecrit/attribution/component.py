@@ -46,12 +46,17 @@ def _paragraph_starts(text: str) -> list[int]:
 
 
 def find_candidates(
-    doc: Doc, verbs: dict[str, dict[str | None, CueEntry]]
+    doc: Doc, verbs: dict[str, dict[str | None, CueEntry]], cues: dict[str, CueEntry]
 ) -> tuple[list[reported.Candidate], list[Quote], list[str]]:
     """Return the attribution candidates of a parsed Doc, its quotes and quote warnings."""
     text = doc.text  # Doc.text rebuilds the string on every access: read it once
     quotes, warnings = quote_spans(text)
-    found = reported.verb_candidates(doc, verbs, quotes) + reported.according_candidates(doc)
+    nouns = {e.cue: e for e in cues.values() if e.pos == "noun"}
+    found = (
+        reported.verb_candidates(doc, verbs, quotes)
+        + reported.according_candidates(doc)
+        + reported.noun_candidates(doc, nouns)
+    )
     reported.extend_over_quotes(found, quotes)
     found = reported.deduplicate(sorted(found, key=lambda c: (c.content_start, c.content_end)))
     found += reported.quote_candidates(doc, quotes, found, verbs)
@@ -81,7 +86,7 @@ def attribution_records(
     """
     cues = cues if cues is not None else load_cues()
     verbs = reported.verb_index(cues)
-    found, quotes, warnings = find_candidates(doc, verbs)
+    found, quotes, warnings = find_candidates(doc, verbs, cues)
     text = doc.text
     resolver = SpeakerResolver(doc, text=text)
     resolved: list[tuple[Cluster | None, str]] = []

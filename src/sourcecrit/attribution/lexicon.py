@@ -45,6 +45,7 @@ class CueEntry:
         loaded: the verb itself judges the statement ("admitted", "claimed").
         object: a plain direct object can be the attributed content.
         infinitive: a to-infinitive can be the attributed content ("vowed to win").
+        pos: ``verb`` or ``noun`` ("the claim that ...", "his statement saying ...").
         preps: prepositions that introduce the content ("warned *of* ...").
         explanation: one line a student can read.
     """
@@ -56,6 +57,12 @@ class CueEntry:
     object: bool = False
     infinitive: bool = False
     preps: tuple[str, ...] = ()
+    pos: str = "verb"
+
+    @property
+    def key(self) -> str:
+        """The lexicon key: the cue, with " (noun)" added for noun cues."""
+        return self.cue if self.pos == "verb" else f"{self.cue} (noun)"
 
     @property
     def verb(self) -> str:
@@ -124,7 +131,7 @@ def parse_cues(data: Any, *, label: str = "cues") -> dict[str, CueEntry]:
     Raises:
         LexiconError: a record is malformed; the message gives record number (1-based) and key.
     """
-    allowed = {"cue", "category", "loaded", "object", "infinitive", "preps", "explanation"}
+    allowed = {"cue", "category", "loaded", "object", "infinitive", "preps", "pos", "explanation"}
     entries: dict[str, CueEntry] = {}
     for n, record in enumerate(_records(data, "cues", label), 1):
         cue = _require(record, n, "cue", str, label).strip().lower()
@@ -155,12 +162,18 @@ def parse_cues(data: Any, *, label: str = "cues") -> dict[str, CueEntry]:
             raise LexiconError(
                 f"{label}: record {n}, key 'cue': {cue!r} must be a verb or 'verb particle'"
             )
-        if cue in entries:
-            raise LexiconError(f"{label}: record {n}, key 'cue': {cue!r} is listed twice")
-        entries[cue] = CueEntry(
+        pos = record.get("pos", "verb")
+        if pos not in ("verb", "noun"):
+            raise LexiconError(
+                f"{label}: record {n} ({cue!r}), key 'pos': {pos!r} is not 'verb' or 'noun'"
+            )
+        entry = CueEntry(
             cue, category, loaded, explanation.strip(), flags["object"], flags["infinitive"],
-            tuple(preps),
+            tuple(preps), pos,
         )
+        if entry.key in entries:
+            raise LexiconError(f"{label}: record {n}, key 'cue': {cue!r} is listed twice")
+        entries[entry.key] = entry
     return entries
 
 

@@ -124,7 +124,8 @@ def verb_index(cues: dict[str, CueEntry]) -> dict[str, dict[str | None, CueEntry
     """Return the cue lexicon indexed by verb lemma, then particle."""
     index: dict[str, dict[str | None, CueEntry]] = {}
     for entry in cues.values():
-        index.setdefault(entry.verb, {})[entry.particle] = entry
+        if entry.pos == "verb":
+            index.setdefault(entry.verb, {})[entry.particle] = entry
     return index
 
 
@@ -141,6 +142,10 @@ def _subject_of(tok: Token) -> Token | None:
                 return child
         if _is_passive(current):
             return None
+        if current.dep_ == "acl" and current.head.dep_ in ("dobj", "pobj", "attr"):
+            # "The ministry issued a statement saying ...": the statement's author speaks.
+            current = current.head.head
+            continue
         if current.dep_ not in CLIMB_DEPS or current.head is current:
             return None
         # A ccomp has its own subject; borrowing from the governing verb would be wrong.
@@ -356,6 +361,62 @@ def verb_candidates(
                 source[0] if source else None,
                 source[1] if source else None,
                 source_token=source_tok.i if source_tok is not None else None,
+                cue_token=tok.i,
+            )
+        )
+    return out
+
+
+def noun_candidates(doc: Doc, nouns: dict[str, CueEntry]) -> list[Candidate]:
+    """Return attributions carried by a noun: "Smith's claim that ...", "the statement of the
+    ministry that ...", "a statement saying ..." (PARC's nominal cues, Pareti 2016).
+
+    Only a noun from the lexicon with a "that"-clause (or a "saying"-clause) counts, so "the
+    fact that" or "the idea that" never do.
+    """
+    out = []
+    for tok in doc:
+        if tok.pos_ != "NOUN":
+            continue
+        entry = nouns.get(tok.lemma_.lower())
+        if entry is None:
+            continue
+        content_tok = None
+        for child in tok.rights:
+            if child.dep_ in ("acl", "ccomp", "relcl") and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in child.children
+            ):
+                content_tok = child
+            elif child.dep_ == "acl" and child.lemma_ == "say":
+                content_tok = next((g for g in child.children if g.dep_ == "ccomp"), None)
+            if content_tok is not None:
+                break
+        if content_tok is None:
+            continue
+        content = _subtree_chars(doc, content_tok)
+        if content is None:
+            continue
+        source_tok = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if source_tok is None:
+            for child in tok.rights:
+                if child.dep_ == "prep" and child.lower_ in ("of", "by", "from") and child.i < content_tok.i:
+                    source_tok = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    break
+        source = source_chars(doc, source_tok) if source_tok is not None else None
+        if source and source[1] > content[0] and source_tok is not None:
+            # The source's subtree ran into the content: stop it where the content starts.
+            source = _span_chars(doc, source_tok.left_edge.i, content_tok.left_edge.i - 1)
+        out.append(
+            Candidate(
+                tok.idx,
+                tok.idx + len(tok),
+                entry,
+                content[0],
+                content[1],
+                source[0] if source else None,
+                source[1] if source else None,
+                rule="noun",
+                source_token=source_tok.i if source_tok is not None and source else None,
                 cue_token=tok.i,
             )
         )
