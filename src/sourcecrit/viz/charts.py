@@ -9,6 +9,7 @@ import altair as alt
 import pandas as pd
 
 from sourcecrit.analysis import Analysis
+from sourcecrit.attribution.lexicon import SOURCE_TYPES
 
 # Altair's default renderer draws charts with JavaScript fetched from a CDN: blank in a
 # JupyterLab without internet (classrooms, this project's CI). The "mimetype" renderer hands
@@ -19,18 +20,11 @@ if alt.renderers.active == "default":
 
 #: Okabe & Ito (2008) colours, safe for colour-blind readers; the same as the highlights.
 CATEGORY_COLOURS = {"hedge": "#E69F00", "booster": "#D55E00", "weasel": "#CC79A7"}
-SOURCE_TYPE_ORDER = [
-    "named_official",
-    "named_politician",
-    "named_expert",
-    "named_other",
-    "organisation",
-    "media",
-    "document",
-    "anonymous",
-    "vague_group",
-    "none",
-]
+SOURCE_TYPE_ORDER = list(SOURCE_TYPES)
+#: One colour per kind of source, the same in every chart.
+SOURCE_TYPE_COLOUR = alt.Color(
+    "source_type:N", scale=alt.Scale(domain=SOURCE_TYPE_ORDER), title="kind of source"
+)
 
 
 def _short(text: str, width: int = 90) -> str:
@@ -94,9 +88,7 @@ def sources_chart(analysis: Analysis, *, measure: str = "n_attributions") -> alt
         .encode(
             y=alt.Y("speaker:N", sort="-x", title=None),
             x=alt.X(f"{measure}:Q", title=label),
-            color=alt.Color(
-                "source_type:N", scale=alt.Scale(domain=SOURCE_TYPE_ORDER), title="kind of source"
-            ),
+            color=SOURCE_TYPE_COLOUR,
             tooltip=["speaker:N", "role:N", "source_type:N", f"{measure}:Q"],
         )
         .properties(width="container")
@@ -117,9 +109,7 @@ def source_types_chart(analysis: Analysis) -> alt.Chart:
                 axis=alt.Axis(format="%"),
                 title="share of attributions",
             ),
-            color=alt.Color(
-                "source_type:N", scale=alt.Scale(domain=SOURCE_TYPE_ORDER), title="kind of source"
-            ),
+            color=SOURCE_TYPE_COLOUR,
             tooltip=["source_type:N", "attributions:Q"],
         )
         .properties(width="container", height=60)
