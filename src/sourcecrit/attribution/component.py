@@ -89,12 +89,18 @@ def attribution_records(
     found, quotes, warnings = find_candidates(doc, verbs, cues)
     text = doc.text
     resolver = SpeakerResolver(doc, text=text)
-    resolved: list[tuple[Cluster | None, str]] = []
-    for cand in sorted(range(len(found)), key=lambda k: found[k].source_start or found[k].content_start):
-        c = found[cand]
+    by_index: dict[int, tuple[Cluster | None, str]] = {}
+
+    def position(k: int) -> int:
+        c = found[k]
+        return c.source_start if c.source_start is not None else c.content_start
+
+    # Speakers are resolved in the order their sources appear: a pronoun refers back.
+    for k in sorted(range(len(found)), key=position):
+        c = found[k]
         head = doc[c.source_token] if c.source_token is not None else None
-        if c.source_start is None or c.rule == "continuation":
-            resolved.append((cand, None, "unresolved"))  # type: ignore[arg-type]
+        if c.source_start is None or c.source_end is None or c.rule == "continuation":
+            by_index[k] = (None, "unresolved")
             continue
         start, end = c.source_start, c.source_end
         if head is not None and reported.antecedent(head) is not head:
@@ -102,9 +108,7 @@ def attribution_records(
             # speaker is whoever "who" stands for.
             head = reported.antecedent(head)
             start, end = reported.source_chars(doc, head) or (start, end)
-        cluster, method = resolver.resolve(start, end, head)
-        resolved.append((cand, cluster, method))  # type: ignore[arg-type]
-    by_index: dict[int, tuple[Cluster | None, str]] = {k: (cl, m) for k, cl, m in resolved}  # type: ignore[misc]
+        by_index[k] = resolver.resolve(start, end, head)
     # Second pass: "I"/"we" inside a quote speak for the quote's speaker; continued quotes
     # repeat the speaker of the attribution whose source they share.
     for k, c in enumerate(found):
