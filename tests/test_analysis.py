@@ -148,3 +148,12 @@ def test_long_text_is_parsed_in_chunks_with_exact_offsets(nlp, flagship):
 def test_text_that_cannot_be_a_file_name_is_analysed_as_text():
     text = "x" * 300 + " the minister said so"
     assert analyze(text).text == text
+
+
+def test_most_hedged_sentences_are_ordered_by_hedging(flagship_analysis):
+    top = flagship_analysis.most_hedged_sentences(3)
+    assert 0 < len(top) <= 3
+    assert list(top["hedging"]) == sorted(top["hedging"], reverse=True)
+    counts = flagship_analysis.sentences.set_index("sentence")
+    for row in top.itertuples():
+        assert row.hedging == counts.loc[row.sentence, "hedges"] + counts.loc[row.sentence, "weasels"]

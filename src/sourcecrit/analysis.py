@@ -31,7 +31,7 @@ from sourcecrit.attribution import attributions as attribution_records
 from sourcecrit.attribution import sources as source_records
 from sourcecrit.extensions import ensure_extensions
 from sourcecrit.hedging import hedges as hedge_records
-from sourcecrit.hedging import sentence_certainty
+from sourcecrit.hedging import most_hedged_sentences, sentence_certainty
 from sourcecrit.pipeline import COMPONENTS, get_nlp
 from sourcecrit.sentences import sentence_spans
 
@@ -119,9 +119,7 @@ class Analysis:
 
     def most_hedged_sentences(self, n: int = 3) -> pd.DataFrame:
         """Return the ``n`` sentences with the most hedge and weasel cues, most first."""
-        df = self.sentences.assign(hedging=self.sentences["hedges"] + self.sentences["weasels"])
-        df = df[df["hedging"] > 0]
-        return df.sort_values(["hedging", "sentence"], ascending=[False, True]).head(n)
+        return most_hedged_sentences(self.sentences, self.hedges, n=n)
 
     # -- serialisation -------------------------------------------------------------------
 
