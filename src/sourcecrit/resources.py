@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sourcecrit.errors import LexiconError
 
 EXAMPLE_ARTICLE = "nato-in-ukraine.txt"
 
@@ -16,3 +21,26 @@ def data_path(*parts: str) -> Path:
 def example_article_path() -> Path:
     """Return the path of the bundled flagship article (Izvestia, 10 March 2024)."""
     return data_path("articles", EXAMPLE_ARTICLE)
+
+
+def read_lexicon_yaml(path: str | Path | None, *, default: str) -> tuple[Any, str]:
+    """Return ``(data, label)`` for a lexicon: the file at ``path``, or the bundled ``default``.
+
+    ``label`` names the file in error messages. YAML is read with ``safe_load`` only.
+
+    Raises:
+        LexiconError: the file cannot be read or is not valid YAML.
+    """
+    if path is None:
+        label = f"sourcecrit/data/{default}"
+        raw = resources.files("sourcecrit").joinpath("data", default).read_text(encoding="utf-8")
+    else:
+        label = str(path)
+        try:
+            raw = Path(path).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise LexiconError(f"{label}: cannot read the lexicon file ({exc})") from exc
+    try:
+        return yaml.safe_load(raw), label
+    except yaml.YAMLError as exc:
+        raise LexiconError(f"{label}: not valid YAML ({exc})") from exc

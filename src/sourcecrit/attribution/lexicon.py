@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from sourcecrit.errors import LexiconError
+from sourcecrit.resources import read_lexicon_yaml
 
 CUE_CATEGORIES = ("speech", "belief", "evidence", "stance")
 
@@ -83,23 +81,6 @@ class SourceTypeInfo:
     name: str
     description: str
     words: frozenset[str]
-
-
-def _load_yaml(path: Path | None, default: str) -> tuple[Any, str]:
-    if path is None:
-        ref = resources.files("sourcecrit").joinpath("data", default)
-        label = f"sourcecrit/data/{default}"
-        raw = ref.read_text(encoding="utf-8")
-    else:
-        label = str(path)
-        try:
-            raw = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise LexiconError(f"{label}: cannot read the lexicon file ({exc})") from exc
-    try:
-        return yaml.safe_load(raw), label
-    except yaml.YAMLError as exc:
-        raise LexiconError(f"{label}: not valid YAML ({exc})") from exc
 
 
 def _records(data: Any, key: str, label: str) -> list[Any]:
@@ -204,12 +185,12 @@ def parse_source_types(data: Any, *, label: str = "source types") -> dict[str, S
 @functools.cache
 def load_cues(path: Path | None = None) -> dict[str, CueEntry]:
     """Return the cue lexicon from ``path`` (default: the bundled ``data/cues.yaml``)."""
-    data, label = _load_yaml(path, "cues.yaml")
+    data, label = read_lexicon_yaml(path, default="cues.yaml")
     return parse_cues(data, label=label)
 
 
 @functools.cache
 def load_source_types(path: Path | None = None) -> dict[str, SourceTypeInfo]:
     """Return the source types from ``path`` (default: the bundled ``data/source_types.yaml``)."""
-    data, label = _load_yaml(path, "source_types.yaml")
+    data, label = read_lexicon_yaml(path, default="source_types.yaml")
     return parse_source_types(data, label=label)
