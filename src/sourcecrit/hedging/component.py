@@ -2,7 +2,8 @@
 
 It runs after the tagger and parser (it reads both) and does not depend on any other
 sourcecrit component. All lexicon patterns are compiled into one ``Matcher`` when the
-component is created; each match then passes the checks its lexicon record names
+component is created and run only on windows around the words that can anchor a cue
+(``hedging.windows``); each match then passes the checks its lexicon record names
 (``hedging.rules``), negation is applied, overlapping matches are resolved (the longest
 wins, then the earlier record), and each cue gets its scope from the parse
 (``hedging.scope``).
@@ -27,6 +28,7 @@ from sourcecrit.extensions import add_warning, ensure_extensions
 from sourcecrit.hedging.lexicon import HedgeEntry, HedgeLexicon, load_lexicon
 from sourcecrit.hedging.rules import CHECKS, is_negated
 from sourcecrit.hedging.scope import scope_chars
+from sourcecrit.hedging.windows import WindowedMatcher
 from sourcecrit.sentences import sentence_of, sentence_starts
 
 SPAN_KEY = "sc_hedges"
@@ -47,10 +49,7 @@ def compile_matcher(nlp: Language, lexicon: HedgeLexicon, *, label: str = "hedge
     """
     matcher = Matcher(nlp.vocab, validate=True)
     for n, entry in enumerate(lexicon.entries, 1):
-        if isinstance(entry.pattern, str):
-            pattern = [{"LOWER": t.lower_} for t in nlp.make_doc(entry.pattern)]
-        else:
-            pattern = [dict(token) for token in entry.pattern]
+        pattern = token_pattern(nlp, entry)
         try:
             # LONGEST keeps "some alliance countries" rather than "some alliance".
             matcher.add(entry.id, [pattern], greedy="LONGEST")
@@ -61,6 +60,13 @@ def compile_matcher(nlp: Language, lexicon: HedgeLexicon, *, label: str = "hedge
                 f"Matcher pattern: {detail}"
             ) from exc
     return matcher
+
+
+def token_pattern(nlp: Language, entry: HedgeEntry) -> list[dict[str, Any]]:
+    """Return the entry's ``Matcher`` pattern; a phrase becomes one ``LOWER`` per token."""
+    if isinstance(entry.pattern, str):
+        return [{"LOWER": t.lower_} for t in nlp.make_doc(entry.pattern)]
+    return [dict(token) for token in entry.pattern]
 
 
 class HedgeFinder:
@@ -77,6 +83,11 @@ class HedgeFinder:
         self.name = name
         self.lexicon = load_lexicon(lexicon)
         self.matcher = compile_matcher(nlp, self.lexicon, label=lexicon or "hedges.yaml")
+        # The Matcher runs only around words that can anchor a cue (hedging.windows):
+        # same matches, a fraction of the time.
+        self.windowed_matcher = WindowedMatcher(
+            nlp.vocab, self.matcher, [token_pattern(nlp, e) for e in self.lexicon.entries]
+        )
         self._entries: dict[int, tuple[int, HedgeEntry]] = {
             nlp.vocab.strings.add(e.id): (rank, e) for rank, e in enumerate(self.lexicon.entries)
         }
@@ -113,7 +124,7 @@ class HedgeFinder:
     def cues(self, doc: Doc) -> list[tuple[Span, HedgeEntry, str, bool]]:
         """Return ``(span, entry, category, negated)`` for each cue kept, in text order."""
         found = []
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in self.windowed_matcher(doc):
             rank, entry = self._entries[match_id]
             span = doc[start:end]
             if doc[start].sent.start != doc[end - 1].sent.start:
