@@ -15,6 +15,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +26,7 @@ START_HERE = "00-start-here.ipynb"
 # Opening JupyterLab, starting a kernel and loading spaCy takes ~10 s here; leave room for
 # a machine that is busy running the rest of the suite.
 OPEN_TIMEOUT_MS = 90_000
-RUN_TIMEOUT_MS = 180_000
+CELL_TIMEOUT_MS = 45_000
 RENDER_TIMEOUT_MS = 30_000
 VIEWPORT = {"width": 1280, "height": 900}
 
@@ -33,26 +35,43 @@ WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 WIDGET_LOADING = "Loading widget"
 WIDGET_FAILURES = ("Error displaying widget", WIDGET_LOADING)
 
-# Runs every code cell with JupyterLab's own command and resolves when the last one is done
-# (NotebookActions.runAll awaits each execution). A JS-side timeout turns a hung kernel
-# into an error message instead of a test that never ends.
-RUN_ALL_JS = """
-async ([path, timeoutMs]) => {
+# Starts JupyterLab's own run-all command (NotebookActions.runAll, which resolves once the
+# last cell is done) and returns at once; the outcome lands in window.__scRun. Nothing here
+# blocks: a page stuck re-rendering could never answer a blocking call, while Playwright's
+# wait_for_function times out on the driver side. A MutationObserver notes when the
+# notebook's DOM last changed, so the test can wait for the page to settle.
+START_RUN_JS = """
+path => {
   const app = window.jupyterapp;
   const panel = app.shell.currentWidget;
+  window.__scRun = {done: false};
   if (!panel || !panel.context || panel.context.path !== path) {
-    return {error: `current widget is not ${path}`};
+    window.__scRun = {done: true, error: `current widget is not ${path}`};
+    return;
   }
-  await panel.context.ready;
-  await panel.sessionContext.ready;
-  const run = app.commands.execute('notebook:run-all-cells');
-  const timeout = new Promise(resolve => setTimeout(() => resolve('timeout'), timeoutMs));
-  const result = await Promise.race([run, timeout]);
-  if (result === 'timeout') return {error: `run-all-cells did not finish in ${timeoutMs} ms`};
-  const kernel = panel.sessionContext.session && panel.sessionContext.session.kernel;
-  return {ok: result, kernel: kernel ? kernel.status : null};
+  window.__scLastChange = performance.now();
+  new MutationObserver(() => { window.__scLastChange = performance.now(); })
+    .observe(panel.content.node, {childList: true, subtree: true, characterData: true});
+  panel.context.ready
+    .then(() => panel.sessionContext.ready)
+    .then(() => app.commands.execute('notebook:run-all-cells'))
+    .then(ok => {
+      const kernel = panel.sessionContext.session && panel.sessionContext.session.kernel;
+      window.__scRun = {done: true, ok, kernel: kernel ? kernel.status : null};
+    }, err => { window.__scRun = {done: true, error: String(err)}; });
 }
 """
+# Resolves (truthy) when run-all is over or more than `seen` cells have an execution count.
+EXECUTED_JS = """
+seen => {
+  const panel = window.jupyterapp.shell.currentWidget;
+  const executed = panel.content.widgets
+    .filter(c => c.model.type === 'code' && c.model.executionCount !== null).length;
+  return (window.__scRun.done || executed > seen) && {done: window.__scRun.done, executed};
+}
+"""
+# How long the notebook's DOM must stay unchanged to count as rendered.
+QUIET_MS = 1500
 
 # One record per code cell: what the model holds and what the page shows for each output.
 CELLS_JS = """
@@ -89,10 +108,12 @@ CELLS_JS = """
 }
 """
 
-# True once every widget output has drawn something: its view, or ipywidgets' error box.
-WIDGETS_SETTLED_JS = """
-([mime, loading]) => {
+# True once every widget output has drawn something (its view, or ipywidgets' error box)
+# and nothing in the notebook has changed for quietMs.
+SETTLED_JS = """
+([mime, loading, quietMs]) => {
   const panel = window.jupyterapp.shell.currentWidget;
+  if (performance.now() - window.__scLastChange < quietMs) return false;
   return panel.content.widgets.filter(c => c.model.type === 'code').every(cell => {
     const outputs = cell.model.outputs.toJSON();
     const children = Array.from(cell.outputArea.node.children);
@@ -144,16 +165,54 @@ def run_in_lab(browser, server, name: str, shots: Path) -> NotebookRun:
         arg=name,
         timeout=OPEN_TIMEOUT_MS,
     )
-    result = page.evaluate(RUN_ALL_JS, [name, RUN_TIMEOUT_MS])
+    page.evaluate(START_RUN_JS, name)
     screenshot = shots / f"{Path(name).stem}.png"
-    if "error" not in result:
+    # Wait cell by cell: a slow lesson may take minutes, but a page that finishes no cell
+    # for CELL_TIMEOUT_MS is stuck (a busy page starves JupyterLab of its turn to run).
+    executed = 0
+    while True:
+        try:
+            handle = page.wait_for_function(
+                EXECUTED_JS, arg=executed, timeout=CELL_TIMEOUT_MS, polling=500
+            )
+        except PlaywrightTimeout:
+            _fail(
+                page,
+                screenshot,
+                f"{name}: no cell finished for {CELL_TIMEOUT_MS} ms after {executed} had run",
+            )
+        progress = handle.json_value()
+        if progress["done"]:
+            break
+        executed = progress["executed"]
+    result = page.evaluate("() => window.__scRun")
+    if "error" in result:
+        _fail(page, screenshot, f"{name}: {result['error']}")
+    assert result["kernel"] == "idle", f"{name}: kernel is {result['kernel']} after run-all"
+    try:
         page.wait_for_function(
-            WIDGETS_SETTLED_JS, arg=[WIDGET_MIME, WIDGET_LOADING], timeout=RENDER_TIMEOUT_MS
+            SETTLED_JS, arg=[WIDGET_MIME, WIDGET_LOADING, QUIET_MS], timeout=RENDER_TIMEOUT_MS
+        )
+    except PlaywrightTimeout:
+        _fail(
+            page,
+            screenshot,
+            f"{name}: outputs still changing {RENDER_TIMEOUT_MS} ms after the run (a widget "
+            "that never loads, or a chart re-rendering in a loop, e.g. width='container')",
         )
     page.screenshot(path=str(screenshot), full_page=True)
-    assert "error" not in result, f"{name}: {result['error']}; screenshot {screenshot}"
-    assert result["kernel"] == "idle", f"{name}: kernel is {result['kernel']} after run-all"
     return NotebookRun(name, page, page.evaluate(CELLS_JS), screenshot, external)
+
+
+def _fail(page, screenshot: Path, message: str) -> None:
+    """Close the page (a looping page must not keep a core busy) and fail with ``message``."""
+    try:
+        page.screenshot(path=str(screenshot), timeout=10_000)
+        message += f"; screenshot {screenshot}"
+    except PlaywrightError:
+        pass
+    page.context.close()
+    pytest.fail(message)
 
 
 def write_notebook(path: Path, sources: list[str]) -> str:
@@ -179,10 +238,18 @@ def shots(tmp_path_factory) -> Path:
 def lesson_runs(browser, lab_server, shots):
     """Run each lesson at most once per session; several tests read the same run."""
     runs: dict[str, NotebookRun] = {}
+    failures: dict[str, str] = {}
 
     def get(name: str) -> NotebookRun:
+        # A run that failed fails every test that reads it, without running it again.
+        if name in failures:
+            pytest.fail(f"(same run as an earlier test) {failures[name]}")
         if name not in runs:
-            runs[name] = run_in_lab(browser, lab_server, name, shots)
+            try:
+                runs[name] = run_in_lab(browser, lab_server, name, shots)
+            except (AssertionError, pytest.fail.Exception) as exc:
+                failures[name] = str(exc)
+                raise
         return runs[name]
 
     yield get
@@ -244,13 +311,8 @@ def is_chart(output: dict) -> bool:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="altair 6 emits vega-lite v6, which JupyterLab 4 cannot render itself (it knows "
-    "up to v5), so charts fall back to HTML that loads vega from cdn.jsdelivr.net: blank "
-    "offline. Pin altair<6 (or ship vega offline) and remove this marker.",
-)
 def test_lesson_charts_render_offline(lesson_runs):
+    # JupyterLab draws vega-lite v5 itself; a chart that needs a CDN stays blank offline.
     runs = [lesson_runs(lesson) for lesson in LESSONS]
     charts = [(run.name, o) for run in runs for o in run.outputs() if is_chart(o)]
     blank = [(name, o["shown_text"]) for name, o in charts if not o["has_chart"]]
