@@ -153,6 +153,8 @@ def stop_group(process: subprocess.Popen, *, timeout: float = STOP_TIMEOUT) -> i
 
     Returns the leader's exit status.
     """
+    # Kernels run in sessions of their own, out of reach of the group signal; note them now.
+    stragglers = descendants(process.pid)
     if process.poll() is None:
         _signal_group(process, signal.SIGTERM)
         try:
@@ -162,7 +164,29 @@ def stop_group(process: subprocess.Popen, *, timeout: float = STOP_TIMEOUT) -> i
             process.wait(timeout=timeout)
     # Kernels can outlive a leader that has already gone; make sure none stays behind.
     _signal_group(process, signal.SIGKILL)
+    for pid in stragglers:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
     return int(process.returncode)
+
+
+def descendants(pid: int) -> list[int]:
+    """Return the ids of all processes below ``pid`` (Linux /proc; empty elsewhere)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
 
 
 def _signal_group(process: subprocess.Popen, sig: int) -> None:
