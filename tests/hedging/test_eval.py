@@ -79,6 +79,21 @@ def test_baseline_is_a_plain_word_list(ev):
     assert [text[a:b] for a, b in ev.baseline_cues(text)] == ["Some", "may", "May"]
 
 
+def test_cue_ablation_leaves_one_record_out(ev):
+    # even rows 0, 2, 4, 6; odd rows 1, 3, 5, 7
+    cue_ids = [{"may"}, {"may"}, {"may", "some-say"}, set(), {"may"}, {"some-say"}, set(), set()]
+    gold = [False, True, True, True, False, True, True, False]
+    table = ev.cue_ablation(cue_ids, gold)
+    lines = {line.split(" | ")[0]: line for line in table.splitlines() if line.startswith("| ")}
+    # even rows: "may" flags 0, 2, 4 (1 uncertain, 2 certain); F1 2/5 = 0.4 with it, and
+    # without it only row 2 is flagged (by some-say): P 1, R 1/2, F1 0.667; odd rows keep
+    # row 5 only: F1 0.5
+    assert "(even F1 0.400, odd F1 0.800)" in table
+    assert lines["| may"] == "| may | 1 | 2 | 0.667 | 0.500 |"
+    # without "some-say" nothing changes on even rows; on odd rows row 5 is lost
+    assert lines["| some-say"] == "| some-say | 1 | 0 | 0.400 | 0.500 |"
+
+
 def test_benchmark_runs_end_to_end(tmp_path):
     csv = tmp_path / "train.csv"
     csv.write_text(
