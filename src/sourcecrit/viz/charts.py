@@ -21,6 +21,9 @@ if alt.renderers.active == "default":
 #: Okabe & Ito (2008) colours, safe for colour-blind readers; the same as the highlights.
 CATEGORY_COLOURS = {"hedge": "#E69F00", "booster": "#D55E00", "weasel": "#CC79A7"}
 SOURCE_TYPE_ORDER = list(SOURCE_TYPES)
+# A fixed width: JupyterLab 4 redraws charts sized to their container in an endless loop.
+CHART_WIDTH = 560
+
 #: One colour per kind of source, the same in every chart.
 SOURCE_TYPE_COLOUR = alt.Color(
     "source_type:N", scale=alt.Scale(domain=SOURCE_TYPE_ORDER), title="kind of source"
@@ -63,7 +66,7 @@ def certainty_chart(analysis: Analysis) -> alt.Chart:
             color=alt.Color("kind:N", scale=colours, title=None),
             tooltip=["sentence:O", "kind:N", "cues:Q", "certainty:N", "text:N"],
         )
-        .properties(width="container", height=180)
+        .properties(width=CHART_WIDTH, height=180)
     )
 
 
@@ -91,7 +94,7 @@ def sources_chart(analysis: Analysis, *, measure: str = "n_attributions") -> alt
             color=SOURCE_TYPE_COLOUR,
             tooltip=["speaker:N", "role:N", "source_type:N", f"{measure}:Q"],
         )
-        .properties(width="container")
+        .properties(width=CHART_WIDTH)
     )
 
 
@@ -112,5 +115,5 @@ def source_types_chart(analysis: Analysis) -> alt.Chart:
             color=SOURCE_TYPE_COLOUR,
             tooltip=["source_type:N", "attributions:Q"],
         )
-        .properties(width="container", height=60)
+        .properties(width=CHART_WIDTH, height=60)
     )
