@@ -12,14 +12,12 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from sourcecrit.columns import HEDGE_CATEGORIES
 from sourcecrit.errors import LexiconError
+from sourcecrit.resources import read_lexicon_yaml
 
 #: Where a cue's scope lies, read off the dependency parse (see ``hedging.scope``).
 #: ``clause``: the clause the cue sits in; ``right``: from the cue to the end of the phrase
@@ -200,19 +198,7 @@ def parse_lexicon(data: Any, *, label: str = "hedges") -> HedgeLexicon:
 
 def read_lexicon(path: Path | str | None = None) -> HedgeLexicon:
     """Return the lexicon from ``path`` (default: the bundled ``data/hedges.yaml``), uncached."""
-    if path is None:
-        label = "sourcecrit/data/hedges.yaml"
-        raw = resources.files("sourcecrit").joinpath("data", "hedges.yaml").read_text("utf-8")
-    else:
-        label = str(path)
-        try:
-            raw = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise LexiconError(f"{label}: cannot read the lexicon file ({exc})") from exc
-    try:
-        data = yaml.safe_load(raw)
-    except yaml.YAMLError as exc:
-        raise LexiconError(f"{label}: not valid YAML ({exc})") from exc
+    data, label = read_lexicon_yaml(path, default="hedges.yaml")
     return parse_lexicon(data, label=label)
 
 
