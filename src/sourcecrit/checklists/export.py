@@ -77,17 +77,23 @@ class CompletedChecklist:
             "items": [
                 {
                     "id": item.id,
-                    "section": item.section,
-                    "question": item.question,
-                    "answer_type": item.answer,
-                    "answer": self.answers.get(item.id),
-                    "points": self._points(item),
-                    "max_points": self._worth(item),
+                    **self._item_fields(item),
                     "evidence": [e.signal for e in self.evidence_for(item.id)],
                 }
                 for item in c.items
             ],
             "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+    def _item_fields(self, item: Item) -> dict[str, Any]:
+        """The fields every export shows for one item, in order."""
+        return {
+            "section": item.section,
+            "question": item.question,
+            "answer_type": item.answer,
+            "answer": self.answers.get(item.id),
+            "points": self._points(item),
+            "max_points": self._worth(item),
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -99,12 +105,7 @@ class CompletedChecklist:
         rows = [
             {
                 "item": item.id,
-                "section": item.section,
-                "question": item.question,
-                "answer_type": item.answer,
-                "answer": self.answers.get(item.id),
-                "points": self._points(item),
-                "max_points": self._worth(item),
+                **self._item_fields(item),
                 "evidence": " ".join(e.message for e in self.evidence_for(item.id)) or None,
             }
             for item in self.checklist.items
