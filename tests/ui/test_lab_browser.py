@@ -70,6 +70,16 @@ seen => {
   return (window.__scRun.done || executed > seen) && {done: window.__scRun.done, executed};
 }
 """
+# The notebook kernel's status ("idle", "busy", ...), or null when there is no kernel.
+KERNEL_STATUS_JS = """
+() => {
+  const panel = window.jupyterapp.shell.currentWidget;
+  const kernel = panel.sessionContext.session && panel.sessionContext.session.kernel;
+  return kernel ? kernel.status : null;
+}
+"""
+KERNEL_IDLE_JS = f"() => ({KERNEL_STATUS_JS.strip()})() === 'idle'"
+KERNEL_IDLE_TIMEOUT_MS = 30_000
 # How long the notebook's DOM must stay unchanged to count as rendered.
 QUIET_MS = 1500
 
@@ -188,7 +198,17 @@ def run_in_lab(browser, server, name: str, shots: Path) -> NotebookRun:
     result = page.evaluate("() => window.__scRun")
     if "error" in result:
         _fail(page, screenshot, f"{name}: {result['error']}")
-    assert result["kernel"] == "idle", f"{name}: kernel is {result['kernel']} after run-all"
+    # run-all resolves on the last execute_reply; the kernel's "idle" status comes on another
+    # channel and may land a moment later, so wait for it rather than sample it once.
+    try:
+        page.wait_for_function(KERNEL_IDLE_JS, timeout=KERNEL_IDLE_TIMEOUT_MS, polling=200)
+    except PlaywrightTimeout:
+        status = page.evaluate(KERNEL_STATUS_JS)
+        _fail(
+            page,
+            screenshot,
+            f"{name}: kernel still {status} {KERNEL_IDLE_TIMEOUT_MS} ms after run-all ended",
+        )
     try:
         page.wait_for_function(
             SETTLED_JS, arg=[WIDGET_MIME, WIDGET_LOADING, QUIET_MS], timeout=RENDER_TIMEOUT_MS
