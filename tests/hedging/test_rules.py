@@ -150,3 +150,50 @@ def test_believe_me_only_as_an_imperative(cues_of, text, booster):
 )
 def test_indicate_hedges_evidence_not_a_speaker(cues_of, text, hedge):
     assert bool(found(cues_of(text), "indicate")) is hedge
+
+
+@pytest.mark.parametrize(
+    "text, word, category",
+    [
+        # "possible" that weighs whether something is true hedges ...
+        ("It is possible that the report is wrong.", "possible", "hedge"),
+        ("One possible cause is the heat.", "possible", "hedge"),
+        ("Possible links between the two men are being examined.", "possible", "hedge"),
+        # ... "possible" that counts or ranks options, or says what can be done, does not
+        ("There are four possible patterns.", "possible", None),
+        ("All possible combinations were tried.", "possible", None),
+        ("The engine reaches the maximum possible speed.", "possible", None),
+        ("Access was only possible from the rear.", "possible", None),
+    ],
+)
+def test_possible_about_truth_not_options(cues_of, text, word, category):
+    hits = found(cues_of(text), word)
+    assert [r["category"] for r in hits] == ([category] if category else [])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("However, in a number of countries the plan was denied.", ["weasel"]),
+        ("A number of experts doubt the figures.", ["weasel"]),
+        ("There are a number of pillars along the stand.", []),
+        ("The boat carries a variety of lighter guns.", []),
+    ],
+)
+def test_a_number_of_hides_who_only_for_groups(cues_of, text, expected):
+    hits = [r for r in cues_of(text) if r["id"] == "a-number-of"]
+    assert [r["category"] for r in hits] == expected
+
+
+@pytest.mark.parametrize(
+    "text, hedged",
+    [
+        # A named speaker's "claims" is an attribution (with a loaded cue), not a hedge ...
+        ("Michael claims he was put under pressure.", False),
+        ("He claimed that the vote was rigged.", False),
+        # ... a claim nobody in particular makes is one.
+        ("The story also claimed that the principal refused.", True),
+    ],
+)
+def test_claim_hedges_only_without_a_named_speaker(cues_of, text, hedged):
+    assert bool([r for r in cues_of(text) if r["id"] == "claim"]) is hedged

@@ -38,6 +38,8 @@ CONDITIONS = (
     "predicative",  # "it is clear that", not "clear water"
     "sentence_adverb",  # an adverb qualifying the statement, not one word
     "not_ability",  # "it is possible that" hedges; "possible to travel" is about ability
+    "about_truth",  # "a possible cause" hedges; "possible variables" lists options
+    "of_group",  # "a number of countries" hides who; "a number of pillars" only counts
 )
 
 #: What a negated cue becomes: kept as it is, dropped ("not possible" is no hedge), or
@@ -79,6 +81,7 @@ class HedgeLexicon:
     entries: tuple[HedgeEntry, ...]
     reporting_verbs: frozenset[str]
     denial_verbs: frozenset[str]
+    group_nouns: frozenset[str] = frozenset()
 
     def by_id(self) -> dict[str, HedgeEntry]:
         return {e.id: e for e in self.entries}
@@ -172,7 +175,7 @@ def parse_lexicon(data: Any, *, label: str = "hedges") -> HedgeLexicon:
 
     Args:
         data: the parsed YAML: a mapping with a ``cues`` list and the word lists
-            ``reporting_verbs`` and ``denial_verbs``.
+            ``reporting_verbs``, ``denial_verbs`` and ``group_nouns``.
         label: how to name the data in error messages.
 
     Raises:
@@ -193,6 +196,7 @@ def parse_lexicon(data: Any, *, label: str = "hedges") -> HedgeLexicon:
         entries=tuple(entries),
         reporting_verbs=_word_list(data, "reporting_verbs", label),
         denial_verbs=_word_list(data, "denial_verbs", label),
+        group_nouns=_word_list(data, "group_nouns", label),
     )
 
 

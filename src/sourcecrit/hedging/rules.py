@@ -33,6 +33,11 @@ MONTH_PREPOSITIONS = frozenset(
      "last", "next", "this", "during", "before", "after", "through"}
 )
 VERBAL = ("VERB", "AUX")
+# Words that make "possible" range over options: "all possible moves", "other possible
+# variables", "the maximum possible speed".
+RANGE_WORDS = frozenset(
+    {"all", "every", "each", "any", "other", "maximum", "minimum", "only", "several", "many"}
+)
 VAGUE_AGENTS = frozenset({"some", "many", "most", "others", "several", "few", "all"})
 
 
@@ -287,6 +292,46 @@ def not_ability(span: Span, lexicon: HedgeLexicon) -> bool:
     return not (token.head.lemma_ == "make" and token.dep_ in ("oprd", "ccomp", "xcomp", "acomp"))
 
 
+def about_truth(span: Span, lexicon: HedgeLexicon) -> bool:
+    """Return True when "possible" weighs whether something is true, not what can be.
+
+    "It is possible that he lied" and "a possible cause" hedge a claim; "four possible
+    patterns", "all possible combinations", "the maximum possible speed" or "access was
+    only possible from the rear" count options or state what can be done (Huddleston &
+    Pullum 2002, ch. 3 §9: epistemic vs. dynamic possibility). Predicative, the subject
+    must be a proposition (an "it" or "that", or a clause); attributive, the noun must not
+    be counted, quantified over or ranked.
+    """
+    adj = span.root
+    if adj.dep_ == "amod":
+        noun = adj.head
+        return not any(
+            (c.dep_ == "nummod" and c.lower_ != "one")  # "one possible cause" is a hedge
+            or c.lower_ in RANGE_WORDS
+            or (c.tag_ in ("JJS", "RBS") and c.i < adj.i)
+            for c in noun.children
+        )
+    verb = adj.head if adj.dep_ in ("acomp", "attr") else adj
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    clause = any(c.dep_ in ("ccomp", "csubj") for c in (*verb.children, *adj.children))
+    if not subjects:
+        return clause
+    return subjects[0].lower_ in ("it", "this", "that") or clause
+
+
+def of_group(span: Span, lexicon: HedgeLexicon) -> bool:
+    """Return True when a vague amount is of people, bodies or places that hold a view.
+
+    "A number of countries denied it" and "a number of experts" hide who speaks; "a number
+    of pillars" or "a variety of surfaces" only count things (Wikipedia, *Words to watch*,
+    on unsupported attributions).
+    """
+    noun = span.doc[span.end] if span.end < len(span.doc) else None
+    while noun is not None and noun.dep_ in ("amod", "compound", "nmod") and noun.head.i > noun.i:
+        noun = noun.head
+    return noun is not None and noun.lemma_.lower() in lexicon.group_nouns
+
+
 CHECKS: dict[str, Callable[[Span, HedgeLexicon], bool]] = {
     "epistemic_modal": epistemic_modal,
     "not_reported_future": not_reported_future,
@@ -299,4 +344,6 @@ CHECKS: dict[str, Callable[[Span, HedgeLexicon], bool]] = {
     "predicative": predicative,
     "sentence_adverb": sentence_adverb,
     "not_ability": not_ability,
+    "about_truth": about_truth,
+    "of_group": of_group,
 }
