@@ -276,8 +276,19 @@ def cue_ablation(cue_ids: list[set[str]], gold: list[bool]) -> str:
 
 
 def evaluate_wiki(
-    path: Path, *, limit: int | None, batch_size: int, n_process: int, by_cue: bool = False
+    path: Path,
+    *,
+    limit: int | None,
+    batch_size: int,
+    n_process: int,
+    by_cue: bool = False,
+    without: frozenset[str] = frozenset(),
 ) -> str:
+    """Return the sentence-level tables (all, even, odd rows) for a CoNLL-2010 Wikipedia CSV.
+
+    ``without`` names lexicon records to leave out in an extra row, e.g. to see what the
+    sentence F1 would be if "may" did not count (the record stays in the product).
+    """
     rows = read_wiki(path, limit=limit)
     texts, gold = [t for t, _ in rows], [g for _, g in rows]
     cue_ids = [
@@ -291,12 +302,18 @@ def evaluate_wiki(
                         ("odd rows", lambda i: i % 2 == 1)):
         idx = [i for i in range(len(rows)) if keep(i)]
         g = [gold[i] for i in idx]
+        systems = [("sourcecrit (hedge or weasel cue)", sentence_scores([ours[i] for i in idx], g))]
+        if without:
+            systems.append(
+                (f"sourcecrit without {', '.join(sorted(without))}",
+                 sentence_scores([bool(cue_ids[i] - without) for i in idx], g))
+            )
+        systems.append(("baseline word list", sentence_scores([base[i] for i in idx], g)))
         out.append(
             table(
                 f"CoNLL-2010 Wikipedia, sentence level, {label} ({len(idx):,} sentences, "
                 f"{sum(g):,} uncertain)",
-                [("sourcecrit (hedge or weasel cue)", sentence_scores([ours[i] for i in idx], g)),
-                 ("baseline word list", sentence_scores([base[i] for i in idx], g))],
+                systems,
             )
         )
     if by_cue:
@@ -335,14 +352,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--by-cue", action="store_true", help="wiki: add a leave-one-out table per lexicon record"
     )
+    parser.add_argument(
+        "--without",
+        metavar="IDS",
+        help="wiki: add a row scored as if these lexicon records (comma-separated ids) were absent",
+    )
     args = parser.parse_args(argv)
+    without = frozenset(w.strip() for w in (args.without or "").split(",") if w.strip())
+    if without:
+        from sourcecrit.hedging.lexicon import load_lexicon
+
+        unknown = sorted(without - {e.id for e in load_lexicon().entries})
+        if unknown:
+            parser.error(f"--without: no lexicon record has the id {unknown[0]!r}")
     if not (args.wiki or args.bioscope):
         parser.error("give --wiki PATH, --bioscope PATH or both")
     if args.wiki and not args.wiki.is_file():
         parser.error(f"--wiki: {args.wiki} is not a file")
     opts = {"limit": args.limit, "batch_size": args.batch_size, "n_process": args.n_process}
     if args.wiki:
-        print(evaluate_wiki(args.wiki, by_cue=args.by_cue, **opts))
+        print(evaluate_wiki(args.wiki, by_cue=args.by_cue, without=without, **opts))
     if args.bioscope:
         print(evaluate_bioscope(args.bioscope, **opts))
     return 0

@@ -117,3 +117,28 @@ def test_benchmark_runs_end_to_end(tmp_path):
 def test_benchmark_needs_a_corpus():
     result = subprocess.run([sys.executable, str(SCRIPT)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 2 and "--wiki" in result.stderr
+
+
+def test_without_adds_a_row_scored_without_those_records(tmp_path):
+    csv = tmp_path / "train.csv"
+    csv.write_text(
+        'text,label\n"Some critics say it is ugly .\n",1\n"The paint may peel in winter .\n",0\n',
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--wiki", str(csv), "--without", "may"],
+        capture_output=True, text=True, timeout=600, check=True,
+    )
+    # with "may" the second sentence is a false positive (P 0.5); without it P is 1
+    assert "| sourcecrit (hedge or weasel cue) | 0.500 | 1.000 | 0.667 |" in result.stdout
+    assert "| sourcecrit without may | 1.000 | 1.000 | 1.000 |" in result.stdout
+
+
+def test_without_refuses_an_unknown_record(tmp_path):
+    csv = tmp_path / "train.csv"
+    csv.write_text('text,label\n"A sentence .\n",0\n', encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--wiki", str(csv), "--without", "no-such-cue"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 2 and "'no-such-cue'" in result.stderr
