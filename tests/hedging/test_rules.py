@@ -197,3 +197,8 @@ def test_a_number_of_hides_who_only_for_groups(cues_of, text, expected):
 )
 def test_claim_hedges_only_without_a_named_speaker(cues_of, text, hedged):
     assert bool([r for r in cues_of(text) if r["id"] == "claim"]) is hedged
+
+
+def test_an_agentless_claim_is_a_weasel(cues_of):
+    hits = found(cues_of("It is claimed that he fled the country."), "claimed")
+    assert [(r["id"], r["category"]) for r in hits] == [("it-is-believed", "weasel")]

@@ -40,6 +40,7 @@ CONDITIONS = (
     "not_ability",  # "it is possible that" hedges; "possible to travel" is about ability
     "about_truth",  # "a possible cause" hedges; "possible variables" lists options
     "of_group",  # "a number of countries" hides who; "a number of pillars" only counts
+    "active",  # not a passive: "it is claimed" belongs to the weasel record
 )
 
 #: What a negated cue becomes: kept as it is, dropped ("not possible" is no hedge), or

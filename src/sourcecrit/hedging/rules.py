@@ -219,6 +219,12 @@ def not_personal_subject(span: Span, lexicon: HedgeLexicon) -> bool:
     return True
 
 
+def active(span: Span, lexicon: HedgeLexicon) -> bool:
+    """Return True unless the cue's verb is passive ("it is claimed" is a weasel instead)."""
+    verb = governed_verb(span.root)
+    return not any(c.dep_ == "auxpass" for c in verb.children)
+
+
 def vague_group(span: Span, lexicon: HedgeLexicon) -> bool:
     """Return True when a group of people is left unnamed: "experts say", "critics".
 
@@ -346,4 +352,5 @@ CHECKS: dict[str, Callable[[Span, HedgeLexicon], bool]] = {
     "not_ability": not_ability,
     "about_truth": about_truth,
     "of_group": of_group,
+    "active": active,
 }
