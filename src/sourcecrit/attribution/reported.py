@@ -111,7 +111,12 @@ def cue_entry_for(tok: Token, verbs: dict[str, dict[str | None, CueEntry]]) -> C
     """
     if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound"):
         return None
-    by_particle = verbs.get(tok.lemma_.lower())
+    lemma = tok.lemma_.lower()
+    by_particle = verbs.get(lemma)
+    if not by_particle and tok.tag_ in ("VBG", "VBD", "VBN"):
+        # The lemmatizer sometimes drops or keeps a final "e": "hoping" -> "hop",
+        # "retweeted" -> "retweete".
+        by_particle = verbs.get(lemma + "e") or (verbs.get(lemma[:-1]) if lemma.endswith("e") else None)
     if not by_particle:
         return None
     particle = _particle_of(tok)
@@ -184,6 +189,40 @@ def _group_source_of(tok: Token) -> Token | None:
     return None
 
 
+# Subordinators whose clause, after a comma, is the writer's comment on the content rather
+# than part of it: "said X, though she did not discuss ...", "X, while others said ...".
+WRITER_MARKS = frozenset({"though", "although", "while", "whereas", "as"})
+TAIL_PREPS = frozenset({"with", "despite", "amid", "including"})
+
+
+def _trim_tail(doc: Doc, left: int, right: int) -> int:
+    """Return a new right end for content ``left..right`` without a trailing comment.
+
+    The writer often hangs a comma-separated tail on the reported clause that is not part
+    of what the source said: a "though"/"while"/"as" clause, a participle ("..., saying
+    that ...", itself a new attribution) or a non-restrictive "which"/"who" clause.
+    """
+    for t in doc[left + 1 : right + 1]:
+        i = t.left_edge.i
+        if i <= left + 1 or t.right_edge.i < right or not (left <= t.head.i <= right):
+            continue
+        prev = doc[i - 1]
+        if prev.text not in (",", "—", "–", "-", ";"):
+            continue
+        marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
+        if t.dep_ == "advcl" and marks & WRITER_MARKS:
+            return i - 2
+        if t.dep_ in ("advcl", "xcomp", "conj") and t.tag_ == "VBG":
+            return i - 2
+        if t.dep_ == "relcl" and doc[i].tag_ in ("WDT", "WP"):
+            return i - 2
+        if t.dep_ == "prep" and t.lower_ in TAIL_PREPS:
+            return i - 2
+        if t.dep_ in ("appos", "npadvmod") and t.pos_ in ("NOUN", "PRON", "NUM") and t.i > i:
+            return i - 2
+    return right
+
+
 def _content_range(tok: Token, entry: CueEntry) -> tuple[int, int] | None:
     """Return the token range (inclusive) of what cue ``tok`` attributes, or None.
 
@@ -209,6 +248,7 @@ def _content_range(tok: Token, entry: CueEntry) -> tuple[int, int] | None:
                 and conj.tag_ in ("VBD", "VBZ")
             ):
                 right = min(right, conj.left_edge.i - 1)
+        right = _trim_tail(tok.doc, chosen.left_edge.i, right)
         return chosen.left_edge.i, right
     if entry.infinitive:
         for child in children:
@@ -239,6 +279,8 @@ def _content_range(tok: Token, entry: CueEntry) -> tuple[int, int] | None:
                 right = child.right_edge.i
                 # "sees him as the stronger candidate", "shows Clinton up by 10 points".
                 for other in children:
+                    if other.dep_ == "dobj" and other.i > child.i and other.left_edge.i == right + 1:
+                        right = other.right_edge.i  # "deemed the deal a disaster": two objects
                     if other.dep_ in ("prep", "advmod", "oprd") and other.i == right + 1 and (
                         other.lower_ in ("as", "at", "up", "down", "ahead", "behind", "leading")
                     ):
@@ -284,6 +326,8 @@ def verb_candidates(
         if entry is None:
             continue
         content_range = _content_range(tok, entry)
+        if content_range is not None:
+            content_range = (content_range[0], _trim_tail(doc, *content_range))
         content = None
         if entry.category == "speech" and not (
             content_range is not None and content_range[0] > tok.i
@@ -447,9 +491,10 @@ def according_candidates(doc: Doc) -> list[Candidate]:
         phrase_right = max(pobj.right_edge.i, to.i)
         left, right = head.left_edge.i, head.right_edge.i
         lead = doc[left:phrase_left]
-        if phrase_left <= left or all(t.is_punct or t.dep_ in ("cc", "advmod") for t in lead):
+        if phrase_left <= left or all(t.is_punct or t.is_space or t.dep_ in ("cc", "advmod") for t in lead):
             left = phrase_right + 1
-        elif phrase_right >= right or all(t.is_punct for t in doc[phrase_right + 1 : right + 1]):
+        elif phrase_right >= right or all(t.is_punct or t.is_space for t in doc[phrase_right + 1 : right + 1]):
+            # (a paragraph break after the final period is a space token, not punctuation)
             right = phrase_left - 1
         content = _span_chars(doc, left, right)
         if content is None or source is None or content[1] - content[0] < 8:
