@@ -53,3 +53,61 @@ def test_according_to_at_the_end_of_a_paragraph(attribute):
 def test_new_cues_and_objects(attribute, text, cue, source, content):
     r = _by_cue(attribute(text), cue)
     assert (r["source_text"], r["content"]) == (source, content)
+
+
+@pytest.mark.parametrize(
+    "text, source, content",
+    [
+        ("Elizabeth Warren: Donald Trump Is a Failure in Business\n\nThe senator spoke on Monday.",
+         "Elizabeth Warren", "Donald Trump Is a Failure in Business"),
+        ("Poll: Sanders leads Clinton in Iowa\n\nA new survey came out.", "Poll", "Sanders leads Clinton in Iowa"),
+        ("Historians: Clinton, Obama linked no matter what; \nHer fate hinges on the economy.\n\nMore text.",
+         "Historians", "Clinton, Obama linked no matter what"),
+    ],
+)
+def test_headline_colon_names_the_source(attribute, text, source, content):
+    r = _by_cue(attribute(text), ":")
+    assert (r["source_text"], r["content"]) == (source, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Note: Trump leads in the latest polls\n\nMore text follows here.",
+        "BREAKING: Federal Judge Gives Hillary Bad News\n\nMore text follows here.",
+        "height: 275px\n\nMore text follows here.",
+        "Jeb Bush: Student loans. Some big ideas do come to pass, and Obamacare did, after all, so let us "
+        "assume for the moment that this one will too and see where it leads us next year.\n\nMore.",
+    ],
+)
+def test_line_labels_that_are_not_sources(attribute, text):
+    assert [r for r in attribute(text) if r["cue"] == ":"] == []
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("“We can't,” Rubio said on ABC's “This Week With George Stephanopoulos.”",
+         "“This Week With George Stephanopoulos.”"),
+        ("“I was sitting in a house in Florida,” Trump told NBC’s “Today” on Monday.", "“Today”"),
+    ],
+)
+def test_a_show_title_after_the_cue_is_not_a_quote(attribute, text, title):
+    records = attribute(text)
+    assert all(r["content"] != title for r in records)
+    assert any(r["content"].startswith("“We can't,”") or r["content"].startswith("“I was") for r in records)
+
+
+def test_a_name_given_in_quotes_is_still_attributed(attribute):
+    r = _by_cue(attribute("Within minutes, he called Rubio “Little Marco” multiple times."), "called")
+    assert "“Little Marco”" in r["content"]
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("Every recent nominee has spoken at the conference. The promise said nothing.", "said"),
+    ],
+)
+def test_lede_pattern_not_for_said(attribute, text, cue):
+    assert all(r["rule"] != "lede" for r in attribute(text))

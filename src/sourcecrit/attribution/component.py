@@ -56,6 +56,7 @@ def find_candidates(
         reported.verb_candidates(doc, verbs, quotes)
         + reported.according_candidates(doc)
         + reported.noun_candidates(doc, nouns)
+        + reported.headline_candidates(doc)
     )
     reported.extend_over_quotes(found, quotes)
     found = reported.deduplicate(sorted(found, key=lambda c: (c.content_start, c.content_end)))
