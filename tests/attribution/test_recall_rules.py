@@ -111,3 +111,56 @@ def test_a_name_given_in_quotes_is_still_attributed(attribute):
 )
 def test_lede_pattern_not_for_said(attribute, text, cue):
     assert all(r["rule"] != "lede" for r in attribute(text))
+
+
+@pytest.mark.parametrize(
+    "text, cue, source, content",
+    [
+        ("Sanders expressed support for a higher minimum wage.", "support", "Sanders", "a higher minimum wage"),
+        ("Trump's attacks on the judge drew criticism.", "attacks", "Trump's", "the judge"),
+        ("Graham came out in support of Cruz on Monday.", "support", "Graham", "Cruz"),
+    ],
+)
+def test_noun_cues_with_a_prepositional_content(attribute, text, cue, source, content):
+    r = _by_cue(attribute(text), cue)
+    assert (r["source_text"], r["content"]) == (source, content)
+
+
+def test_a_noun_cue_with_nobody_behind_it_is_not_attributed(attribute):
+    assert [r for r in attribute("Support for the bill grew in May.") if r["cue"] == "Support"] == []
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("Mr. Rubio appeared to be on the upswing.", "appeared", "Mr. Rubio appeared to be on the upswing"),
+        ("The laws seem to be very vague.", "seem", "The laws seem to be very vague"),
+    ],
+)
+def test_seem_and_appear_have_no_source(attribute, text, cue, content):
+    r = _by_cue(attribute(text), cue)
+    assert r["content"] == content
+    assert r["source_text"] is None
+
+
+def test_it_before_a_verb_of_saying_is_a_source(attribute):
+    text = "The ministry issued a correction. It said that the figures had been wrong."
+    r = _by_cue(attribute(text), "said")
+    assert r["source_text"] == "It"
+
+
+def test_it_seems_has_no_source(attribute):
+    r = _by_cue(attribute("It seems that the talks have failed."), "seems")
+    assert r["source_text"] is None
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("Sanders also called on the U.S. to press China harder.", "called", "the U.S. to press China harder"),
+        ("The senator urged Congress to pass the bill.", "urged", "Congress to pass the bill"),
+    ],
+)
+def test_who_is_asked_and_what_they_are_asked_to_do(attribute, text, cue, content):
+    r = _by_cue(attribute(text), cue)
+    assert r["content"] == content

@@ -34,6 +34,8 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 # "responded ... by saying that" (pcomp), "added and said" (conj), "wants to say" (xcomp).
 CLIMB_DEPS = frozenset({"xcomp", "conj", "pcomp", "prep", "advcl", "ccomp"})
 EXPLETIVES = frozenset({"it", "there"})
+# Verbs whose subject is not a source but part of the content ("X seems to ...").
+RAISING_VERBS = frozenset({"seem", "appear"})
 ANSWER_VERBS = frozenset({"respond", "reply", "answer", "react", "retort"})
 # Tokens allowed between a quote and the cue that follows it: `,” he said` / `,” said Smith`.
 MAX_AFTER_GAP = 6
@@ -164,6 +166,21 @@ def _subject_of(tok: Token) -> Token | None:
     return None
 
 
+def _is_expletive(subject: Token, cue: Token, entry: CueEntry) -> bool:
+    """Return True when ``subject`` is an empty "there" or "it" ("it seems that ...").
+
+    "It" before an active verb of saying or taking a side is a real pronoun ("the ministry ...
+    it said"); before
+    "seem", "appear", a passive or an evidence verb it stands for nothing.
+    """
+    low = subject.lower_
+    if low == "there":
+        return True
+    if low != "it":
+        return False
+    return entry.category == "evidence" or _is_passive(cue) or subject.dep_ == "expl"
+
+
 def antecedent(tok: Token) -> Token:
     """Return the noun a relative pronoun stands for ("officials *who* said" -> officials)."""
     if tok.tag_ in ("WP", "WDT") and tok.head.dep_ in ("relcl", "acl") and tok.head.head is not tok.head:
@@ -254,6 +271,18 @@ def _content_range(tok: Token, entry: CueEntry) -> tuple[int, int] | None:
                 right = min(right, conj.left_edge.i - 1)
         right = _trim_tail(tok.doc, chosen.left_edge.i, right)
         return chosen.left_edge.i, right
+    xcomp = next((c for c in children if c.dep_ in ("xcomp", "advcl") and c.i > tok.i and any(
+        g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+    if xcomp is not None and entry.category in ("speech", "stance"):
+        # "urged Congress to act", "called on the U.S. to press China": the person asked
+        # and what they are asked to do, together.
+        for child in children:
+            obj = child if child.dep_ == "dobj" and child.pos_ != "PRON" else None
+            if child.dep_ == "prep" and (child.lower_ in ("on", "upon") or child.lower_ in entry.preps):
+                obj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if obj is not None and tok.i < obj.i < xcomp.i and obj.lemma_ != "condition":
+                # ("spoke on condition of anonymity to discuss ..." is not a request)
+                return obj.left_edge.i, xcomp.right_edge.i
     if entry.infinitive:
         for child in children:
             if child.dep_ == "xcomp" and child.i > tok.i:
@@ -332,6 +361,13 @@ def verb_candidates(
         content_range = _content_range(tok, entry)
         if content_range is not None:
             content_range = (content_range[0], _trim_tail(doc, *content_range))
+        raised = None
+        if entry.cue in RAISING_VERBS and content_range is not None and content_range[0] > tok.i:
+            # "Mr. Rubio appeared to be on the upswing": the subject is part of how things
+            # seem, not a speaker; the whole "X appeared to ..." is the content, with no source.
+            raised = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.i < tok.i), None)
+            if raised is not None and raised.lower_ not in EXPLETIVES:
+                content_range = (raised.left_edge.i, content_range[1])
         content = None
         if entry.category == "speech" and not (
             content_range is not None and content_range[0] > tok.i
@@ -369,13 +405,13 @@ def verb_candidates(
                     content = _subtree_chars(doc, child)
         if content is None:
             continue
-        subject = _subject_of(tok)
+        subject = _subject_of(tok) if raised is None else None
         if subject is not None and subject.lower_ == "you" and entry.category != "speech":
             continue  # "if you want to understand ...": generic, nobody's belief
         if content[1] - content[0] < 4:
             continue  # a lone pronoun or stray word is not something attributed
         source_tok = None
-        if subject is not None and subject.lower_ not in EXPLETIVES:
+        if subject is not None and not _is_expletive(subject, tok, entry):
             source_tok = subject
         elif _is_passive(tok):
             source_tok = _agent_of(tok) or _group_source_of(tok)
@@ -397,7 +433,7 @@ def verb_candidates(
         ):
             # "responded to this by saying that ...": the whole phrase is the cue.
             cue_start = tok.head.head.idx
-        if content[0] < cue_end and cue_start < content[1]:
+        if content[0] < cue_end and cue_start < content[1] and raised is None:
             continue  # content swallowing its own cue: the parse went wrong
         out.append(
             Candidate(
@@ -430,6 +466,7 @@ def noun_candidates(doc: Doc, nouns: dict[str, CueEntry]) -> list[Candidate]:
         if entry is None:
             continue
         content_tok = None
+        by_prep = False
         for child in tok.rights:
             if child.dep_ in ("acl", "ccomp", "relcl") and any(
                 g.dep_ == "mark" and g.lower_ == "that" for g in child.children
@@ -439,6 +476,14 @@ def noun_candidates(doc: Doc, nouns: dict[str, CueEntry]) -> list[Candidate]:
                 content_tok = next((g for g in child.children if g.dep_ == "ccomp"), None)
             if content_tok is not None:
                 break
+        if content_tok is None and entry.preps:
+            # "his support for the bill", "her criticism of the plan": the prepositional
+            # object is what the noun attributes.
+            for child in tok.rights:
+                if child.dep_ == "prep" and child.lower_ in entry.preps:
+                    content_tok = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+                    by_prep = True
+                    break
         if content_tok is None:
             continue
         content = _subtree_chars(doc, content_tok)
@@ -447,9 +492,26 @@ def noun_candidates(doc: Doc, nouns: dict[str, CueEntry]) -> list[Candidate]:
         source_tok = next((c for c in tok.children if c.dep_ == "poss"), None)
         if source_tok is None:
             for child in tok.rights:
-                if child.dep_ == "prep" and child.lower_ in ("of", "by", "from") and child.i < content_tok.i:
+                if (
+                    child.dep_ == "prep"
+                    and child.lower_ in ("of", "by", "from")
+                    and child.i < content_tok.i
+                    and content_tok.head.i != child.i
+                ):
                     source_tok = next((g for g in child.children if g.dep_ == "pobj"), None)
                     break
+        if source_tok is None and tok.dep_ in ("dobj", "pobj", "attr") and tok.i < content_tok.i:
+            # "Clinton expressed support for ...", "he launched an attack on ...": whoever
+            # does the verb the noun is the object of holds the view.
+            verb = tok.head
+            while verb.dep_ in ("prep", "prt", "advmod") and verb.head.i != verb.i:
+                verb = verb.head  # "came out in support of"
+            if verb.pos_ in ("VERB", "AUX") and not _is_passive(verb):
+                subject = _subject_of(verb)
+                if subject is not None and subject.lower_ not in EXPLETIVES and subject.i < tok.i:
+                    source_tok = subject
+        if by_prep and source_tok is None:
+            continue  # "the attack on Nice", "support for the bill" with nobody holding it
         source = source_chars(doc, source_tok) if source_tok is not None else None
         if source and source[1] > content[0] and source_tok is not None:
             # The source's subtree ran into the content: stop it where the content starts.
