@@ -164,3 +164,41 @@ def test_it_seems_has_no_source(attribute):
 def test_who_is_asked_and_what_they_are_asked_to_do(attribute, text, cue, content):
     r = _by_cue(attribute(text), cue)
     assert r["content"] == content
+
+
+@pytest.mark.parametrize(
+    "text, source, content",
+    [
+        ("“We will fight on,” said Robin Maynard, half joking.", "Robin Maynard", "“We will fight on,”"),
+        ("The truck struck the crowd on the promenade, said a former spokesman for the ministry.",
+         "a former spokesman for the ministry", "The truck struck the crowd on the promenade"),
+    ],
+)
+def test_speaker_after_said_is_the_source_not_the_content(attribute, text, source, content):
+    r = _by_cue(attribute(text), "said")
+    assert (r["source_text"], r["content"]) == (source, content)
+
+
+def test_citing_after_a_comma_keeps_its_object(attribute):
+    text = "“It is frustration,” McCain said, citing low economic growth and unemployment."
+    r = _by_cue(attribute(text), "citing")
+    assert (r["source_text"], r["content"]) == ("McCain", "low economic growth and unemployment")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That said, a loss to Mr. Sanders in this state would hurt her.",
+        "She said little about the plan.",
+        "“Look at all these supporters here,” Paradis said with a smirk, looking over at Bennett.",
+        "Western countries have increased their military and financial support for Kyiv.",
+    ],
+)
+def test_not_attributed_content(attribute, text):
+    wrong = ("a loss", "little", "looking over", "Kyiv")
+    assert not any(r["content"].startswith(wrong) for r in attribute(text))
+
+
+def test_same_of_is_still_attributed(attribute):
+    r = _by_cue(attribute("Three-quarters said the same of Sanders."), "said")
+    assert r["content"] == "the same of Sanders"

@@ -36,6 +36,13 @@ CLIMB_DEPS = frozenset({"xcomp", "conj", "pcomp", "prep", "advcl", "ccomp"})
 EXPLETIVES = frozenset({"it", "there"})
 # Verbs whose subject is not a source but part of the content ("X seems to ...").
 RAISING_VERBS = frozenset({"seem", "appear"})
+# Objects that say how much, not what: "said little", "said nothing".
+LIGHT_OBJECTS = frozenset({"little", "much", "nothing", "lot"})
+# Modifiers that make "support", "attack" or "defense" a deed rather than a view:
+# "military and financial support for Kyiv", "a terrorist attack on Nice".
+MATERIAL_SENSES = frozenset({"military", "financial", "economic", "material", "logistical",
+                             "humanitarian", "terrorist", "terror", "physical", "air", "armed",
+                             "violent", "deadly", "missile", "cyber", "chemical", "nuclear"})
 ANSWER_VERBS = frozenset({"respond", "reply", "answer", "react", "retort"})
 # Tokens allowed between a quote and the cue that follows it: `,” he said` / `,” said Smith`.
 MAX_AFTER_GAP = 6
@@ -308,7 +315,7 @@ def _content_range(tok: Token, entry: CueEntry) -> tuple[int, int] | None:
                     g.dep_ == "mark" and g.lower_ in ("that", "whether", "if") for g in grand.children
                 ):
                     return grand.left_edge.i, grand.right_edge.i
-            if entry.object and child.pos_ != "PRON":
+            if entry.object and child.pos_ != "PRON" and child.lemma_.lower() not in LIGHT_OBJECTS:
                 right = child.right_edge.i
                 # "sees him as the stronger candidate", "shows Clinton up by 10 points".
                 for other in children:
@@ -322,7 +329,12 @@ def _content_range(tok: Token, entry: CueEntry) -> tuple[int, int] | None:
             return None
     if entry.object:
         for child in children:
-            if child.dep_ in ("advcl", "xcomp") and child.tag_ == "VBG" and child.left_edge.i == child.i > tok.i:
+            if (
+                child.dep_ in ("advcl", "xcomp")
+                and child.tag_ == "VBG"
+                and child.left_edge.i == child.i > tok.i
+                and not tok.doc[child.i - 1].is_punct  # "said, looking over at Bennett"
+            ):
                 return child.left_edge.i, child.right_edge.i
     return None
 
@@ -369,6 +381,23 @@ def verb_candidates(
             if raised is not None and raised.lower_ not in EXPLETIVES:
                 content_range = (raised.left_edge.i, content_range[1])
         content = None
+        inverted = None
+        if (
+            entry.category == "speech"
+            and tok.tag_ in ("VBD", "VBZ", "VBP")
+            and content_range is not None
+            and content_range[0] == tok.i + 1
+            and tok.i > 0
+            and (doc[tok.i - 1].text == "," or doc[tok.i - 1].is_quote)
+            and not any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+        ):
+            # "“...,” said Robin Maynard": the parser took the speaker for an object.
+            inverted = next((c for c in tok.children if c.dep_ == "dobj" and c.i == tok.i + 1 or (
+                c.dep_ == "dobj" and c.left_edge.i == tok.i + 1)), None)
+            if inverted is not None and inverted.pos_ in ("PROPN", "NOUN"):
+                content_range = None
+            else:
+                inverted = None
         if entry.category == "speech" and not (
             content_range is not None and content_range[0] > tok.i
         ):
@@ -410,8 +439,14 @@ def verb_candidates(
             continue  # "if you want to understand ...": generic, nobody's belief
         if content[1] - content[0] < 4:
             continue  # a lone pronoun or stray word is not something attributed
+        if subject is not None and subject.lower_ == "that" and subject.i == tok.i - 1 and (
+            tok.i + 1 < len(doc) and doc[tok.i + 1].text == ","
+        ):
+            continue  # "That said, ...": a set phrase, nobody speaks
         source_tok = None
-        if subject is not None and not _is_expletive(subject, tok, entry):
+        if inverted is not None:
+            source_tok = inverted
+        elif subject is not None and not _is_expletive(subject, tok, entry):
             source_tok = subject
         elif _is_passive(tok):
             source_tok = _agent_of(tok) or _group_source_of(tok)
@@ -512,6 +547,8 @@ def noun_candidates(doc: Doc, nouns: dict[str, CueEntry]) -> list[Candidate]:
                     source_tok = subject
         if by_prep and source_tok is None:
             continue  # "the attack on Nice", "support for the bill" with nobody holding it
+        if by_prep and any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in MATERIAL_SENSES for c in tok.children):
+            continue  # "military and financial support for Kyiv": aid or force, not a view
         source = source_chars(doc, source_tok) if source_tok is not None else None
         if source and source[1] > content[0] and source_tok is not None:
             # The source's subtree ran into the content: stop it where the content starts.
