@@ -155,3 +155,10 @@ def test_sources_table_counts(flagship_analysis):
     sikorski = _source(flagship_analysis, "Radoslaw Sikorski")
     assert text[sikorski["first_start"] : sikorski["first_end"]] == "Radoslaw Sikorski"
     assert sikorski["first_start"] < text.index("Sikorsky")
+
+
+def test_a_coordinated_document_name_is_a_document(flagship_records):
+    # "according to the Geneva and Hague Conventions": the parser heads the phrase on
+    # "Geneva", but the shared noun "Conventions" says it is a document, not a body.
+    r = next(r for r in flagship_records if (r["source_text"] or "").endswith("Hague Conventions"))
+    assert r["source_type"] == "document"

@@ -76,9 +76,15 @@ def source_type(
         return "vague_group", f"'{text}': '{hit}' names no one in particular."
     head_word = head.lemma_.lower() if head is not None else (words[-1] if words else "")
     head_text = head.lower_ if head is not None else head_word
+    heads = [head_word, head_text]
+    if head is not None and any(c.dep_ == "conj" for c in head.children) and words:
+        # "the Geneva and Hague Conventions": the parser heads the phrase on the first
+        # conjunct, while the shared noun at the end says what kind of thing it is.
+        heads.append(words[-1])
     for kind in ("document", "media"):
-        if head_word in types[kind].words or head_text in types[kind].words:
-            return kind, f"'{text}': the word '{head_text}' names a {kind.replace('_', ' ')}."
+        hit = next((w for w in heads if w in types[kind].words), None)
+        if hit:
+            return kind, f"'{text}': the word '{hit}' names a {kind.replace('_', ' ')}."
     if cluster is not None and cluster.kind == "org":
         hit = _first_hit(words, types["media"].words)
         if hit:
