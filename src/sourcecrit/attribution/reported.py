@@ -177,8 +177,7 @@ def _is_expletive(subject: Token, cue: Token, entry: CueEntry) -> bool:
     """Return True when ``subject`` is an empty "there" or "it" ("it seems that ...").
 
     "It" before an active verb of saying or taking a side is a real pronoun ("the ministry ...
-    it said"); before
-    "seem", "appear", a passive or an evidence verb it stands for nothing.
+    it said"); before "seem", "appear", a passive or an evidence verb it stands for nothing.
     """
     low = subject.lower_
     if low == "there":
