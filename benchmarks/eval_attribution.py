@@ -3,6 +3,7 @@
 Usage::
 
     .venv/bin/python benchmarks/eval_attribution.py ../shared/data/polnear/dev [--limit N]
+        [--no-textacy] [--by-cue]
 
 The folder holds ``text/NAME.txt`` and ``attributions/NAME_XXXX.ann`` (brat standoff, as
 published with PolNeAR, Newell, Margolin & Ruths, LREC 2018). When several annotators
@@ -26,6 +27,9 @@ Metrics (the same definitions as ``../shared/data/README.md``):
 
 textacy's ``direct_quotations`` runs on the same parsed Docs; when it raises (it refuses
 texts with an odd number of quote marks), that article counts as empty output.
+
+``--by-cue`` adds sourcecrit's least precise cue lemmas: where the lexicon or the rules
+attribute more than the annotators did.
 """
 
 from __future__ import annotations
@@ -258,6 +262,46 @@ def textacy_failed(doc) -> bool:
     return False
 
 
+def cue_lemma(doc, record: dict) -> str:
+    """Return the lemma of a record's cue ("said" -> "say"; "according to" -> "according")."""
+    if record["cue_start"] is None:
+        return "(no cue)"
+    span = doc.char_span(record["cue_start"], record["cue_end"], alignment_mode="expand")
+    return span.root.lemma_.lower() if span is not None else record["cue"].lower()
+
+
+def tally_cues(doc, gold: list[GoldAttribution], tally: dict[str, list[int]]) -> None:
+    """Add each sourcecrit prediction on ``doc`` to ``tally[cue lemma]`` as [predicted, correct].
+
+    A prediction is correct as in :func:`score_document` (half its content inside one gold
+    Content), judged on its own, so the per-cue figures do not depend on the order in which
+    predictions are matched.
+    """
+    for record in doc._.sc_attributions or []:
+        if record["content_start"] is None:
+            continue
+        counts = Counts()
+        pred = Prediction(record["content_start"], record["content_end"])
+        score_document([pred], gold, counts)
+        entry = tally.setdefault(cue_lemma(doc, record), [0, 0])
+        entry[0] += 1
+        entry[1] += counts.n_pred_correct
+
+
+def format_cue_table(tally: dict[str, list[int]], *, min_count: int = 15, most: int = 40) -> str:
+    """Return a Markdown table of the least precise cues with at least ``min_count`` predictions."""
+    rows = [(ok / n, n, cue) for cue, (n, ok) in tally.items() if n >= min_count]
+    rows.sort(key=lambda r: (r[0], -r[1], r[2]))
+    lines = [
+        f"### sourcecrit precision by cue (least precise first, at least {min_count} predictions)",
+        "",
+        "| cue | predicted | precision |",
+        "|---|---:|---:|",
+    ]
+    lines += [f"| {cue} | {n} | {p:.3f} |" for p, n, cue in rows[:most]]
+    return "\n".join(lines)
+
+
 def format_table(rows: dict[str, dict[str, float]]) -> str:
     """Return a Markdown table of the metric rows, one per system."""
     cols = ["precision", "recall", "source_overlap", "cue_overlap", "recall_quotes"]
@@ -276,6 +320,7 @@ def evaluate(
     systems: dict[str, Callable],
     nlp=None,
     progress: bool = True,
+    cue_tally: dict[str, list[int]] | None = None,
 ) -> dict[str, dict[str, float]]:
     """Parse every article once and score each system on the parsed Docs.
 
@@ -284,6 +329,7 @@ def evaluate(
         systems: name -> function returning a list of :class:`Prediction` for a Doc.
         nlp: the pipeline; defaults to ``sourcecrit.pipeline.get_nlp()``.
         progress: show a tqdm bar on stderr.
+        cue_tally: when given, filled with sourcecrit's per-cue counts (:func:`tally_cues`).
     """
     from tqdm import tqdm
 
@@ -295,6 +341,8 @@ def evaluate(
     docs = nlp.pipe(text for _, text, _ in articles)
     bar = tqdm(zip(articles, docs), total=len(articles), file=sys.stderr, disable=not progress)
     for (_, _, gold), doc in bar:
+        if cue_tally is not None:
+            tally_cues(doc, gold, cue_tally)
         for name, predict in systems.items():
             preds = predict(doc)
             if name.startswith("textacy") and textacy_failed(doc):
@@ -308,14 +356,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path, help="PolNeAR-format folder (text/, attributions/)")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N articles")
     parser.add_argument("--no-textacy", action="store_true", help="skip the textacy row")
+    parser.add_argument(
+        "--by-cue",
+        action="store_true",
+        help="add a table of sourcecrit's least precise cues (by lemma)",
+    )
     args = parser.parse_args(argv)
     articles = read_corpus(args.folder)[: args.limit]
     systems: dict[str, Callable] = {"sourcecrit": sourcecrit_predictions}
     if not args.no_textacy:
         systems["textacy 0.13 direct_quotations"] = textacy_predictions
-    rows = evaluate(articles, systems=systems)
+    tally: dict[str, list[int]] | None = {} if args.by_cue else None
+    rows = evaluate(articles, systems=systems, cue_tally=tally)
     print(f"{len(articles)} articles from {args.folder}")
     print(format_table(rows))
+    if tally is not None:
+        print()
+        print(format_cue_table(tally))
     return 0
 
 

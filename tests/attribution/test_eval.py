@@ -122,3 +122,18 @@ def test_end_to_end_on_the_tiny_folder(ev, corpus, nlp):
                        nlp=nlp, progress=False)
     assert rows["sourcecrit"]["recall"] >= 2 / 3
     assert rows["sourcecrit"]["precision"] == 1.0
+
+
+def test_cue_tally_counts_each_prediction_by_lemma(ev, corpus, nlp):
+    tally: dict[str, list[int]] = {}
+    ev.evaluate(ev.read_corpus(corpus), systems={"sourcecrit": ev.sourcecrit_predictions},
+                nlp=nlp, progress=False, cue_tally=tally)
+    # "Ann said that ..." and '"We lose," Bob said': both under the lemma "say", both right
+    assert tally["say"] == [2, 2]
+
+
+def test_cue_table_lists_the_least_precise_first(ev):
+    tally = {"say": [100, 95], "seek": [20, 12], "vow": [30, 24], "rare": [3, 0]}
+    table = ev.format_cue_table(tally, min_count=15)
+    rows = [line for line in table.splitlines() if line.startswith("| ") and "---" not in line][1:]
+    assert rows == ["| seek | 20 | 0.600 |", "| vow | 30 | 0.800 |", "| say | 100 | 0.950 |"]
