@@ -29,3 +29,15 @@ def test_speed_benchmark_refuses_an_empty_folder(tmp_path):
     )
     assert result.returncode != 0
     assert "no .txt files" in result.stderr
+
+
+def test_compared_pipelines_run_in_turn_each_round():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("speed", REPO / "benchmarks" / "speed.py")
+    speed = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(speed)
+    calls: list[str] = []
+    best = speed.best_of_interleaved(3, lambda: calls.append("bare"), lambda: calls.append("ours"))
+    assert calls == ["bare", "ours"] * 3
+    assert len(best) == 2 and all(t >= 0 for t in best)
