@@ -48,6 +48,11 @@ def governed_verb(token: Token) -> Token:
     return token
 
 
+def is_passive(verb: Token) -> bool:
+    """Return True when ``verb`` has a passive auxiliary ("is claimed", "can be done")."""
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
 def clause_verb(token: Token) -> Token:
     """Return the verb (or root) heading the clause that ``token`` is part of."""
     t = token
@@ -104,7 +109,7 @@ def epistemic_modal(span: Span, lexicon: HedgeLexicon) -> bool:
     if lemma == "could":
         return verb.lemma_ not in ABILITY_VERBS
     if lemma in ("can", "ca"):
-        return verb.lemma_ == "be" and not any(c.dep_ == "auxpass" for c in verb.children)
+        return verb.lemma_ == "be" and not is_passive(verb)
     if lemma == "must":
         if verb.lemma_ == "be" and verb.i != modal.i:
             return True
@@ -221,8 +226,7 @@ def not_personal_subject(span: Span, lexicon: HedgeLexicon) -> bool:
 
 def active(span: Span, lexicon: HedgeLexicon) -> bool:
     """Return True unless the cue's verb is passive ("it is claimed" is a weasel instead)."""
-    verb = governed_verb(span.root)
-    return not any(c.dep_ == "auxpass" for c in verb.children)
+    return not is_passive(governed_verb(span.root))
 
 
 def vague_group(span: Span, lexicon: HedgeLexicon) -> bool:
