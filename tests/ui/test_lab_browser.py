@@ -55,10 +55,7 @@ path => {
   panel.context.ready
     .then(() => panel.sessionContext.ready)
     .then(() => app.commands.execute('notebook:run-all-cells'))
-    .then(ok => {
-      const kernel = panel.sessionContext.session && panel.sessionContext.session.kernel;
-      window.__scRun = {done: true, ok, kernel: kernel ? kernel.status : null};
-    }, err => { window.__scRun = {done: true, error: String(err)}; });
+    .then(ok => { window.__scRun = {done: true, ok}; }, err => { window.__scRun = {done: true, error: String(err)}; });
 }
 """
 # Resolves (truthy) when run-all is over or more than `seen` cells have an execution count.
