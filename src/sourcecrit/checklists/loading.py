@@ -1,10 +1,6 @@
 """Load checklists from YAML, safely, and say exactly where a file is wrong.
 
-YAML is read with PyYAML's safe loader only: a tag that would build a Python object
-(``!!python/object``) or any custom ``!tag`` is refused before anything is constructed.
-The document is composed into nodes first, so every problem pydantic finds can be mapped
-back to the line of the key that caused it (the approach of yamllint and of
-``pydantic-yaml``'s error locations).
+The reading and the line-numbered problems are shared with exercises (:mod:`sourcecrit.yamlfile`).
 """
 
 from __future__ import annotations
@@ -15,20 +11,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import ValidationError
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-
 from sourcecrit.checklists.errors import ChecklistError, Problem
-from sourcecrit.checklists.model import Band, Checklist, Item, RuleProblems, Scoring
+from sourcecrit.checklists.model import Band, Checklist, Item, Scoring
+from sourcecrit.yamlfile import line_of, load_plain, read_text, validated
 
 YAML_SUFFIXES = (".yaml", ".yml")
-#: The only tags a checklist may contain: plain text, numbers, yes/no, lists and mappings
-#: (and a date, which YAML infers from ``2024-03-10`` on its own).
-_SAFE_TAGS = {
-    f"tag:yaml.org,2002:{name}"
-    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
-}
 #: A checklist file larger than this is certainly not a checklist.
 MAX_BYTES = 1_000_000
 
@@ -77,23 +64,26 @@ def checklist_from_yaml(text: str, *, source: str = "<string>") -> Checklist:
     Raises:
         ChecklistError: with one :class:`Problem` per wrong key, each with its line.
     """
-    root = _compose(text, source=source)
-    data = _construct(root, text, source=source)
+    root, data = load_plain(text, source=source, error=ChecklistError, what="a checklist")
     if not isinstance(data, dict):
         raise ChecklistError(
             problems=[
                 Problem(
                     source,
-                    _line(root),
+                    line_of(root),
                     "",
                     "a checklist file must be a mapping with id, title, credit, licence and items",
                 )
             ]
         )
-    try:
-        checklist = Checklist.model_validate(data)
-    except ValidationError as exc:
-        raise ChecklistError(problems=_problems(exc, root, data, source=source)) from None
+    checklist = validated(
+        Checklist,
+        data,
+        root,
+        source=source,
+        error=ChecklistError,
+        nested={"scoring": Scoring, "bands": Band, "items": Item},
+    )
     checklist._source = source
     return checklist
 
@@ -123,22 +113,7 @@ def _looks_like_path(value: Any) -> bool:
 
 
 def _load_path(path: Path) -> Checklist:
-    if path.is_dir():
-        raise ChecklistError(f"{path}: is a folder, not a checklist file")
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise ChecklistError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise ChecklistError(f"{path}: cannot be read ({exc.strerror})") from None
-    if size > MAX_BYTES:
-        raise ChecklistError(f"{path}: {size} bytes is too large for a checklist file")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise ChecklistError(f"{path}: is not UTF-8 text") from None
-    except OSError as exc:
-        raise ChecklistError(f"{path}: cannot be read ({exc.strerror})") from None
+    text = read_text(path, error=ChecklistError, what="a checklist", max_bytes=MAX_BYTES)
     return checklist_from_yaml(text, source=str(path))
 
 
@@ -153,175 +128,3 @@ def _load_builtin(name: str) -> Checklist:
         f"no built-in checklist called {name!r}; choose one of {', '.join(list_checklists())} "
         "or give the path of a .yaml file"
     )
-
-
-def _compose(text: str, *, source: str) -> Node:
-    loader = yaml.SafeLoader(text)
-    try:
-        root = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        problem = exc.problem or str(exc)
-        raise ChecklistError(
-            problems=[Problem(source, line, "", f"not valid YAML: {problem}")]
-        ) from None
-    except yaml.YAMLError as exc:
-        raise ChecklistError(
-            problems=[Problem(source, None, "", f"not valid YAML: {exc}")]
-        ) from None
-    finally:
-        loader.dispose()
-    if root is None:
-        raise ChecklistError(problems=[Problem(source, 1, "", "the file is empty")])
-    problems = list(_tag_and_key_problems(root, source=source))
-    if problems:
-        raise ChecklistError(problems=problems)
-    return root
-
-
-def _tag_and_key_problems(node: Node, *, source: str, path: tuple = ()):
-    if node.tag not in _SAFE_TAGS:
-        yield Problem(
-            source,
-            _line(node),
-            _key_text(path),
-            f"the YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed: "
-            "a checklist holds only text, numbers, lists and mappings",
-        )
-        return
-    if isinstance(node, MappingNode):
-        seen: set[str] = set()
-        for key, value in node.value:
-            if not isinstance(key, ScalarNode):
-                yield Problem(source, _line(key), _key_text(path), "keys must be plain words")
-                continue
-            if key.value in seen:
-                yield Problem(
-                    source, _line(key), _key_text((*path, key.value)), "this key appears twice"
-                )
-            seen.add(key.value)
-            yield from _tag_and_key_problems(value, source=source, path=(*path, key.value))
-    elif isinstance(node, SequenceNode):
-        for i, child in enumerate(node.value):
-            yield from _tag_and_key_problems(child, source=source, path=(*path, i))
-
-
-def _construct(root: Node, text: str, *, source: str) -> Any:
-    # Tags were checked on the nodes; build the plain data with the safe constructor.
-    loader = yaml.SafeLoader(text)
-    try:
-        return loader.construct_document(root)
-    except yaml.YAMLError as exc:  # pragma: no cover - tags were checked already
-        raise ChecklistError(
-            problems=[Problem(source, None, "", f"not valid YAML: {exc}")]
-        ) from None
-    finally:
-        loader.dispose()
-
-
-# -- mapping pydantic errors to lines --------------------------------------------------------
-
-
-def _problems(exc: ValidationError, root: Node, data: dict, *, source: str) -> list[Problem]:
-    problems = []
-    errors = exc.errors()
-    for err in errors:
-        loc = tuple(err["loc"])
-        if err["type"] == "too_short" and any(
-            len(other["loc"]) > len(loc) and tuple(other["loc"][: len(loc)]) == loc
-            for other in errors
-        ):
-            # pydantic also calls a list "too short" when its bad members were dropped;
-            # the members' own problems say more.
-            continue
-        cause = (err.get("ctx") or {}).get("error")
-        if isinstance(cause, RuleProblems):
-            for loc, message in cause.problems:
-                problems.append(_problem_at(root, data, loc, message, full_key=True, source=source))
-            continue
-        message = err["msg"]
-        if err["type"] == "value_error" and message.startswith("Value error, "):
-            message = message[len("Value error, ") :]
-        if err["type"] == "extra_forbidden":
-            allowed = _allowed_keys(loc[:-1])
-            message = "unknown key" + (
-                f"; the keys allowed here are {', '.join(allowed)}" if allowed else ""
-            )
-        elif (
-            err["type"] != "missing"
-            and "input" in err
-            and not isinstance(err["input"], (dict, list))
-        ):
-            message += f" (got {err['input']!r})"
-        problems.append(
-            _problem_at(root, data, loc, message, full_key=err["type"] == "missing", source=source)
-        )
-    return problems
-
-
-def _problem_at(
-    root: Node,
-    data: Any,
-    loc: tuple,
-    message: str,
-    *,
-    source: str,
-    full_key: bool = False,
-) -> Problem:
-    node, walked = _node_at(root, loc)
-    # A missing key has no node of its own: name it, and point at the mapping it belongs
-    # in. Otherwise name only what exists (pydantic adds union branches such as "str").
-    shown = loc if full_key else walked
-    return Problem(source, _line(node), _key_text(shown, data), message)
-
-
-def _allowed_keys(loc: tuple) -> list[str]:
-    """Return the keys the schema allows in the mapping at ``loc``."""
-    model: Any = Checklist
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = model.model_fields.get(part)
-        if field is None:
-            return []
-        model = {"scoring": Scoring, "bands": Band, "items": Item}.get(part)
-        if model is None:
-            return []
-    return list(model.model_fields)
-
-
-def _node_at(root: Node, loc: tuple) -> tuple[Node, tuple]:
-    node: Node = root
-    walked: tuple = ()
-    for part in loc:
-        child = None
-        if isinstance(node, MappingNode) and isinstance(part, str):
-            child = next((v for k, v in node.value if getattr(k, "value", None) == part), None)
-        elif (
-            isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value)
-        ):
-            child = node.value[part]
-        if child is None:
-            break
-        node, walked = child, (*walked, part)
-    return node, walked
-
-
-def _key_text(path: tuple, data: Any = None) -> str:
-    out = ""
-    cursor = data
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-            cursor = cursor[part] if isinstance(cursor, list) and part < len(cursor) else None
-            if isinstance(cursor, dict) and isinstance(cursor.get("id"), str):
-                out += f" (id {cursor['id']!r})"
-        else:
-            out += f".{part}" if out else str(part)
-            cursor = cursor.get(part) if isinstance(cursor, dict) else None
-    return out
-
-
-def _line(node: Node) -> int:
-    return node.start_mark.line + 1

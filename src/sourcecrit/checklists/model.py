@@ -42,6 +42,7 @@ from sourcecrit.checklists.scoring import (
     item_points,
     item_worth,
 )
+from sourcecrit.yamlfile import RuleProblems
 
 if TYPE_CHECKING:
     from sourcecrit.checklists.evidence import Evidence
@@ -50,18 +51,6 @@ if TYPE_CHECKING:
 SLUG = r"^[a-z0-9][a-z0-9_-]*$"
 AnswerType = Literal["yes_no_unsure", "rating", "text"]
 Rule = Literal["none", "sum", "weighted"]
-
-
-class RuleProblems(ValueError):
-    """Cross-field problems found after each field was valid, with where each one is.
-
-    Raised inside a pydantic validator, it reaches the loader in the error's ``ctx`` so
-    that each problem can still be mapped to its line in the YAML file.
-    """
-
-    def __init__(self, problems: list[tuple[tuple[str | int, ...], str]]):
-        self.problems = problems
-        super().__init__("; ".join(f"{_dotted(loc)}: {msg}" for loc, msg in problems))
 
 
 def _yes_no(value: Any) -> Any:
@@ -399,10 +388,3 @@ def _article_info(analysis: Any) -> dict[str, Any] | None:
     article = getattr(analysis, "article", None)
     metadata = dict(getattr(article, "metadata", {}) or {})
     return {"name": getattr(article, "name", None), **metadata}
-
-
-def _dotted(loc: tuple[str | int, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
