@@ -2,6 +2,7 @@
 
     sourcecrit analyze [FILE|URL ...] [--format table|json|html] [--output PATH]
     sourcecrit checklist list | show NAME | validate PATH
+    sourcecrit exercise check PATH | build PATH [--check] | grade PATH [--learner NAME]
     sourcecrit lab [--port N] [--no-browser]
 
 Bad input exits with status 2 and one line on stderr naming the file and the problem.
@@ -23,6 +24,7 @@ import pandas as pd
 from sourcecrit.analysis import Analysis, analyze_many, as_article
 from sourcecrit.article import Article
 from sourcecrit.cli_checklist import add_checklist_parser, run_checklist
+from sourcecrit.cli_exercise import add_exercise_parser
 from sourcecrit.errors import SourcecritError
 from sourcecrit.resources import example_article_path
 
@@ -55,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_checklist_parser(sub)
     sub.choices["checklist"].set_defaults(run=run_checklist)
+    add_exercise_parser(sub)
 
     p = sub.add_parser(
         "lab",

@@ -148,15 +148,17 @@ def validated(
     source: str,
     error: type[ProblemsError],
     nested: dict[str, type[BaseModel]],
+    context: dict[str, Any] | None = None,
 ) -> M:
     """Return ``model`` validated from ``data``, or raise ``error`` naming each wrong key's line.
 
     Args:
         nested: the models of nested mappings by field name (``{"items": Item}``), so an
             unknown key can be answered with the keys that are allowed there.
+        context: passed to pydantic's validators (``ValidationInfo.context``).
     """
     try:
-        return model.model_validate(data)
+        return model.model_validate(data, context=context)
     except ValidationError as exc:
         problems = _problems(exc, root, data, source=source, model=model, nested=nested)
         raise error(problems=problems) from None
@@ -209,7 +211,9 @@ def _tag_and_key_problems(node: Node, *, source: str, what: str, path: tuple = (
                     source, line_of(key), _key_text((*path, key.value)), "this key appears twice"
                 )
             seen.add(key.value)
-            yield from _tag_and_key_problems(value, source=source, what=what, path=(*path, key.value))
+            yield from _tag_and_key_problems(
+                value, source=source, what=what, path=(*path, key.value)
+            )
     elif isinstance(node, SequenceNode):
         for i, child in enumerate(node.value):
             yield from _tag_and_key_problems(child, source=source, what=what, path=(*path, i))
@@ -251,6 +255,9 @@ def _problems(
             message = "unknown key" + (
                 f"; the keys allowed here are {', '.join(allowed)}" if allowed else ""
             )
+        elif err["type"] == "string_type" and isinstance(err.get("input"), dict):
+            # `- Note: this` is a mapping in YAML, which surprises everyone once.
+            message += "; YAML read a mapping here: put text that contains ': ' in quotes"
         elif (
             err["type"] != "missing"
             and "input" in err

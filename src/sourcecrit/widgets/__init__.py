@@ -1,6 +1,14 @@
 """Interactive widgets for the lessons. Each helper returns a widget; notebooks display it."""
 
 from sourcecrit.widgets.checklist_form import ChecklistForm, checklist_form
+from sourcecrit.widgets.exercise_form import ExerciseForm, QuestionBox, exercise_form
 from sourcecrit.widgets.explorer import explorer
 
-__all__ = ["ChecklistForm", "checklist_form", "explorer"]
+__all__ = [
+    "ChecklistForm",
+    "ExerciseForm",
+    "QuestionBox",
+    "checklist_form",
+    "exercise_form",
+    "explorer",
+]

@@ -1,0 +1,154 @@
+"""``sourcecrit exercise check | build | grade``: a thin layer over :mod:`sourcecrit.exercises`.
+
+Wired into ``sourcecrit.cli`` by :func:`add_exercise_parser`. A PATH is an exercise folder
+(holding ``exercise.yaml``) or a folder of exercise folders. Bad input prints one line per
+problem on stderr (``file:line: key: message``) and returns exit status 2; a student
+notebook older than its ``exercise.yaml`` makes ``check`` and ``build --check`` return 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from sourcecrit.exercises import (
+    NOTEBOOK_FILE,
+    ExerciseError,
+    ExerciseSession,
+    find_exercises,
+    load_exercise,
+    notebook_text,
+    validate_exercise,
+    write_notebook,
+)
+from sourcecrit.exercises.session import saved_learners
+
+EXIT_OK = 0
+EXIT_STALE = 1
+EXIT_BAD_INPUT = 2
+
+
+def add_exercise_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    """Add the ``exercise`` command to the ``sourcecrit`` parser and return its parser."""
+    parser = subparsers.add_parser(
+        "exercise",
+        help="check, build or grade exercises written as exercise.yaml + article",
+        description="Check exercise files, build their student notebooks, or grade saved answers.",
+    )
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+    actions.required = True
+    check = actions.add_parser("check", help="check exercises; name each wrong line")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="exercise folders")
+    build = actions.add_parser("build", help="write each exercise's student notebook")
+    build.add_argument("paths", nargs="+", metavar="PATH", help="exercise folders")
+    build.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if a notebook is out of date"
+    )
+    grade = actions.add_parser("grade", help="grade the answers saved for an exercise")
+    grade.add_argument("path", metavar="PATH", help="the exercise folder")
+    grade.add_argument("--learner", help="grade this learner only (default: everyone found)")
+    grade.add_argument(
+        "--progress-dir",
+        metavar="DIR",
+        help="where answers are saved (default $SOURCECRIT_PROGRESS_DIR or ~/.sourcecrit/progress)",
+    )
+    grade.add_argument("--json", action="store_true", help="print the grades as JSON")
+    parser.set_defaults(run=run_exercise)
+    return parser
+
+
+def run_exercise(args: argparse.Namespace) -> int:
+    """Run ``sourcecrit exercise ...``; return the exit status."""
+    try:
+        if args.action == "check":
+            return _check(args.paths)
+        if args.action == "build":
+            return _build(args.paths, check_only=args.check)
+        if args.action == "grade":
+            return _grade(args)
+    except ExerciseError as exc:
+        _error(str(exc))
+        return EXIT_BAD_INPUT
+    raise ValueError(f"unknown exercise action {args.action!r}")  # argparse prevents this
+
+
+def _folders(paths: list[str]) -> list[Path]:
+    folders: list[Path] = []
+    for path in paths:
+        found = find_exercises(path) if Path(path).is_dir() else []
+        if not found:
+            raise ExerciseError(f"{path}: no exercise.yaml here or in the folders inside")
+        folders += found
+    return folders
+
+
+def _check(paths: list[str]) -> int:
+    status = EXIT_OK
+    for folder in _folders(paths):
+        problems = validate_exercise(folder)
+        for problem in problems:
+            _error(str(problem))
+        if problems:
+            status = EXIT_BAD_INPUT
+            continue
+        exercise = load_exercise(folder)
+        line = f"{folder}: valid exercise {exercise.id!r}, {len(exercise.questions)} questions, {exercise.max_points} points"
+        if _stale(folder, exercise):
+            _error(f"{folder / NOTEBOOK_FILE}: out of date; run sourcecrit exercise build {folder}")
+            status = max(status, EXIT_STALE)
+        print(line)
+    return status
+
+
+def _build(paths: list[str], *, check_only: bool) -> int:
+    folders = _folders(paths)
+    exercises = [(folder, load_exercise(folder)) for folder in folders]  # all valid, or none built
+    status = EXIT_OK
+    for folder, exercise in exercises:
+        if not _stale(folder, exercise):
+            continue
+        if check_only:
+            _error(f"{folder / NOTEBOOK_FILE}: out of date; run sourcecrit exercise build {folder}")
+            status = EXIT_STALE
+        else:
+            print(f"wrote {write_notebook(exercise)}")
+    return status
+
+
+def _grade(args: argparse.Namespace) -> int:
+    exercise = load_exercise(args.path)
+    learners = [args.learner] if args.learner else saved_learners(exercise, args.progress_dir)
+    if not learners:
+        _error(f"no saved answers to {exercise.id!r} were found")
+        return EXIT_BAD_INPUT
+    grades = []
+    for learner in learners:
+        session = ExerciseSession(exercise, learner=learner, store=args.progress_dir)
+        for notice in session.notices:
+            _error(f"{learner}: {notice}")
+        grades.append(session.grade())
+    if args.json:
+        print(json.dumps([g.to_dict() for g in grades], ensure_ascii=False, indent=2))
+    elif len(grades) == 1:
+        print(grades[0].to_markdown(), end="")
+    else:
+        width = max(len(g.learner or "") for g in grades)
+        print(f"{'learner':<{width}}  points  answered")
+        for g in grades:
+            print(f"{g.learner:<{width}}  {g.points:>6g}  {g.answered:>3} of {len(g.feedback)}")
+        print(f"(out of {exercise.max_points} points)")
+    return EXIT_OK
+
+
+def _stale(folder: Path, exercise) -> bool:
+    path = folder / NOTEBOOK_FILE
+    try:
+        return path.read_text(encoding="utf-8") != notebook_text(exercise)
+    except FileNotFoundError:
+        return True
+
+
+def _error(message: str) -> None:
+    print(f"sourcecrit: error: {' '.join(message.split())}", file=sys.stderr)

@@ -1,0 +1,307 @@
+"""Feedback on a student's answers: what was right, what to look at again, and a score.
+
+Feedback teaches before it grades. A wrong answer gets the instructor's hint, never the
+answer itself, so the student can try again; a right one gets the explanation of why it is
+right. ``find`` answers are marked against the passage: each target found counts, and each
+pick that is not a target, or is more than :data:`SLACK_WORDS` words longer than the
+target it covers, costs one (so copying the whole passage earns nothing). A pick that is
+not in the passage is pointed out and costs nothing.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import pandas as pd
+
+from sourcecrit.exercises.matching import near_answer, occurrences, same_answer, words
+from sourcecrit.exercises.model import Exercise, ExerciseError, Question
+
+Status = Literal["correct", "partly", "wrong", "unanswered", "answered"]
+#: Longest answer kept for one question, in characters.
+MAX_ANSWER_CHARS = 10_000
+#: A pick may be this many words longer than the target it covers ("may also" for "may").
+SLACK_WORDS = 2
+
+_MARK = {"correct": "✓", "partly": "◐", "wrong": "✗", "unanswered": "·", "answered": "✎"}
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What one answer earned, and what the student should read next.
+
+    Attributes:
+        question: the question's id.
+        status: ``correct``, ``partly``, ``wrong``, ``unanswered``, or ``answered`` (a
+            reflection was written; it is not marked).
+        points: points earned (may be a fraction for ``find`` questions).
+        max_points: what the question is worth.
+        message: plain text for the student.
+    """
+
+    question: str
+    status: Status
+    points: float
+    max_points: int
+    message: str
+
+    def _repr_html_(self) -> str:
+        return feedback_html(self)
+
+
+@dataclass(frozen=True)
+class Grade:
+    """Feedback on every question of an exercise, and the total."""
+
+    exercise: str
+    title: str
+    feedback: tuple[Feedback, ...]
+    learner: str | None = None
+
+    @property
+    def points(self) -> float:
+        return round(sum(f.points for f in self.feedback), 2)
+
+    @property
+    def max_points(self) -> int:
+        return sum(f.max_points for f in self.feedback)
+
+    @property
+    def answered(self) -> int:
+        """How many questions have an answer."""
+        return sum(f.status != "unanswered" for f in self.feedback)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return one row per question: question, status, points, max_points, message."""
+        return pd.DataFrame(
+            [
+                {
+                    "question": f.question,
+                    "status": f.status,
+                    "points": f.points,
+                    "max_points": f.max_points,
+                    "message": f.message,
+                }
+                for f in self.feedback
+            ],
+            columns=["question", "status", "points", "max_points", "message"],
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "exercise": self.exercise,
+            "title": self.title,
+            "learner": self.learner,
+            "points": self.points,
+            "max_points": self.max_points,
+            "answered": self.answered,
+            "questions": self.to_frame().to_dict(orient="records"),
+        }
+
+    def to_markdown(self) -> str:
+        """Return the grade as Markdown (a heading, the total, one line per question)."""
+        who = f" — {self.learner}" if self.learner else ""
+        lines = [
+            f"# {self.title}{who}",
+            "",
+            f"Score: {_num(self.points)} of {self.max_points} "
+            f"({self.answered} of {len(self.feedback)} questions answered)",
+            "",
+        ]
+        for f in self.feedback:
+            lines.append(
+                f"- {_MARK[f.status]} **{f.question}** ({_num(f.points)}/{f.max_points}): {f.message}"
+            )
+        return "\n".join(lines) + "\n"
+
+    def _repr_html_(self) -> str:
+        who = f" — {html.escape(self.learner)}" if self.learner else ""
+        rows = "".join(feedback_html(f, with_id=True) for f in self.feedback)
+        return (
+            f"<div class='sc-grade'><h3>{html.escape(self.title)}{who}</h3>"
+            f"<p><b>Score: {_num(self.points)} of {self.max_points}</b> "
+            f"({self.answered} of {len(self.feedback)} questions answered)</p>{rows}</div>"
+        )
+
+
+def feedback_for(
+    question: Question, answer: Any, *, text: str = "", passage: tuple[int, int] | None = None
+) -> Feedback:
+    """Return the feedback on ``answer`` to ``question``.
+
+    Args:
+        question: the question.
+        answer: what the student gave: the chosen option (choice), a text (short, reflect),
+            or the picked words, a list or one per line (find). None or blank: unanswered.
+        text: the article text (``find`` answers are located in it).
+        passage: where the question's passage sits in ``text``.
+
+    Raises:
+        ExerciseError: the answer has the wrong shape for the question (e.g. a number).
+    """
+    answer = normalised_answer(question, answer)
+    worth = question.worth
+    if answer is None:
+        return Feedback(question.id, "unanswered", 0, worth, "Not answered yet.")
+    if question.type == "reflect":
+        message = "Saved."
+        if question.accepted:
+            message += f" Compare yours with one possible answer: {question.accepted[0]}"
+        return Feedback(question.id, "answered", worth, worth, message)
+    if question.type in ("choice", "short"):
+        return _one_answer(question, answer)
+    return _picks(question, answer, text=text, passage=passage)
+
+
+def grade(exercise: Exercise, answers: Mapping[str, Any], *, learner: str | None = None) -> Grade:
+    """Return the :class:`Grade` for ``answers`` (question id → answer) to ``exercise``.
+
+    Answers to questions the exercise does not have are ignored (they are kept on disk by
+    the progress store, in case a question is renamed back).
+    """
+    return Grade(
+        exercise=exercise.id,
+        title=exercise.title,
+        feedback=tuple(
+            feedback_for(
+                q, answers.get(q.id), text=exercise.text, passage=exercise.passage_span(q.id)
+            )
+            for q in exercise.questions
+        ),
+        learner=learner,
+    )
+
+
+def normalised_answer(question: Question, answer: Any) -> str | list[str] | None:
+    """Return ``answer`` in the form it is saved in, or None when it is blank.
+
+    ``find`` answers become a list of picks (a text is split at line breaks and semicolons);
+    other answers are text.
+
+    Raises:
+        ExerciseError: the answer is not text (or, for ``find``, a list of texts), or it is
+            longer than :data:`MAX_ANSWER_CHARS`.
+    """
+    if answer is None:
+        return None
+    if question.type == "find":
+        if isinstance(answer, str):
+            answer = [p for line in answer.splitlines() for p in line.split(";")]
+        if not isinstance(answer, (list, tuple)) or not all(isinstance(p, str) for p in answer):
+            raise ExerciseError(
+                f"the answer to {question.id!r} must be the words picked, as text or a list of texts; got {answer!r}"
+            )
+        picks = [p.strip() for p in answer if p.strip()]
+        _check_length(question, "\n".join(picks))
+        return picks or None
+    if not isinstance(answer, str):
+        raise ExerciseError(f"the answer to {question.id!r} must be text; got {answer!r}")
+    _check_length(question, answer)
+    return answer.strip() or None
+
+
+def feedback_html(feedback: Feedback, *, with_id: bool = False) -> str:
+    """Return one feedback line as escaped HTML, coloured by status."""
+    colour = {"correct": "#1a7f37", "partly": "#9a6700", "wrong": "#cf222e"}.get(
+        feedback.status, "#57606a"
+    )
+    label = f"<b>{html.escape(feedback.question)}</b> " if with_id else ""
+    points = f" ({_num(feedback.points)}/{feedback.max_points})" if feedback.max_points else ""
+    return (
+        f"<div class='sc-feedback sc-{feedback.status}' style='color:{colour}'>"
+        f"{_MARK[feedback.status]} {label}{html.escape(feedback.message)}{points}</div>"
+    )
+
+
+# -- marking -------------------------------------------------------------------------------
+
+
+def _one_answer(question: Question, answer: str) -> Feedback:
+    worth = question.worth
+    if any(same_answer(answer, a) for a in question.accepted):
+        return Feedback(question.id, "correct", worth, worth, _join("Right.", question.explanation))
+    if question.type == "short" and any(near_answer(answer, a) for a in question.accepted):
+        return Feedback(
+            question.id, "wrong", 0, worth, "Nearly: check the spelling against the article."
+        )
+    if question.type == "choice":
+        message = f"Not quite: “{answer}” is not the best answer."
+    else:
+        message = "Not what we were looking for."
+    return Feedback(
+        question.id, "wrong", 0, worth, _join(message, question.hint and f"Hint: {question.hint}")
+    )
+
+
+def _picks(
+    question: Question, picks: list[str], *, text: str, passage: tuple[int, int] | None
+) -> Feedback:
+    worth = question.worth
+    targets = list(question.targets or [])
+    where = passage or (0, len(text))
+    target_spans = [occurrences(text, t, within=where) for t in targets]
+    found: set[int] = set()
+    wrong: list[str] = []
+    too_long: list[str] = []
+    missing: list[str] = []
+    for pick in picks:
+        spans = occurrences(text, pick, within=where)
+        if not spans:
+            missing.append(pick)
+            continue
+        covered = {
+            n
+            for n, t_spans in enumerate(target_spans)
+            for s in spans
+            for t in t_spans
+            if s[0] < t[1] and t[0] < s[1]
+        }
+        if not covered:
+            wrong.append(pick)
+        elif all(len(words(pick)) > len(words(targets[n])) + SLACK_WORDS for n in covered):
+            too_long.append(pick)
+        else:
+            found |= covered
+    score = max(0, len(found) - len(wrong) - len(too_long)) / len(targets) if targets else 0
+    points = round(worth * score, 2)
+    parts = [f"You found {len(found)} of {len(targets)}."]
+    if wrong:
+        parts.append(f"Not what we were looking for: {', '.join(f'“{w}”' for w in wrong)}.")
+    if too_long:
+        parts.append(
+            f"Too long, pick only the words that do the work: {', '.join(f'“{_clip(t)}”' for t in too_long)}."
+        )
+    if missing:
+        parts.append(f"Not in the passage: {', '.join(f'“{m}”' for m in missing)}.")
+    if len(found) == len(targets) and not wrong and not too_long:
+        status: Status = "correct"
+        parts.append(question.explanation or "")
+    else:
+        status = "partly" if found else "wrong"
+        if question.hint:
+            parts.append(f"Hint: {question.hint}")
+    return Feedback(question.id, status, points, worth, _join(*parts))
+
+
+def _check_length(question: Question, answer: str) -> None:
+    if len(answer) > MAX_ANSWER_CHARS:
+        raise ExerciseError(
+            f"the answer to {question.id!r} is {len(answer):,} characters long; "
+            f"at most {MAX_ANSWER_CHARS:,} are kept"
+        )
+
+
+def _clip(text: str, size: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def _join(*parts: str | None) -> str:
+    return " ".join(p.strip() for p in parts if p and p.strip())
+
+
+def _num(value: float) -> str:
+    return f"{value:g}"

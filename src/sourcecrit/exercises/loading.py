@@ -1,0 +1,153 @@
+"""Load exercises from their folders, safely, and say exactly where a file is wrong.
+
+An exercise folder holds ``exercise.yaml`` and the article it names (``article.txt`` by
+default). YAML is read as plain data only (:mod:`sourcecrit.yamlfile`), every problem is
+reported with its file, line and key, and every ``passage`` is checked against the article.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sourcecrit.article import load_article
+from sourcecrit.errors import ArticleError
+from sourcecrit.exercises.model import Exercise, ExerciseError, Question
+from sourcecrit.yamlfile import Problem, line_of, load_plain, read_text, validated
+
+EXERCISE_FILE = "exercise.yaml"
+#: An exercise file larger than this is certainly not an exercise.
+MAX_BYTES = 1_000_000
+
+
+def load_exercise(path: str | os.PathLike[str]) -> Exercise:
+    """Return the exercise in the folder ``path`` (or in the ``exercise.yaml`` it names).
+
+    Raises:
+        ExerciseError: the folder or file is missing, the YAML is not a valid exercise,
+            the article cannot be read, or a passage is not in the article; the message
+            names the file, the line and the key.
+    """
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"load_exercise expects a folder or file path, not {type(path).__name__}")
+    yaml_path = _yaml_path(Path(path).expanduser())
+    text = read_text(yaml_path, error=ExerciseError, what="an exercise", max_bytes=MAX_BYTES)
+    return exercise_from_yaml(text, folder=yaml_path.parent, source=str(yaml_path))
+
+
+def exercise_from_yaml(
+    text: str, *, folder: str | os.PathLike[str], source: str = "<string>"
+) -> Exercise:
+    """Return the exercise written in ``text`` (YAML); its article is read from ``folder``.
+
+    Raises:
+        ExerciseError: with one :class:`~sourcecrit.yamlfile.Problem` per wrong key.
+    """
+    root, data = load_plain(text, source=source, error=ExerciseError, what="an exercise")
+    if not isinstance(data, dict):
+        raise ExerciseError(
+            problems=[
+                Problem(
+                    source,
+                    line_of(root),
+                    "",
+                    "an exercise file must be a mapping with id, title and questions",
+                )
+            ]
+        )
+    article = None
+    name = data.get("article", "article.txt")
+    if isinstance(name, str) and name.strip():
+        article = _article(Path(folder), name, root=root, source=source)
+    exercise = validated(
+        Exercise,
+        data,
+        root,
+        source=source,
+        error=ExerciseError,
+        nested={"questions": Question},
+        context={"text": article.text} if article is not None else None,
+    )
+    exercise._article = article
+    exercise._source = source
+    return exercise
+
+
+def validate_exercise(path: str | os.PathLike[str]) -> list[Problem]:
+    """Return every problem with the exercise at ``path`` (an empty list when it is valid).
+
+    Raises:
+        ExerciseError: only when the exercise cannot be read at all.
+    """
+    try:
+        load_exercise(path)
+    except ExerciseError as exc:
+        if exc.problems:
+            return exc.problems
+        raise
+    return []
+
+
+def find_exercises(root: str | os.PathLike[str]) -> list[Path]:
+    """Return the exercise folders under ``root`` (each holds an ``exercise.yaml``), sorted."""
+    base = Path(root).expanduser()
+    if (base / EXERCISE_FILE).is_file():
+        return [base]
+    return sorted(p.parent for p in base.glob(f"*/{EXERCISE_FILE}"))
+
+
+def _yaml_path(path: Path) -> Path:
+    if path.is_dir():
+        found = path / EXERCISE_FILE
+        if not found.is_file():
+            raise ExerciseError(
+                f"{path}: no {EXERCISE_FILE} in this folder, so it is not an exercise"
+            )
+        return found
+    if not path.exists():
+        raise ExerciseError(f"{path}: no such folder or file")
+    return path
+
+
+def _article(folder: Path, name: str, *, root, source: str):
+    path = (folder / name).resolve()
+    if folder.resolve() not in path.parents:
+        # An exercise shared by someone else must not read files outside its folder.
+        raise ExerciseError(
+            problems=[
+                Problem(
+                    source,
+                    _article_line(root),
+                    "article",
+                    f"{name!r} is outside the exercise folder",
+                )
+            ]
+        )
+    try:
+        if not path.is_file():
+            raise ExerciseError(
+                problems=[
+                    Problem(
+                        source,
+                        _article_line(root),
+                        "article",
+                        f"{name!r}: no such file in {folder}",
+                    )
+                ]
+            )
+        return load_article(path)
+    except ArticleError as exc:
+        raise ExerciseError(
+            problems=[
+                Problem(
+                    source, _article_line(root), "article", f"the article cannot be used: {exc}"
+                )
+            ]
+        ) from None
+
+
+def _article_line(root) -> int:
+    for key, value in getattr(root, "value", []):
+        if getattr(key, "value", None) == "article":
+            return line_of(value)
+    return line_of(root)

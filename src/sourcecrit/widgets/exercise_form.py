@@ -1,0 +1,193 @@
+"""An exercise as a form: the article with its passages marked, one box per question.
+
+Every answer is saved the moment it changes (:class:`~sourcecrit.exercises.ExerciseSession`),
+so a kernel restart or a closed tab loses nothing: a new form for the same learner and
+exercise opens with the answers filled in. Feedback appears when the student presses
+**Check**. Everything from the article or the exercise file is escaped before it is shown.
+Returns widgets; notebooks display them.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from typing import Any
+
+import ipywidgets as widgets
+
+from sourcecrit.exercises import (
+    Exercise,
+    ExerciseError,
+    ExerciseSession,
+    Grade,
+    Question,
+    load_exercise,
+)
+from sourcecrit.exercises.feedback import feedback_html
+from sourcecrit.progress import ProgressError, ProgressStore
+from sourcecrit.widgets.checklist_form import default_learner
+
+FIND_PLACEHOLDER = "One word or phrase per line, copied from the passage"
+
+
+class QuestionBox(widgets.VBox):
+    """One question: prompt, passage, answer box, Check button and feedback.
+
+    Attributes:
+        question: the question shown.
+        input: the answer widget (RadioButtons, Text or Textarea).
+        check_button: shows feedback on the saved answer.
+        feedback: the feedback (empty until Check is pressed).
+        status: a problem saving, if there was one.
+    """
+
+    def __init__(self, form: ExerciseForm, question: Question, number: int):
+        self.form = form
+        self.question = question
+        self.input = _input_for(question)
+        saved = form.session.answers.get(question.id)
+        if saved is not None:
+            self.input.value = "\n".join(saved) if isinstance(saved, list) else saved
+        self.check_button = widgets.Button(description="Check", icon="check")
+        self.check_button.add_class("sc-check")
+        self.feedback = widgets.HTML("")
+        self.feedback.add_class("sc-feedback-box")
+        self.status = widgets.HTML("")
+        prompt = widgets.HTML(_prompt_html(question, number))
+        self.input.observe(self._changed, names="value")
+        self.check_button.on_click(self._check)
+        super().__init__([prompt, self.input, self.check_button, self.feedback, self.status])
+        self.add_class("sc-question")
+        self.add_class(f"sc-question-{question.id}")
+
+    def _changed(self, _change: dict) -> None:
+        self.feedback.value = ""  # old feedback would describe the old answer
+        try:
+            self.form.session.answer(self.question.id, self.input.value)
+        except (ExerciseError, ProgressError) as exc:
+            self.status.value = (
+                f"<span style='color:#cf222e'>Not saved: {html.escape(str(exc))}</span>"
+            )
+        else:
+            self.status.value = ""
+
+    def _check(self, _button: Any = None) -> None:
+        self.feedback.value = feedback_html(self.form.session.feedback(self.question.id))
+
+
+class ExerciseForm(widgets.VBox):
+    """The widget :func:`exercise_form` returns.
+
+    Display it whole, or its parts one by one: ``form.header``, ``form.article`` and
+    ``form["question-id"]`` (what the generated notebook does).
+
+    Attributes:
+        exercise: the exercise shown.
+        session: the learner's answers, saved as they change.
+        header: title, introduction, learner, and any notices from loading.
+        article: the article, passages marked with their question numbers.
+        questions: question id → its :class:`QuestionBox`.
+    """
+
+    def __init__(self, exercise: Exercise, session: ExerciseSession):
+        self.exercise = exercise
+        self.session = session
+        self.header = widgets.HTML(_header_html(exercise, session))
+        self.article = widgets.HTML(article_html(exercise))
+        self.article.add_class("sc-exercise-article")
+        self.questions = {
+            q.id: QuestionBox(self, q, n) for n, q in enumerate(exercise.questions, 1)
+        }
+        super().__init__([self.header, self.article, *self.questions.values()])
+        self.add_class("sc-exercise")
+
+    def __getitem__(self, question_id: str) -> QuestionBox:
+        if question_id not in self.questions:
+            self.exercise.question(question_id)  # raises with the list of ids
+        return self.questions[question_id]
+
+    def grade(self) -> Grade:
+        """Return feedback on every question and the score (displays as a table)."""
+        return self.session.grade()
+
+
+def exercise_form(
+    exercise: Exercise | str | os.PathLike[str],
+    *,
+    learner: str | None = None,
+    store: ProgressStore | str | os.PathLike[str] | None = None,
+) -> ExerciseForm:
+    """Return the form for ``exercise``, filled in with the learner's saved answers.
+
+    Args:
+        exercise: an Exercise, or the folder (or ``exercise.yaml``) of one.
+        learner: whose answers (default ``$SOURCECRIT_LEARNER`` or the login name).
+        store: a ProgressStore or a folder for one (default ``$SOURCECRIT_PROGRESS_DIR`` or
+            ``~/.sourcecrit/progress``).
+    """
+    if not isinstance(exercise, Exercise):
+        exercise = load_exercise(exercise)
+    session = ExerciseSession(exercise, learner=learner or default_learner(), store=store)
+    return ExerciseForm(exercise, session)
+
+
+def article_html(exercise: Exercise) -> str:
+    """Return the article as escaped HTML, each question's passage marked with its number."""
+    text = exercise.text
+    marks = sorted(
+        (span, n)
+        for n, q in enumerate(exercise.questions, 1)
+        if (span := exercise.passage_span(q.id)) is not None
+    )
+    out, pos = [], 0
+    for (start, end), n in marks:
+        if start < pos:  # overlapping passages: the first one is marked
+            continue
+        out.append(html.escape(text[pos:start]))
+        out.append(
+            f"<mark class='sc-passage' title='Question {n}'>{html.escape(text[start:end])}"
+            f"<sup>Q{n}</sup></mark>"
+        )
+        pos = end
+    out.append(html.escape(text[pos:]))
+    body = "".join(out).strip()
+    paragraphs = "".join(f"<p>{p.strip()}</p>" for p in body.split("\n\n") if p.strip())
+    return f"<div class='sc-article' style='max-width:48em;line-height:1.5'>{paragraphs}</div>"
+
+
+def _header_html(exercise: Exercise, session: ExerciseSession) -> str:
+    esc = html.escape
+    parts = [f"<h3>{esc(exercise.title)}</h3>"]
+    if exercise.intro:
+        parts.append(f"<p>{esc(exercise.intro)}</p>")
+    facts = [f"Learner: {esc(session.learner)}", f"Answers saved in {esc(str(session.path))}"]
+    if exercise.credit:
+        facts.append(f"Article: {esc(exercise.credit)}")
+    parts.append(f"<p><small>{' · '.join(facts)}</small></p>")
+    for notice in session.notices:
+        parts.append(f"<p class='sc-notice' style='color:#9a6700'>{esc(notice)}</p>")
+    return "".join(parts)
+
+
+def _prompt_html(question: Question, number: int) -> str:
+    esc = html.escape
+    out = f"<p><b>Q{number}.</b> {esc(question.prompt)}</p>"
+    if question.passage:
+        out += f"<blockquote style='border-left:3px solid #ccc;padding-left:.8em'>{esc(question.passage)}</blockquote>"
+    if question.type == "find":
+        out += f"<p><small>{esc(FIND_PLACEHOLDER)}.</small></p>"
+    return out
+
+
+def _input_for(question: Question) -> widgets.ValueWidget:
+    layout = widgets.Layout(width="95%")
+    if question.type == "choice":
+        box = widgets.RadioButtons(options=list(question.options or []), value=None, layout=layout)
+    elif question.type == "short":
+        box = widgets.Text(value="", placeholder="Your answer", layout=layout)
+    elif question.type == "find":
+        box = widgets.Textarea(value="", placeholder=FIND_PLACEHOLDER, layout=layout, rows=4)
+    else:
+        box = widgets.Textarea(value="", placeholder="Your answer", layout=layout, rows=5)
+    box.add_class(f"sc-answer-{question.type}")
+    return box
