@@ -1,0 +1,139 @@
+"""Feedback teaches: hints on wrong answers (never the answer), explanations on right ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from sourcecrit.exercises import ExerciseError, feedback_for, grade, load_exercise
+
+from .conftest import SMALL
+
+
+@pytest.fixture
+def small(write_exercise):
+    return load_exercise(write_exercise(SMALL))
+
+
+def _fb(ex, qid, answer):
+    return feedback_for(ex.question(qid), answer, text=ex.text, passage=ex.passage_span(qid))
+
+
+@pytest.mark.parametrize("answer", ["Alcaide", "alcaide", " Jose Antonio Alcaide. "])
+def test_short_answers_match_in_any_case_and_spelling_of_accents(small, answer):
+    fb = _fb(small, "who", answer)
+    assert (fb.status, fb.points, fb.max_points) == ("correct", 1, 1)
+    assert fb.message == "Right. He is the source."
+
+
+def test_a_near_miss_is_told_to_check_the_spelling(small):
+    fb = _fb(small, "who", "Alcaid")
+    assert fb.status == "wrong" and fb.points == 0
+    assert "check the spelling" in fb.message
+
+
+def test_a_wrong_answer_gets_the_hint_not_the_answer(small):
+    fb = _fb(small, "who", "Putin")
+    assert fb.status == "wrong"
+    assert fb.message == 'Not what we were looking for. Hint: Look for "told".'
+    assert "Alcaide" not in fb.message and "He is the source" not in fb.message
+    choice = _fb(small, "kind", "An anonymous source")
+    assert choice.status == "wrong" and "Hint: Is he named?" in choice.message
+    assert "Named, retired" not in choice.message
+
+
+def test_choice_right(small):
+    fb = _fb(small, "kind", "An expert")
+    assert (fb.status, fb.points) == ("correct", 1)
+    assert "Named, retired" in fb.message
+
+
+@pytest.mark.parametrize(
+    "picks, status, points, words",
+    [
+        (["could", "expressed doubt"], "correct", 1.0, ["found 2 of 2", "Both soften"]),
+        ("could\nexpressed doubt", "correct", 1.0, ["found 2 of 2"]),
+        ("could; expressed doubt", "correct", 1.0, ["found 2 of 2"]),
+        (["could be there", "doubt"], "correct", 1.0, ["found 2 of 2"]),
+        (["could"], "partly", 0.5, ["found 1 of 2", "Hint:"]),
+        (["could", "instructors"], "partly", 0.0, ["found 1 of 2", "Not what we were looking for: “instructors”"]),
+        (["could", "may"], "partly", 0.5, ["Not in the passage: “may”"]),
+        (
+            ["He added that the military could be there as instructors. He also expressed doubt"],
+            "wrong",
+            0.0,
+            ["found 0 of 2", "Too long"],
+        ),
+        (["instructors", "fight"], "wrong", 0.0, ["found 0 of 2"]),
+    ],
+)
+def test_find_answers_are_marked_against_the_passage(small, picks, status, points, words):
+    fb = _fb(small, "hedges", picks)
+    assert (fb.status, fb.points) == (status, points)
+    for word in words:
+        assert word in fb.message
+
+
+def test_find_looks_only_inside_the_passage(write_exercise):
+    # "could" also occurs outside the passage; a pick must be in the passage to count.
+    text = SMALL.replace("Which words hedge?", "Which words hedge?")
+    ex = load_exercise(
+        write_exercise(text, article="He could go.\n\nHe added that the military could be there as "
+                       "instructors. He also expressed doubt that they fight.\n\nRetired NATO Colonel "
+                       "José Antonio Alcaide told Izvestia so.")
+    )
+    start, _ = ex.passage_span("hedges")
+    assert start > 12
+    assert _fb(ex, "hedges", ["could", "expressed doubt"]).status == "correct"
+    assert _fb(ex, "hedges", ["go"]).message.startswith("You found 0 of 2. Not in the passage: “go”")
+
+
+def test_reflection_is_not_marked_but_shows_the_model_answer(small):
+    fb = _fb(small, "think", "I would search other outlets.")
+    assert (fb.status, fb.points, fb.max_points) == ("answered", 0, 0)
+    assert "one possible answer: Read laterally." in fb.message
+
+
+@pytest.mark.parametrize("blank", [None, "", "   ", [], ["  "]])
+def test_blank_answers_are_unanswered(small, blank):
+    qid = "hedges" if isinstance(blank, list) else "who"
+    assert _fb(small, qid, blank).status == "unanswered"
+
+
+@pytest.mark.parametrize("qid, bad", [("who", 42), ("kind", ["a"]), ("hedges", {"a": 1}), ("who", "x" * 10_001)])
+def test_answers_of_the_wrong_shape_are_refused(small, qid, bad):
+    with pytest.raises(ExerciseError, match=f"the answer to '{qid}'"):
+        _fb(small, qid, bad)
+
+
+def test_grade_adds_up_and_renders_safely(small):
+    g = grade(small, {"who": "Alcaide", "hedges": ["could"], "kind": "<script>alert(1)</script>"}, learner="<b>Ada</b>")
+    assert (g.points, g.max_points, g.answered) == (1.5, 3, 3)
+    frame = g.to_frame()
+    assert list(frame["question"]) == ["who", "kind", "hedges", "think"]
+    assert list(frame["status"]) == ["correct", "wrong", "partly", "unanswered"]
+    md = g.to_markdown()
+    assert "Score: 1.5 of 3 (3 of 4 questions answered)" in md
+    html = g._repr_html_()
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<b>Ada</b>" not in html
+    assert g.to_dict()["questions"][0]["status"] == "correct"
+
+
+def test_answers_to_unknown_questions_are_ignored_in_the_grade(small):
+    assert grade(small, {"gone": "x", "who": "Alcaide"}).points == 1
+
+
+def test_flagship_answers(flagship_exercise):
+    ex = flagship_exercise
+    right = {
+        "who-colonel": "Alcaide",
+        "same-person": "The same colonel, spelled differently",
+        "find-hedges": ["could", "expressed doubt"],
+        "find-boosters": ["indeed", "Believe me"],
+        "find-weasel": ["increasingly frequent statements"],
+        "denial-or-hedge": "No: it is a firm denial",
+    }
+    g = grade(ex, right)
+    assert all(f.status == "correct" for f in g.feedback if f.question in right)
+    # One of the two boosters earns half the point.
+    assert _fb(ex, "find-boosters", ["indeed"]).points == 0.5

@@ -1,0 +1,107 @@
+"""A learner's answers are on disk the moment they are given, and survive a new session."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sourcecrit.exercises import ExerciseError, ExerciseSession, load_exercise
+from sourcecrit.exercises.session import saved_learners
+from sourcecrit.progress import ProgressStore
+
+from .conftest import SMALL
+
+
+@pytest.fixture
+def small(write_exercise):
+    return load_exercise(write_exercise(SMALL))
+
+
+@pytest.fixture
+def store(tmp_path):
+    return ProgressStore(tmp_path / "progress")
+
+
+def _on_disk(session):
+    return json.loads(session.path.read_text(encoding="utf-8"))
+
+
+def test_each_answer_is_saved_at_once_and_a_new_session_has_it(small, store):
+    s = ExerciseSession(small, learner="Ada", store=store)
+    assert s.answers == {} and s.notices == []
+    fb = s.answer("who", "Alcaide")
+    assert fb.status == "correct"
+    record = _on_disk(s)
+    assert record["answers"] == {"who": "Alcaide"}
+    assert record["learner"] == "Ada" and record["checklist"] == "exercise-small"
+    s.answer("hedges", "could\nexpressed doubt")
+    assert _on_disk(s)["answers"]["hedges"] == ["could", "expressed doubt"]
+
+    again = ExerciseSession(small, learner="Ada", store=ProgressStore(store.directory))
+    assert again.answers == {"who": "Alcaide", "hedges": ["could", "expressed doubt"]}
+    assert again.grade().points == 2
+    assert not list(store.directory.rglob("*.tmp"))  # atomic writes leave no temp files
+
+
+def test_a_blank_answer_removes_the_saved_one(small, store):
+    s = ExerciseSession(small, learner="Ada", store=store)
+    s.answer("who", "Alcaide")
+    assert s.answer("who", "  ").status == "unanswered"
+    assert _on_disk(s)["answers"] == {}
+
+
+def test_learners_and_exercises_do_not_share_files(small, store, write_exercise):
+    ada = ExerciseSession(small, learner="Ada", store=store)
+    bob = ExerciseSession(small, learner="Bob", store=store)
+    ada.answer("who", "Alcaide")
+    bob.answer("who", "Putin")
+    assert ada.path != bob.path
+    assert ExerciseSession(small, learner="Ada", store=store).answers == {"who": "Alcaide"}
+    assert saved_learners(small, store) == ["Ada", "Bob"]
+    # A checklist with the exercise's id never reads these answers.
+    assert store.load("Ada", "small", small.as_article()).answers == {}
+
+
+def test_bad_answers_and_unknown_questions_raise_without_touching_the_file(small, store):
+    s = ExerciseSession(small, learner="Ada", store=store)
+    s.answer("who", "Alcaide")
+    with pytest.raises(ExerciseError, match="no question 'nope'"):
+        s.answer("nope", "x")
+    with pytest.raises(ExerciseError, match="must be text"):
+        s.answer("who", 3)
+    assert _on_disk(s)["answers"] == {"who": "Alcaide"}
+
+
+def test_a_damaged_file_is_kept_aside_and_the_backup_restored(small, store):
+    s = ExerciseSession(small, learner="Ada", store=store)
+    s.answer("who", "Alcaide")
+    s.answer("kind", "An expert")  # the first version is now the backup
+    s.path.write_text("{ not json", encoding="utf-8")
+    again = ExerciseSession(small, learner="Ada", store=store)
+    assert again.answers == {"who": "Alcaide"}
+    assert any("could not be read" in n for n in again.notices)
+    assert any("restored from the last good copy" in n for n in again.notices)
+    assert list(s.path.parent.glob("*.corrupt-*.json"))
+
+
+def test_answers_to_questions_since_removed_stay_on_disk(small, store, write_exercise):
+    s = ExerciseSession(small, learner="Ada", store=store)
+    s.answer("who", "Alcaide")
+    s.answer("kind", "An expert")
+    fewer = load_exercise(write_exercise(SMALL.split("  - id: kind")[0], name="ex"))
+    t = ExerciseSession(fewer, learner="Ada", store=store)
+    assert t.answers == {"who": "Alcaide"}
+    t.answer("who", "José Antonio Alcaide")
+    assert _on_disk(t)["answers"] == {"who": "José Antonio Alcaide", "kind": "An expert"}
+
+
+def test_an_unwritable_store_says_so_and_keeps_the_answer_in_the_session(small, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    s = ExerciseSession(small, learner="Ada", store=blocker)
+    from sourcecrit.progress import ProgressError
+
+    with pytest.raises(ProgressError, match="could not save answers"):
+        s.answer("who", "Alcaide")
+    assert s.answers == {"who": "Alcaide"}

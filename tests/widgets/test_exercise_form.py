@@ -1,0 +1,124 @@
+"""The exercise form, driven from Python: type, click Check, read the JSON on disk."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+import ipywidgets as widgets
+import pytest
+
+from sourcecrit.exercises import ExerciseError, load_exercise
+from sourcecrit.progress import ProgressStore
+from sourcecrit.widgets import ExerciseForm, exercise_form
+from sourcecrit.widgets.exercise_form import article_html
+
+from ..exercises.conftest import FLAGSHIP_DIR
+
+
+@pytest.fixture
+def store(tmp_path):
+    return ProgressStore(tmp_path / "progress")
+
+
+def _on_disk(form):
+    return json.loads(form.session.path.read_text(encoding="utf-8"))["answers"]
+
+
+def test_form_has_one_box_per_question_with_the_right_input(store):
+    form = exercise_form(FLAGSHIP_DIR, learner="Ada", store=store)
+    assert isinstance(form, ExerciseForm) and isinstance(form, widgets.VBox)
+    ex = form.exercise
+    assert list(form.questions) == [q.id for q in ex.questions]
+    assert isinstance(form["who-colonel"].input, widgets.Text)
+    assert isinstance(form["same-person"].input, widgets.RadioButtons)
+    assert form["same-person"].input.value is None
+    assert isinstance(form["find-hedges"].input, widgets.Textarea)
+    assert "Learner: Ada" in form.header.value
+    assert "Alcaide" in form.article.value
+    with pytest.raises(ExerciseError, match="no question 'nope'"):
+        form["nope"]
+
+
+def test_typing_saves_at_once_and_check_gives_feedback(store):
+    form = exercise_form(FLAGSHIP_DIR, learner="Ada", store=store)
+    box = form["who-colonel"]
+    box.input.value = "Putin"
+    assert _on_disk(form) == {"who-colonel": "Putin"}
+    assert box.feedback.value == ""  # no feedback until asked
+    box.check_button.click()
+    assert "Hint:" in box.feedback.value and "sc-wrong" in box.feedback.value
+    box.input.value = "Alcaide"
+    assert box.feedback.value == ""  # the old feedback described the old answer
+    box.check_button.click()
+    assert "Right." in box.feedback.value and "sc-correct" in box.feedback.value
+
+    form["find-hedges"].input.value = "could\nexpressed doubt"
+    form["same-person"].input.value = "The same colonel, spelled differently"
+    assert _on_disk(form) == {
+        "who-colonel": "Alcaide",
+        "find-hedges": ["could", "expressed doubt"],
+        "same-person": "The same colonel, spelled differently",
+    }
+    assert form.grade().points == 3
+
+
+def test_a_new_form_after_a_restart_shows_the_saved_answers(store):
+    form = exercise_form(FLAGSHIP_DIR, learner="Ada", store=store)
+    form["who-colonel"].input.value = "Alcaide"
+    form["find-hedges"].input.value = "could\nexpressed doubt"
+    form["colonel-source"].input.value = "A named expert giving his own view"
+
+    again = exercise_form(FLAGSHIP_DIR, learner="Ada", store=ProgressStore(store.directory))
+    assert again["who-colonel"].input.value == "Alcaide"
+    assert again["find-hedges"].input.value == "could\nexpressed doubt"
+    assert again["colonel-source"].input.value == "A named expert giving his own view"
+    assert again["same-person"].input.value is None
+    # Restoring the inputs does not rewrite the file.
+    assert _on_disk(again) == _on_disk(form)
+
+
+def test_a_save_problem_is_shown_in_the_box(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    form = exercise_form(FLAGSHIP_DIR, learner="Ada", store=blocker)
+    form["who-colonel"].input.value = "Alcaide"
+    assert "Not saved" in form["who-colonel"].status.value
+
+
+def test_article_and_exercise_text_are_escaped(tmp_path, store):
+    folder = tmp_path / "ex"
+    folder.mkdir()
+    (folder / "article.txt").write_text(
+        "The minister said <script>alert('x')</script> nothing.\n\nA second <b>paragraph</b>.",
+        encoding="utf-8",
+    )
+    (folder / "exercise.yaml").write_text(
+        textwrap.dedent(
+            """\
+            id: escape
+            title: <img src=x onerror=alert(1)>
+            questions:
+              - id: q
+                type: short
+                prompt: What did <i>he</i> say?
+                passage: said <script>alert('x')</script>
+                answer: nothing
+            """
+        ),
+        encoding="utf-8",
+    )
+    form = exercise_form(folder, learner="<b>Ada</b>", store=store)
+    shown = form.header.value + form.article.value + form["q"].children[0].value
+    assert "<script>" not in shown and "<img" not in shown and "<b>Ada" not in shown
+    assert "<i>he" not in shown and "&lt;b&gt;Ada" in shown
+    assert "&lt;script&gt;" in form.article.value
+    assert "<mark class='sc-passage' title='Question 1'>said &lt;script&gt;" in form.article.value
+    assert form.article.value.count("<p>") == 2
+
+
+def test_article_html_marks_each_passage_once(store):
+    ex = load_exercise(FLAGSHIP_DIR)
+    html = article_html(ex)
+    marked = [q for q in ex.questions if ex.passage_span(q.id)]
+    assert html.count("<mark class='sc-passage'") == len(marked)
