@@ -72,3 +72,11 @@ highlight(analysis)
 
 # %%
 analysis.sentences[["sentence", "text", "attributions", "certainty"]].head(3)
+
+# %% [markdown]
+# ## What next
+#
+# The lessons `01` to `03` take each idea further. When you are done, try the exercise on
+# this article: it asks you questions and gives feedback on your answers. On Binder it is
+# `exercises/nato-in-ukraine/exercise.ipynb`; on your own machine, start JupyterLab there
+# with `sourcecrit lab --dir exercises`.
