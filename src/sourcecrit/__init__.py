@@ -22,6 +22,7 @@ from sourcecrit.errors import (
     ModelNotFoundError,
     SourcecritError,
 )
+from sourcecrit.exercises import ExerciseSession, load_exercise
 from sourcecrit.pipeline import get_nlp
 from sourcecrit.resources import example_article_path
 
@@ -37,6 +38,7 @@ __all__ = [
     "ArticleTooLargeError",
     "BinaryArticleError",
     "EmptyArticleError",
+    "ExerciseSession",
     "LexiconError",
     "ModelNotFoundError",
     "Paragraph",
@@ -48,4 +50,5 @@ __all__ = [
     "list_checklists",
     "load_article",
     "load_checklist",
+    "load_exercise",
 ]
