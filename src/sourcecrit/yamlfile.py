@@ -9,6 +9,7 @@ back to the line of the key that caused it (the approach of yamllint and of
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -162,6 +163,23 @@ def validated(
     except ValidationError as exc:
         problems = _problems(exc, root, data, source=source, model=model, nested=nested)
         raise error(problems=problems) from None
+
+
+def problems_of(
+    load: Callable[[Any], Any], path: Any, *, error: type[ProblemsError]
+) -> list[Problem]:
+    """Return every :class:`Problem` ``load(path)`` finds (an empty list when it loads).
+
+    Raises:
+        error: the file cannot be read at all (an error with no problems listed).
+    """
+    try:
+        load(path)
+    except error as exc:
+        if exc.problems:
+            return exc.problems
+        raise
+    return []
 
 
 def line_of(node: Node) -> int:

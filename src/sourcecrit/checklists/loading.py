@@ -13,7 +13,7 @@ from typing import Any
 
 from sourcecrit.checklists.errors import ChecklistError, Problem
 from sourcecrit.checklists.model import Band, Checklist, Item, Scoring
-from sourcecrit.yamlfile import line_of, load_plain, read_text, validated
+from sourcecrit.yamlfile import line_of, load_plain, problems_of, read_text, validated
 
 YAML_SUFFIXES = (".yaml", ".yml")
 #: A checklist file larger than this is certainly not a checklist.
@@ -94,13 +94,7 @@ def validate_checklist(path: str | os.PathLike[str]) -> list[Problem]:
     Raises:
         ChecklistError: only when the file cannot be read at all.
     """
-    try:
-        _load_path(Path(path))
-    except ChecklistError as exc:
-        if exc.problems:
-            return exc.problems
-        raise
-    return []
+    return problems_of(lambda p: _load_path(Path(p)), path, error=ChecklistError)
 
 
 # -- loading -------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from pathlib import Path
 from sourcecrit.article import load_article
 from sourcecrit.errors import ArticleError
 from sourcecrit.exercises.model import Exercise, ExerciseError, Question
-from sourcecrit.yamlfile import Problem, line_of, load_plain, read_text, validated
+from sourcecrit.yamlfile import Problem, line_of, load_plain, problems_of, read_text, validated
 
 EXERCISE_FILE = "exercise.yaml"
 #: An exercise file larger than this is certainly not an exercise.
@@ -79,13 +79,7 @@ def validate_exercise(path: str | os.PathLike[str]) -> list[Problem]:
     Raises:
         ExerciseError: only when the exercise cannot be read at all.
     """
-    try:
-        load_exercise(path)
-    except ExerciseError as exc:
-        if exc.problems:
-            return exc.problems
-        raise
-    return []
+    return problems_of(load_exercise, path, error=ExerciseError)
 
 
 def find_exercises(root: str | os.PathLike[str]) -> list[Path]:
@@ -110,40 +104,19 @@ def _yaml_path(path: Path) -> Path:
 
 
 def _article(folder: Path, name: str, *, root, source: str):
+    def problem(message: str) -> ExerciseError:
+        return ExerciseError(problems=[Problem(source, _article_line(root), "article", message)])
+
     path = (folder / name).resolve()
     if folder.resolve() not in path.parents:
         # An exercise shared by someone else must not read files outside its folder.
-        raise ExerciseError(
-            problems=[
-                Problem(
-                    source,
-                    _article_line(root),
-                    "article",
-                    f"{name!r} is outside the exercise folder",
-                )
-            ]
-        )
+        raise problem(f"{name!r} is outside the exercise folder")
+    if not path.is_file():
+        raise problem(f"{name!r}: no such file in {folder}")
     try:
-        if not path.is_file():
-            raise ExerciseError(
-                problems=[
-                    Problem(
-                        source,
-                        _article_line(root),
-                        "article",
-                        f"{name!r}: no such file in {folder}",
-                    )
-                ]
-            )
         return load_article(path)
     except ArticleError as exc:
-        raise ExerciseError(
-            problems=[
-                Problem(
-                    source, _article_line(root), "article", f"the article cannot be used: {exc}"
-                )
-            ]
-        ) from None
+        raise problem(f"the article cannot be used: {exc}") from None
 
 
 def _article_line(root) -> int:
