@@ -153,8 +153,35 @@ def test_sources_table_counts(flagship_analysis):
     assert text[putin["first_start"] : putin["first_end"]].endswith("Vladimir Putin")
     # Sikorski first appears in the first paragraph, before he is ever quoted.
     sikorski = _source(flagship_analysis, "Radoslaw Sikorski")
-    assert text[sikorski["first_start"] : sikorski["first_end"]] == "Radoslaw Sikorski"
+    assert text[sikorski["first_start"] : sikorski["first_end"]].endswith("Radoslaw Sikorski")
     assert sikorski["first_start"] < text.index("Sikorsky")
+
+
+def test_the_statement_alcaide_comments_on_is_sikorskis(flagship_records):
+    # "commenting on the statement of Polish Foreign Minister Radoslaw Sikorski that some
+    # alliance countries have already sent their military": the parser hangs the clause on
+    # "commenting", but it says what Sikorski's statement was, not what Alcaide said.
+    claim = "that some alliance countries have already sent their military"
+    holders = [r for r in flagship_records if r["content"].startswith(claim)]
+    assert [(r["speaker"], r["cue"]) for r in holders] == [("Radoslaw Sikorski", "statement")]
+    commenting = next(r for r in flagship_records if r["cue"] == "commenting")
+    assert commenting["speaker"] == "José Antonio Alcaide"
+    assert commenting["content"].startswith("the statement of Polish Foreign Minister")
+    assert commenting["content"].endswith("to Ukrainian territory")
+
+
+def test_a_refusal_to_say_which_is_not_an_attribution(flagship_records):
+    # "he would not disclose which states sent their military there": nothing is said.
+    assert not any(r["cue"] == "disclose" for r in flagship_records)
+    clarified = next(r for r in flagship_records if r["cue"] == "clarified")
+    assert "would not disclose which states" in clarified["content"]
+
+
+def test_a_statements_holder_does_not_take_the_next_he(flagship_records):
+    # Sikorski, named as the holder of a statement in the first paragraph, is not who
+    # "he said" in the second paragraph refers to: the quote is Alcaide's.
+    r = next(r for r in flagship_records if r["content"].startswith("“NATO soldiers are indeed"))
+    assert (r["source_text"], r["speaker"]) == ("he", "José Antonio Alcaide")
 
 
 def test_a_coordinated_document_name_is_a_document(flagship_records):
@@ -162,3 +189,4 @@ def test_a_coordinated_document_name_is_a_document(flagship_records):
     # "Geneva", but the shared noun "Conventions" says it is a document, not a body.
     r = next(r for r in flagship_records if (r["source_text"] or "").endswith("Hague Conventions"))
     assert r["source_type"] == "document"
+    assert r["speaker"] == "Geneva and Hague Conventions"

@@ -38,6 +38,15 @@ EXPLETIVES = frozenset({"it", "there"})
 RAISING_VERBS = frozenset({"seem", "appear"})
 # Objects that say how much, not what: "said little", "said nothing".
 LIGHT_OBJECTS = frozenset({"little", "much", "nothing", "lot"})
+#: Nouns completed by a "that"-clause saying what was said or thought ("the statement that
+#: ..."). The parser sometimes hangs that clause on the verb before the noun instead.
+CLAUSE_NOUNS = frozenset({"statement", "claim", "report", "assertion", "allegation",
+    "suggestion", "announcement", "warning", "promise", "denial", "news", "rumour", "rumor",
+    "idea", "fact", "belief", "view", "argument", "insistence", "assurance", "remark",
+    "word", "comment", "accusation", "charge", "notion", "hope", "fear", "theory"})
+#: Words that open an indirect question: "would not disclose *which* states ...".
+WH_WORDS = frozenset({"which", "what", "who", "whom", "whose", "whether", "how", "when",
+    "where", "why"})
 # Modifiers that make "support", "attack" or "defense" a deed rather than a view:
 # "military and financial support for Kyiv", "a terrorist attack on Nice".
 MATERIAL_SENSES = frozenset({"military", "financial", "economic", "material", "logistical",
@@ -250,6 +259,35 @@ def _trim_tail(doc: Doc, left: int, right: int) -> int:
     return right
 
 
+def noun_of_clause(verb: Token, clause: Token) -> Token | None:
+    """Return the noun a "that"-clause completes when the parser hung it on the verb.
+
+    In "commenting on the statement of Polish Foreign Minister Radoslaw Sikorski that some
+    alliance countries have already sent their military", the small model attaches the
+    clause to "commenting"; it says what the *statement* was, so it is Sikorski's content.
+    The clause must follow the verb's prepositional object directly, and that object must
+    be a noun that takes such a clause (:data:`CLAUSE_NOUNS`).
+    """
+    if not any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children):
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or not verb.i < prep.i < clause.i:
+            continue
+        noun = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if (
+            noun is not None
+            and noun.lemma_.lower() in CLAUSE_NOUNS
+            and noun.right_edge.i + 1 == clause.left_edge.i
+        ):
+            return noun
+    return None
+
+
+def _is_token(a: Token | None, b: Token) -> bool:
+    # spaCy makes a new Token object on each access, so compare positions, not identity.
+    return a is not None and a.i == b.i
+
+
 def _content_range(tok: Token, entry: CueEntry) -> tuple[int, int] | None:
     """Return the token range (inclusive) of what cue ``tok`` attributes, or None.
 
@@ -259,7 +297,7 @@ def _content_range(tok: Token, entry: CueEntry) -> tuple[int, int] | None:
     cue allows one (and the object's "that"-clause, for "expressed doubt that ...").
     """
     children = list(tok.children)
-    ccomps = [c for c in children if c.dep_ == "ccomp"]
+    ccomps = [c for c in children if c.dep_ == "ccomp" and noun_of_clause(tok, c) is None]
     if ccomps:
         after = [c for c in ccomps if c.i > tok.i]
         chosen = after[0] if after else ccomps[-1]
@@ -301,6 +339,8 @@ def _content_range(tok: Token, entry: CueEntry) -> tuple[int, int] | None:
                     for other in children:
                         if other.dep_ == "advcl" and other.left_edge.i == right + 1:
                             right = other.right_edge.i
+                        if other.dep_ == "ccomp" and _is_token(noun_of_clause(tok, other), grand):
+                            right = other.right_edge.i  # "on the statement ... that ..."
                     return left, right
     oprd = next((c for c in children if c.dep_ == "oprd" and c.i > tok.i), None)
     dobj = next((c for c in children if c.dep_ == "dobj" and c.i > tok.i), None)
@@ -372,6 +412,10 @@ def verb_candidates(
         content_range = _content_range(tok, entry)
         if content_range is not None:
             content_range = (content_range[0], _trim_tail(doc, *content_range))
+            if any(c.dep_ == "neg" for c in tok.children) and doc[content_range[0]].lower_ in WH_WORDS:
+                # "he would not disclose which states sent troops": a refusal to say, so
+                # nothing is attributed.
+                continue
         raised = None
         if entry.cue in RAISING_VERBS and content_range is not None and content_range[0] > tok.i:
             # "Mr. Rubio appeared to be on the upswing": the subject is part of how things
@@ -510,6 +554,12 @@ def noun_candidates(doc: Doc, nouns: dict[str, CueEntry]) -> list[Candidate]:
                 content_tok = next((g for g in child.children if g.dep_ == "ccomp"), None)
             if content_tok is not None:
                 break
+        if content_tok is None and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            verb = tok.head.head
+            content_tok = next(
+                (c for c in verb.children if c.dep_ == "ccomp" and _is_token(noun_of_clause(verb, c), tok)),
+                None,
+            )
         if content_tok is None and entry.preps:
             # "his support for the bill", "her criticism of the plan": the prepositional
             # object is what the noun attributes.

@@ -321,6 +321,19 @@ class SpeakerResolver:
             if cluster is not None:
                 cluster.add_alias(_clean_name(name))
                 method = "name"
+        if (
+            cluster is None
+            and span is not None
+            and head is not None
+            and head.i != span[-1].i
+            and _is_thing(span[-1])
+            and any(t.dep_ == "cc" for t in span)
+        ):
+            # "the Geneva and Hague Conventions": the parser heads the phrase on "Geneva",
+            # but the source is the documents the whole phrase names.
+            named = span[1:] if span[0].lower_ in DESCRIPTION_DETERMINERS else span
+            cluster = self._org(named, start, end)
+            method = "organisation"
         if cluster is None and span is not None:
             orgs = [e for e in inside if e.label_ in ORG_LABELS]
             if orgs and head is not None and (orgs[0].start <= head.i < orgs[0].end):
@@ -331,6 +344,11 @@ class SpeakerResolver:
                 cluster.add_alias(_clean_name(persons[-1].text))
             elif method != "name":
                 cluster.add_alias(text)
-            self.mentions.append(Mention(start, end, cluster.key, True))
+            # A source is what the sentence is about, so a later "he" may mean it; not so
+            # the holder of a noun ("the statement *of Sikorski* that ..."), a side remark.
+            holder = head is not None and head.dep_ in ("pobj", "poss") and head.head.pos_ in ("NOUN", "ADP") and (
+                head.dep_ == "poss" or head.head.head.pos_ == "NOUN"
+            )
+            self.mentions.append(Mention(start, end, cluster.key, not holder))
             self.mentions.sort(key=lambda m: m.start)
         return cluster, method
