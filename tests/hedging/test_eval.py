@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
@@ -142,3 +143,24 @@ def test_without_refuses_an_unknown_record(tmp_path):
         capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 2 and "'no-such-cue'" in result.stderr
+
+
+def test_classifier_benchmark_never_scores_a_row_with_a_model_that_saw_it():
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "hedging_classifier.py"
+    spec = importlib.util.spec_from_file_location("hedging_classifier", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    gold = [i % 3 == 0 for i in range(20)]
+    calls = []
+
+    def score(train, test):
+        calls.append((list(train), list(test)))
+        assert not set(train) & set(test)
+        return np.array([1.0 if gold[i] else 0.0 for i in test])  # a perfect scorer
+
+    predicted = module.cross_validated(len(gold), gold, score)
+    assert predicted == gold
+    outer = [c for c in calls if len(c[0]) + len(c[1]) == len(gold)]
+    assert sorted(i for _, test in outer for i in test) == list(range(len(gold)))
