@@ -10,14 +10,15 @@ second run.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+# Run-all and the waits are test_lab_browser.py's, shared rather than copied.
+from . import test_lab_browser as lab
 
 pytestmark = pytest.mark.browser
 
@@ -32,19 +33,6 @@ FEEDBACK_TIMEOUT_MS = 15_000
 RESTART_TIMEOUT_MS = 60_000
 
 
-def _lab_browser_module():
-    """The helpers of test_lab_browser.py (run-all, waits), loaded by path.
-
-    Test modules cannot import each other by name under ``--import-mode=importlib``.
-    """
-    spec = importlib.util.spec_from_file_location("_sc_lab_browser", HERE / "test_lab_browser.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-lab = _lab_browser_module()
 
 
 def progress_dir(server) -> Path:
