@@ -137,3 +137,27 @@ def test_flagship_answers(flagship_exercise):
     assert all(f.status == "correct" for f in g.feedback if f.question in right)
     # One of the two boosters earns half the point.
     assert _fb(ex, "find-boosters", ["indeed"]).points == 0.5
+
+
+def test_compare_adds_sourcecrits_reading_only_to_a_right_answer(flagship_exercise, flagship_analysis):
+    ex = flagship_exercise
+    q = ex.question("find-hedges")
+    assert q.compare == "hedge"
+    span = ex.passage_span(q.id)
+
+    def never():
+        raise AssertionError("the analysis must not be made for an answer that is not right")
+
+    partly = feedback_for(q, ["could"], text=ex.text, passage=span, analysis=never)
+    assert partly.status == "partly" and "sourcecrit" not in partly.message
+    right = feedback_for(q, ["could", "expressed doubt"], text=ex.text, passage=span, analysis=flagship_analysis)
+    assert right.message.endswith("sourcecrit's analysis marks the same hedges.")
+
+
+def test_compare_names_what_the_machine_marks_when_it_differs(write_exercise):
+    text = SMALL.replace("    targets: [could, expressed doubt]\n", "    targets: [could]\n    compare: hedge\n")
+    ex = load_exercise(write_exercise(text))
+    fb = grade(ex, {"hedges": ["could"]}).feedback[2]
+    assert fb.status == "correct"
+    assert "sourcecrit's analysis marks these hedges here: “could”, “expressed doubt”." in fb.message
+    assert "sourcecrit" not in grade(ex, {"hedges": ["could"]}, compare=False).feedback[2].message

@@ -97,6 +97,16 @@ def _problems(folder):
             "    options:\n      - Note: an expert\n      - An anonymous source\n",
             "put text that contains ': ' in quotes",
         ),
+        (
+            "    answer: An expert\n",
+            "    answer: An expert\n    compare: hedge\n",
+            "questions[1] (id 'kind').compare: only find questions take 'compare'",
+        ),
+        (
+            "    targets: [could, expressed doubt]\n",
+            "    targets: [could, expressed doubt]\n    compare: hedges\n",
+            "questions[2] (id 'hedges').compare: Input should be 'hedge', 'booster', 'weasel' or 'attribution'",
+        ),
         ("id: small\n", "id: Small Exercise\n", ":1: id: String should match pattern"),
         ("title: A small exercise\n", "", "title: Field required"),
     ],

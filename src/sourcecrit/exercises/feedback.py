@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 import pandas as pd
@@ -128,7 +128,12 @@ class Grade:
 
 
 def feedback_for(
-    question: Question, answer: Any, *, text: str = "", passage: tuple[int, int] | None = None
+    question: Question,
+    answer: Any,
+    *,
+    text: str = "",
+    passage: tuple[int, int] | None = None,
+    analysis: Any = None,
 ) -> Feedback:
     """Return the feedback on ``answer`` to ``question``.
 
@@ -138,6 +143,9 @@ def feedback_for(
             or the picked words, a list or one per line (find). None or blank: unanswered.
         text: the article text (``find`` answers are located in it).
         passage: where the question's passage sits in ``text``.
+        analysis: sourcecrit's Analysis of ``text`` (or a function returning it, called only
+            when needed), for questions with ``compare``: its cues in the passage are added
+            to the feedback on a right answer.
 
     Raises:
         ExerciseError: the answer has the wrong shape for the question (e.g. a number).
@@ -153,21 +161,42 @@ def feedback_for(
         return Feedback(question.id, "answered", worth, worth, message)
     if question.type in ("choice", "short"):
         return _one_answer(question, answer)
-    return _picks(question, answer, text=text, passage=passage)
+    feedback = _picks(question, answer, text=text, passage=passage)
+    if question.compare and analysis is not None and feedback.status == "correct":
+        # Only once the student has found every target: earlier, it would give them away.
+        if callable(analysis):
+            analysis = analysis()
+        found = machine_cues(analysis, question.compare, passage or (0, len(text)))
+        message = _machine_message(question.compare, found, question.targets or [])
+        feedback = replace(feedback, message=_join(feedback.message, message))
+    return feedback
 
 
-def grade(exercise: Exercise, answers: Mapping[str, Any], *, learner: str | None = None) -> Grade:
+def grade(
+    exercise: Exercise,
+    answers: Mapping[str, Any],
+    *,
+    learner: str | None = None,
+    compare: bool = True,
+) -> Grade:
     """Return the :class:`Grade` for ``answers`` (question id → answer) to ``exercise``.
 
     Answers to questions the exercise does not have are ignored (they are kept on disk by
-    the progress store, in case a question is renamed back).
+    the progress store, in case a question is renamed back). With ``compare`` (default),
+    questions that ask for it get sourcecrit's own reading of the passage in their
+    feedback (this analyses the article once per exercise).
     """
+    analysis = exercise.analysis if compare else None
     return Grade(
         exercise=exercise.id,
         title=exercise.title,
         feedback=tuple(
             feedback_for(
-                q, answers.get(q.id), text=exercise.text, passage=exercise.passage_span(q.id)
+                q,
+                answers.get(q.id),
+                text=exercise.text,
+                passage=exercise.passage_span(q.id),
+                analysis=analysis,
             )
             for q in exercise.questions
         ),
@@ -214,6 +243,41 @@ def feedback_html(feedback: Feedback, *, with_id: bool = False) -> str:
         f"<div class='sc-feedback sc-{feedback.status}' style='color:{colour}'>"
         f"{_MARK[feedback.status]} {label}{html.escape(feedback.message)}{points}</div>"
     )
+
+
+def machine_cues(analysis: Any, kind: str, passage: tuple[int, int]) -> list[str]:
+    """Return the cues of ``kind`` sourcecrit found inside ``passage``, in text order.
+
+    ``kind`` is a hedge category (``hedge``, ``booster``, ``weasel``) or ``attribution``
+    (the attributions' cue words, such as "said" or "according to").
+    """
+    lo, hi = passage
+    if kind == "attribution":
+        frame = analysis.attributions
+        rows = frame[(frame["cue_start"] >= lo) & (frame["cue_end"] <= hi)]
+        return [analysis.text[s:e] for s, e in zip(rows["cue_start"], rows["cue_end"])]
+    frame = analysis.hedges
+    rows = frame[(frame["category"] == kind) & (frame["start"] >= lo) & (frame["end"] <= hi)]
+    return [analysis.text[s:e] for s, e in zip(rows["start"], rows["end"])]
+
+
+def _machine_message(kind: str, found: list[str], targets: list[str]) -> str:
+    plural = {
+        "hedge": "hedges",
+        "booster": "boosters",
+        "weasel": "weasel phrases",
+        "attribution": "attribution cues",
+    }[kind]
+    if not found:
+        return f"sourcecrit's analysis finds no {plural} here. Why might it miss them?"
+    if sorted(map(_folded, found)) == sorted(map(_folded, targets)):
+        return f"sourcecrit's analysis marks the same {plural}."
+    words = ", ".join(f"“{w}”" for w in found)
+    return f"sourcecrit's analysis marks these {plural} here: {words}. Do you agree with it?"
+
+
+def _folded(text: str) -> str:
+    return " ".join(words(text))
 
 
 # -- marking -------------------------------------------------------------------------------

@@ -23,7 +23,10 @@ Question types:
 - ``short``: ``answer``, one text or a list of accepted texts (case, accents and
   punctuation do not matter; a near miss is told to check the spelling).
 - ``find``: the student picks words out of ``passage``; ``targets`` are the words to find,
-  each as it appears in the passage.
+  each as it appears in the passage. ``compare`` (optional: ``hedge``, ``booster``,
+  ``weasel`` or ``attribution``) adds to the feedback on a right answer what sourcecrit's
+  own analysis marks in the passage, so students can weigh the machine's reading against
+  theirs.
 - ``reflect``: free writing, not marked; ``answer`` (optional) is a model answer shown once
   the student has written theirs.
 
@@ -50,12 +53,13 @@ from sourcecrit.yamlfile import ProblemsError, RuleProblems
 
 SLUG = r"^[a-z0-9][a-z0-9_-]*$"
 QuestionType = Literal["choice", "short", "find", "reflect"]
+Compare = Literal["hedge", "booster", "weasel", "attribution"]
 #: Keys each question type may use besides id, type, prompt, passage, hint, explanation
 #: and points.
 TYPE_KEYS: dict[str, set[str]] = {
     "choice": {"options", "answer"},
     "short": {"answer"},
-    "find": {"targets"},
+    "find": {"targets", "compare"},
     "reflect": {"answer"},
 }
 #: Keys each question type must have.
@@ -85,6 +89,7 @@ class Question(BaseModel):
     options: list[str] | None = None
     answer: str | list[str] | None = None
     targets: list[str] | None = None
+    compare: Compare | None = None
     hint: str | None = None
     explanation: str | None = None
     points: int | None = Field(default=None, ge=0, le=100)
@@ -121,7 +126,9 @@ class Question(BaseModel):
         """Return what is wrong with the keys this question's type needs (locations relative
         to the question)."""
         out: list[tuple[tuple[str | int, ...], str]] = []
-        given = {k for k in ("options", "answer", "targets") if getattr(self, k) is not None}
+        given = {
+            k for k in ("options", "answer", "targets", "compare") if getattr(self, k) is not None
+        }
         for key in sorted(given - TYPE_KEYS[self.type]):
             allowed = [t for t, keys in TYPE_KEYS.items() if key in keys]
             out.append(((key,), f"only {' and '.join(allowed)} questions take {key!r}"))
@@ -173,6 +180,7 @@ class Exercise(BaseModel):
     _article: Any = PrivateAttr(default=None)
     _passages: dict[str, tuple[int, int]] = PrivateAttr(default_factory=dict)
     _source: str | None = PrivateAttr(default=None)
+    _analysis: Any = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _consistent(self, info: ValidationInfo) -> Exercise:
@@ -236,6 +244,18 @@ class Exercise(BaseModel):
         """Return where the question's passage sits in :attr:`text`, or None if it has none."""
         self.question(question_id)
         return self._passages.get(question_id)
+
+    def analysis(self) -> Any:
+        """Return sourcecrit's :class:`~sourcecrit.analysis.Analysis` of the article.
+
+        Made on first use (it loads the spaCy model) and kept, so every learner's feedback
+        reads the same analysis.
+        """
+        if self._analysis is None:
+            from sourcecrit.analysis import analyze
+
+            self._analysis = analyze(self._article if self._article is not None else self.text)
+        return self._analysis
 
     @property
     def max_points(self) -> int:

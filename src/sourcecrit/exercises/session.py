@@ -103,6 +103,7 @@ class ExerciseSession:
             self._answers.get(question_id),
             text=self.exercise.text,
             passage=self.exercise.passage_span(question_id),
+            analysis=self.exercise.analysis,
         )
 
     def grade(self) -> Grade:
