@@ -105,3 +105,14 @@ def test_an_unwritable_store_says_so_and_keeps_the_answer_in_the_session(small, 
     with pytest.raises(ProgressError, match="could not save answers"):
         s.answer("who", "Alcaide")
     assert s.answers == {"who": "Alcaide"}
+
+
+def test_fixing_a_typo_in_the_article_keeps_the_answers(write_exercise, store):
+    folder = write_exercise(SMALL)
+    ex = load_exercise(folder)
+    ExerciseSession(ex, learner="Ada", store=store).answer("who", "Alcaide")
+    article = folder / "article.txt"
+    article.write_text(article.read_text(encoding="utf-8").replace("fight", "fight."), encoding="utf-8")
+    fixed = load_exercise(folder)
+    assert fixed.text != ex.text
+    assert ExerciseSession(fixed, learner="Ada", store=store).answers == {"who": "Alcaide"}

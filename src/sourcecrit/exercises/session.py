@@ -18,7 +18,8 @@ from sourcecrit.exercises.model import Exercise
 from sourcecrit.progress import ProgressStore
 
 #: Prefix of the progress-store key, so an exercise never shares a file with a checklist
-#: of the same name.
+#: of the same name. Answers are filed by exercise id alone, not by the article's text, so
+#: an instructor who fixes a typo in the article does not hide what students wrote.
 STORE_PREFIX = "exercise-"
 
 
@@ -46,7 +47,7 @@ class ExerciseSession:
         self.exercise = exercise
         self.store = store if isinstance(store, ProgressStore) else ProgressStore(store)
         self.learner = learner
-        saved = self.store.load(learner, self.key, exercise.as_article())
+        saved = self.store.load(learner, self.key, None)
         self._answers: dict[str, Any] = dict(saved.answers)
         self.notices: list[str] = list(saved.notices)
         self.updated = saved.updated
@@ -64,7 +65,7 @@ class ExerciseSession:
     @property
     def path(self) -> Path:
         """The file the answers are saved in."""
-        return self.store.path_for(self.learner, self.key, self.exercise.as_article())
+        return self.store.path_for(self.learner, self.key, None)
 
     @property
     def answers(self) -> dict[str, Any]:
@@ -93,7 +94,7 @@ class ExerciseSession:
 
     def save(self) -> Path:
         """Save every answer now (atomically) and return the file's path."""
-        return self.store.save(self.learner, self.key, self.exercise.as_article(), self._answers)
+        return self.store.save(self.learner, self.key, None, self._answers)
 
     def feedback(self, question_id: str) -> Feedback:
         """Return feedback on the saved answer to ``question_id``."""
@@ -120,7 +121,7 @@ def saved_learners(
     Files that cannot be read are skipped (loading one as that learner says why).
     """
     store = store if isinstance(store, ProgressStore) else ProgressStore(store)
-    name = store.path_for("x", STORE_PREFIX + exercise.id, exercise.as_article()).name
+    name = store.path_for("x", STORE_PREFIX + exercise.id, None).name
     found = set()
     for path in store.directory.glob(f"*/{name}"):
         try:
