@@ -70,6 +70,8 @@ def test_bad_answers_and_unknown_questions_raise_without_touching_the_file(small
         s.answer("nope", "x")
     with pytest.raises(ExerciseError, match="must be text"):
         s.answer("who", 3)
+    with pytest.raises(ExerciseError, match="'An editor' is not one of the options of 'kind'"):
+        s.answer("kind", "An editor")
     assert _on_disk(s)["answers"] == {"who": "Alcaide"}
 
 

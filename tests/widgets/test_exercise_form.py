@@ -122,3 +122,14 @@ def test_article_html_marks_each_passage_once(store):
     html = article_html(ex)
     marked = [q for q in ex.questions if ex.passage_span(q.id)]
     assert html.count("<mark class='sc-passage'") == len(marked)
+
+
+def test_an_answer_that_is_no_longer_an_option_is_reported_not_lost(store, tmp_path):
+    form = exercise_form(FLAGSHIP_DIR, learner="Ada", store=store)
+    # Saved when the instructor still offered this option.
+    store.save("Ada", form.session.key, None, {"same-person": "A retired option"})
+    again = exercise_form(FLAGSHIP_DIR, learner="Ada", store=store)
+    box = again["same-person"]
+    assert box.input.value is None
+    assert "no longer one of the options" in box.status.value
+    assert _on_disk(again)["same-person"] == "A retired option"

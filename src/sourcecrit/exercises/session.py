@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sourcecrit.exercises.feedback import Feedback, Grade, feedback_for, grade, normalised_answer
-from sourcecrit.exercises.model import Exercise
+from sourcecrit.exercises.model import Exercise, ExerciseError
 from sourcecrit.progress import ProgressStore
 
 #: Prefix of the progress-store key, so an exercise never shares a file with a checklist
@@ -79,12 +79,18 @@ class ExerciseSession:
         A blank answer removes the saved one.
 
         Raises:
-            ExerciseError: no such question, or the answer has the wrong shape.
+            ExerciseError: no such question, the answer has the wrong shape, or it is not
+                one of a choice question's options.
             ProgressError: the answer could not be saved (the earlier answers are still on
                 disk, and the new one stays in this session so it can be saved again).
         """
         question = self.exercise.question(question_id)
         value = normalised_answer(question, value)
+        if question.type == "choice" and value is not None and value not in (question.options or []):
+            raise ExerciseError(
+                f"{value!r} is not one of the options of {question_id!r}: "
+                + "; ".join(question.options or [])
+            )
         if value is None:
             self._answers.pop(question_id, None)
         else:

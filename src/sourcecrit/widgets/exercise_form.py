@@ -45,14 +45,22 @@ class QuestionBox(widgets.VBox):
         self.form = form
         self.question = question
         self.input = _input_for(question)
-        saved = form.session.answers.get(question.id)
-        if saved is not None:
-            self.input.value = "\n".join(saved) if isinstance(saved, list) else saved
         self.check_button = widgets.Button(description="Check", icon="check")
         self.check_button.add_class("sc-check")
         self.feedback = widgets.HTML("")
         self.feedback.add_class("sc-feedback-box")
         self.status = widgets.HTML("")
+        saved = form.session.answers.get(question.id)
+        if isinstance(saved, list):
+            saved = "\n".join(saved)
+        if question.type == "choice" and saved not in (None, *(question.options or [])):
+            # The instructor changed the options since: keep the file as it is, say so.
+            self.status.value = (
+                f"<span style='color:#9a6700'>Your earlier answer “{html.escape(str(saved))}” "
+                "is no longer one of the options; choose again.</span>"
+            )
+        elif isinstance(saved, str):
+            self.input.value = saved
         prompt = widgets.HTML(_prompt_html(question, number))
         self.input.observe(self._changed, names="value")
         self.check_button.on_click(self._check)
