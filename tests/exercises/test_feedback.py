@@ -64,6 +64,7 @@ def test_choice_right(small):
             ["found 0 of 2", "Too long"],
         ),
         (["instructors", "fight"], "wrong", 0.0, ["found 0 of 2"]),
+        (["ou", "ss"], "wrong", 0.0, ["Not in the passage: “ou”, “ss”"]),
     ],
 )
 def test_find_answers_are_marked_against_the_passage(small, picks, status, points, words):

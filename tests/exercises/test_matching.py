@@ -25,6 +25,9 @@ def test_fold_keeps_a_map_back_to_the_original():
         ("may, May and MAY", "may", ["may", "May", "MAY"]),
         ("nothing here", "absent", []),
         ("anything", "  ", []),
+        ("the mayor may go", "may", ["may"]),
+        ("he could go", "ou", []),
+        ("“indeed”", "indeed", ["indeed"]),
     ],
 )
 def test_occurrences_give_spans_of_the_original(text, phrase, expected):

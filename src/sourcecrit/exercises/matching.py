@@ -68,7 +68,8 @@ def occurrences(
 ) -> list[tuple[int, int]]:
     """Return the ``(start, end)`` spans of ``text`` where ``phrase`` occurs, in order.
 
-    Matching ignores case, accents, quote and dash styles and the amount of whitespace.
+    Matching ignores case, accents, quote and dash styles and the amount of whitespace, and
+    finds whole words only.
     ``within`` limits the search to ``text[start:end]`` (offsets stay those of ``text``).
     A phrase that is empty once folded occurs nowhere.
     """
@@ -81,7 +82,11 @@ def occurrences(
     start = hay.find(needle)
     while start != -1:
         end = start + len(needle)
-        spans.append((lo + where[start], lo + where[end - 1] + 1))
+        # Whole words only: "ou" is not found in "could", nor "may" in "mayor".
+        cut_before = start > 0 and hay[start - 1].isalnum() and needle[0].isalnum()
+        cut_after = end < len(hay) and hay[end].isalnum() and needle[-1].isalnum()
+        if not (cut_before or cut_after):
+            spans.append((lo + where[start], lo + where[end - 1] + 1))
         start = hay.find(needle, start + 1)
     return spans
 
