@@ -28,7 +28,8 @@ Question types:
   own analysis marks in the passage, so students can weigh the machine's reading against
   theirs.
 - ``reflect``: free writing, not marked; ``answer`` (optional) is a model answer shown once
-  the student has written theirs.
+  the student has written theirs. Worth 0 points unless ``points`` is given, in which case
+  any answer earns them.
 
 ``passage`` must be quoted from the article (case, curly quotes, accents and line breaks
 need not match), so the notebook can show it in place and ``find`` answers can be located.
