@@ -2,7 +2,8 @@
 
 A student opens a scratch copy of ``exercises/nato-in-ukraine`` (so neither outputs nor
 answers are ever written into the repository), runs it with JupyterLab's own run-all
-command, answers a question, presses **Check**, and reads the feedback. The answer must be
+command, answers a question, presses **Check**, and reads the feedback; then clicks a word
+of a passage for a ``find`` question. The answers must be
 on disk in the progress folder the server's kernel uses, and must still fill the answer box
 after a kernel restart (JupyterLab's own restart command, confirmed in its dialog) and a
 second run.
@@ -50,13 +51,18 @@ def saved_files(folder: Path) -> list[Path]:
     )
 
 
-def saved_answer(folder: Path) -> object:
-    """The answer to QUESTION in the one answer file under ``folder``."""
+def saved_answers(folder: Path) -> dict:
+    """The answers in the one answer file under ``folder``."""
     files = saved_files(folder)
     assert len(files) == 1, f"expected one answer file in {folder}, found {files}"
     record = json.loads(files[0].read_text(encoding="utf-8"))
     assert record["checklist"] == STORE_KEY
-    return record["answers"].get(QUESTION)
+    return record["answers"]
+
+
+def saved_answer(folder: Path) -> object:
+    """The answer to QUESTION in the one answer file under ``folder``."""
+    return saved_answers(folder).get(QUESTION)
 
 
 @pytest.fixture(scope="session")
@@ -154,6 +160,21 @@ def test_exercise_answers_checked_saved_and_restored(browser, lab_server, exerci
         assert "Right." not in feedback.inner_text()
         assert saved_answer(store) == WRONG
 
+        # 3b. A find question: click words in the passage, not type them.
+        find = page.locator(".sc-question-find-hedges")
+        could = find.locator(".sc-word", has_text="could")
+        assert could.count() == 1, run.describe()
+        could.scroll_into_view_if_needed()
+        could.click()
+        find.locator(".sc-check").click()
+        try:
+            find.locator(".sc-feedback-box").get_by_text("You found 1 of 2", exact=False).wait_for(
+                timeout=FEEDBACK_TIMEOUT_MS
+            )
+        except PlaywrightTimeout:
+            lab._fail(page, run.screenshot, "no feedback on the clicked word 'could'")
+        assert saved_answers(store)["find-hedges"] == ["could"]
+
         # 4. JupyterLab's own restart (confirmed in its dialog), then run all again: the
         # new kernel's form opens with the latest saved answer.
         page.evaluate(
@@ -187,5 +208,8 @@ def test_exercise_answers_checked_saved_and_restored(browser, lab_server, exerci
         # The new box's feedback is empty until Check is pressed again.
         assert page.locator(f".sc-question-{QUESTION} .sc-feedback-box").inner_text().strip() == ""
         assert saved_answer(store) == WRONG
+        # The clicked word is still picked: ipywidgets marks a pressed toggle "mod-active".
+        picked = page.locator(".sc-question-find-hedges .sc-word.mod-active")
+        assert [t.strip() for t in picked.all_inner_texts()] == ["could"]
     finally:
         page.context.close()

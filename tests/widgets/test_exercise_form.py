@@ -12,6 +12,7 @@ from sourcecrit.exercises import ExerciseError, load_exercise
 from sourcecrit.progress import ProgressStore
 from sourcecrit.widgets import ExerciseForm, exercise_form
 from sourcecrit.widgets.exercise_form import article_html
+from sourcecrit.widgets.word_picker import WordPicker
 
 from ..exercises.conftest import FLAGSHIP_DIR
 
@@ -33,7 +34,8 @@ def test_form_has_one_box_per_question_with_the_right_input(store):
     assert isinstance(form["who-colonel"].input, widgets.Text)
     assert isinstance(form["same-person"].input, widgets.RadioButtons)
     assert form["same-person"].input.value is None
-    assert isinstance(form["find-hedges"].input, widgets.Textarea)
+    assert isinstance(form["find-hedges"].input, WordPicker)
+    assert isinstance(form["what-to-check"].input, widgets.Textarea)
     assert "Learner: Ada" in form.header.value
     assert "Alcaide" in form.article.value
     with pytest.raises(ExerciseError, match="no question 'nope'"):
@@ -71,7 +73,9 @@ def test_a_new_form_after_a_restart_shows_the_saved_answers(store):
 
     again = exercise_form(FLAGSHIP_DIR, learner="Ada", store=ProgressStore(store.directory))
     assert again["who-colonel"].input.value == "Alcaide"
-    assert again["find-hedges"].input.value == "could\nexpressed doubt"
+    assert again["find-hedges"].input.value == ["could", "expressed doubt"]
+    picked = [b.description for b in again["find-hedges"].input.buttons if b.value]
+    assert picked == ["could", "expressed", "doubt"]
     assert again["colonel-source"].input.value == "A named expert giving his own view"
     assert again["same-person"].input.value is None
     # Restoring the inputs does not rewrite the file.
@@ -133,3 +137,32 @@ def test_an_answer_that_is_no_longer_an_option_is_reported_not_lost(store, tmp_p
     assert box.input.value is None
     assert "no longer one of the options" in box.status.value
     assert _on_disk(again)["same-person"] == "A retired option"
+
+
+def test_clicking_words_picks_them_and_saves(store):
+    form = exercise_form(FLAGSHIP_DIR, learner="Ada", store=store)
+    box = form["find-hedges"]
+    words = {b.description.strip(".,"): b for b in box.input.buttons}
+    assert list(words)[:4] == ["He", "added", "that", "the"]
+    words["could"].value = True
+    assert _on_disk(form) == {"find-hedges": ["could"]}
+    box.check_button.click()
+    assert "You found 1 of 2" in box.feedback.value
+    words["expressed"].value = True
+    words["doubt"].value = True
+    assert _on_disk(form) == {"find-hedges": ["could", "expressed doubt"]}
+    box.check_button.click()
+    assert "You found 2 of 2" in box.feedback.value and "sc-correct" in box.feedback.value
+    assert "sourcecrit&#x27;s analysis marks the same hedges." in box.feedback.value
+    words["could"].value = False
+    assert _on_disk(form) == {"find-hedges": ["expressed doubt"]}
+
+
+def test_picks_stop_at_punctuation_and_value_selects_words():
+    text = "He also expressed doubt, sadly. Could be."
+    picker = WordPicker(text, 0, len(text))
+    assert [b.description for b in picker.buttons] == ["He", "also", "expressed", "doubt,", "sadly.", "Could", "be."]
+    picker.buttons[3].value = picker.buttons[4].value = True
+    assert picker.value == ["doubt", "sadly"]
+    picker.value = "also expressed\nbe"
+    assert [b.value for b in picker.buttons] == [False, True, True, False, False, False, True]

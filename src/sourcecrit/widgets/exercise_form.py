@@ -26,8 +26,9 @@ from sourcecrit.exercises import (
 from sourcecrit.exercises.feedback import feedback_html
 from sourcecrit.progress import ProgressError, ProgressStore
 from sourcecrit.widgets.checklist_form import default_learner
+from sourcecrit.widgets.word_picker import WordPicker
 
-FIND_PLACEHOLDER = "One word or phrase per line, copied from the passage"
+FIND_HELP = "Click the words that answer the question; click a word again to drop it"
 
 
 class QuestionBox(widgets.VBox):
@@ -35,7 +36,8 @@ class QuestionBox(widgets.VBox):
 
     Attributes:
         question: the question shown.
-        input: the answer widget (RadioButtons, Text or Textarea).
+        input: the answer widget: RadioButtons (choice), Text (short), a
+            :class:`~sourcecrit.widgets.word_picker.WordPicker` (find) or Textarea (reflect).
         check_button: shows feedback on the saved answer.
         feedback: the feedback (empty until Check is pressed).
         status: a problem saving, if there was one.
@@ -44,14 +46,17 @@ class QuestionBox(widgets.VBox):
     def __init__(self, form: ExerciseForm, question: Question, number: int):
         self.form = form
         self.question = question
-        self.input = _input_for(question)
+        self.input = _input_for(question, form.exercise)
         self.check_button = widgets.Button(description="Check", icon="check")
         self.check_button.add_class("sc-check")
         self.feedback = widgets.HTML("")
         self.feedback.add_class("sc-feedback-box")
         self.status = widgets.HTML("")
         saved = form.session.answers.get(question.id)
-        if isinstance(saved, list):
+        if isinstance(saved, list) and isinstance(self.input, WordPicker):
+            self.input.value = saved
+            saved = None
+        elif isinstance(saved, list):
             saved = "\n".join(saved)
         if question.type == "choice" and saved not in (None, *(question.options or [])):
             # The instructor changed the options since: keep the file as it is, say so.
@@ -183,18 +188,23 @@ def _prompt_html(question: Question, number: int) -> str:
     if question.passage:
         out += f"<blockquote style='border-left:3px solid #ccc;padding-left:.8em'>{esc(question.passage)}</blockquote>"
     if question.type == "find":
-        out += f"<p><small>{esc(FIND_PLACEHOLDER)}.</small></p>"
+        out += f"<p><small>{esc(FIND_HELP)}.</small></p>"
     return out
 
 
-def _input_for(question: Question) -> widgets.ValueWidget:
+def _input_for(question: Question, exercise: Exercise) -> widgets.Widget:
     layout = widgets.Layout(width="95%")
-    if question.type == "choice":
+    span = exercise.passage_span(question.id)
+    if question.type == "find" and span is not None:
+        box = WordPicker(exercise.text, *span)
+    elif question.type == "choice":
         box = widgets.RadioButtons(options=list(question.options or []), value=None, layout=layout)
     elif question.type == "short":
         box = widgets.Text(value="", placeholder="Your answer", layout=layout)
-    elif question.type == "find":
-        box = widgets.Textarea(value="", placeholder=FIND_PLACEHOLDER, layout=layout, rows=4)
+    elif question.type == "find":  # an exercise built in Python, with no article text
+        box = widgets.Textarea(
+            value="", placeholder="One word or phrase per line", layout=layout, rows=4
+        )
     else:
         box = widgets.Textarea(value="", placeholder="Your answer", layout=layout, rows=5)
     box.add_class(f"sc-answer-{question.type}")
