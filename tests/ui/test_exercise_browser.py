@@ -3,10 +3,9 @@
 A student opens a scratch copy of ``exercises/nato-in-ukraine`` (so neither outputs nor
 answers are ever written into the repository), runs it with JupyterLab's own run-all
 command, answers a question, presses **Check**, and reads the feedback; then clicks a word
-of a passage for a ``find`` question. The answers must be
-on disk in the progress folder the server's kernel uses, and must still fill the answer box
-after a kernel restart (JupyterLab's own restart command, confirmed in its dialog) and a
-second run.
+of a passage for a ``find`` question. The answers must be on disk in the progress folder
+the server's kernel uses, and must still fill the form after a kernel restart (JupyterLab's
+own restart command, confirmed in its dialog) and a second run.
 """
 
 from __future__ import annotations

@@ -3,11 +3,13 @@
 from sourcecrit.widgets.checklist_form import ChecklistForm, checklist_form
 from sourcecrit.widgets.exercise_form import ExerciseForm, QuestionBox, exercise_form
 from sourcecrit.widgets.explorer import explorer
+from sourcecrit.widgets.word_picker import WordPicker
 
 __all__ = [
     "ChecklistForm",
     "ExerciseForm",
     "QuestionBox",
+    "WordPicker",
     "checklist_form",
     "exercise_form",
     "explorer",
