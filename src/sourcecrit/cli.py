@@ -25,11 +25,10 @@ from sourcecrit.analysis import Analysis, analyze_many, as_article
 from sourcecrit.article import Article
 from sourcecrit.cli_checklist import add_checklist_parser, run_checklist
 from sourcecrit.cli_exercise import add_exercise_parser
+from sourcecrit.cli_exit import EXIT_BAD_INPUT, EXIT_OK, print_error
 from sourcecrit.errors import SourcecritError
 from sourcecrit.resources import example_article_path
 
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
 FORMATS = ("table", "json", "html")
 TABLE_WIDTH = 60
 
@@ -77,10 +76,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except SourcecritError as exc:
-        _error(str(exc))
+        print_error(str(exc))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        _error("interrupted")
+        print_error("interrupted")
         return 130
 
 
@@ -98,7 +97,7 @@ def run_analyze(args: argparse.Namespace) -> int:
             )
         except SourcecritError as exc:
             failed += 1
-            _error(_name_in(str(exc), source))
+            print_error(_name_in(str(exc), source))
     if not articles:
         return EXIT_BAD_INPUT
 
@@ -223,11 +222,6 @@ def run_lab(args: argparse.Namespace) -> int:
         # Containers and CI machines often run as root; JupyterLab refuses to without this.
         command.append("--allow-root")
     return subprocess.call(command, env=os.environ.copy())
-
-
-def _error(message: str) -> None:
-    first_line = " ".join(message.split())
-    print(f"sourcecrit: error: {first_line}", file=sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
 from sourcecrit.checklists import (
     Checklist,
@@ -18,9 +17,8 @@ from sourcecrit.checklists import (
     validate_checklist,
 )
 from sourcecrit.checklists.scoring import format_points
+from sourcecrit.cli_exit import EXIT_BAD_INPUT, EXIT_OK, print_error
 
-EXIT_OK = 0
-EXIT_BAD_INPUT = 2
 ANSWER_WORDS = {"yes_no_unsure": "yes / no / not sure", "rating": "rating 1-5", "text": "free text"}
 
 
@@ -59,7 +57,7 @@ def run_checklist(args: argparse.Namespace) -> int:
         if args.action == "validate":
             problems = validate_checklist(args.path)
             for problem in problems:
-                _error(str(problem))
+                print_error(str(problem))
             if problems:
                 return EXIT_BAD_INPUT
             checklist = load_checklist(args.path)
@@ -68,7 +66,7 @@ def run_checklist(args: argparse.Namespace) -> int:
             )
             return EXIT_OK
     except ChecklistError as exc:
-        _error(str(exc))
+        print_error(str(exc))
         return EXIT_BAD_INPUT
     raise ValueError(f"unknown checklist action {args.action!r}")  # argparse prevents this
 
@@ -118,7 +116,3 @@ def show_text(checklist: Checklist) -> str:
     if checklist.url:
         lines.append(f"Original: {checklist.url}")
     return "\n".join(lines) + "\n"
-
-
-def _error(message: str) -> None:
-    print(f"sourcecrit: error: {' '.join(message.split())}", file=sys.stderr)

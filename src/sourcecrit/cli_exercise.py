@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
+from sourcecrit.cli_exit import EXIT_BAD_INPUT, EXIT_OK, EXIT_STALE, print_error
 from sourcecrit.exercises import (
     NOTEBOOK_FILE,
     ExerciseError,
@@ -24,10 +24,6 @@ from sourcecrit.exercises import (
     write_notebook,
 )
 from sourcecrit.exercises.session import saved_learners
-
-EXIT_OK = 0
-EXIT_STALE = 1
-EXIT_BAD_INPUT = 2
 
 
 def add_exercise_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -69,7 +65,7 @@ def run_exercise(args: argparse.Namespace) -> int:
         if args.action == "grade":
             return _grade(args)
     except ExerciseError as exc:
-        _error(str(exc))
+        print_error(str(exc))
         return EXIT_BAD_INPUT
     raise ValueError(f"unknown exercise action {args.action!r}")  # argparse prevents this
 
@@ -89,14 +85,16 @@ def _check(paths: list[str]) -> int:
     for folder in _folders(paths):
         problems = validate_exercise(folder)
         for problem in problems:
-            _error(str(problem))
+            print_error(str(problem))
         if problems:
             status = EXIT_BAD_INPUT
             continue
         exercise = load_exercise(folder)
         line = f"{folder}: valid exercise {exercise.id!r}, {len(exercise.questions)} questions, {exercise.max_points} points"
         if _stale(folder, exercise):
-            _error(f"{folder / NOTEBOOK_FILE}: out of date; run sourcecrit exercise build {folder}")
+            print_error(
+                f"{folder / NOTEBOOK_FILE}: out of date; run sourcecrit exercise build {folder}"
+            )
             status = max(status, EXIT_STALE)
         print(line)
     return status
@@ -110,7 +108,9 @@ def _build(paths: list[str], *, check_only: bool) -> int:
         if not _stale(folder, exercise):
             continue
         if check_only:
-            _error(f"{folder / NOTEBOOK_FILE}: out of date; run sourcecrit exercise build {folder}")
+            print_error(
+                f"{folder / NOTEBOOK_FILE}: out of date; run sourcecrit exercise build {folder}"
+            )
             status = EXIT_STALE
         else:
             print(f"wrote {write_notebook(exercise)}")
@@ -121,13 +121,13 @@ def _grade(args: argparse.Namespace) -> int:
     exercise = load_exercise(args.path)
     learners = [args.learner] if args.learner else saved_learners(exercise, args.progress_dir)
     if not learners:
-        _error(f"no saved answers to {exercise.id!r} were found")
+        print_error(f"no saved answers to {exercise.id!r} were found")
         return EXIT_BAD_INPUT
     grades = []
     for learner in learners:
         session = ExerciseSession(exercise, learner=learner, store=args.progress_dir)
         for notice in session.notices:
-            _error(f"{learner}: {notice}")
+            print_error(f"{learner}: {notice}")
         grades.append(session.grade())
     if args.json:
         print(json.dumps([g.to_dict() for g in grades], ensure_ascii=False, indent=2))
@@ -148,7 +148,3 @@ def _stale(folder: Path, exercise) -> bool:
         return path.read_text(encoding="utf-8") != notebook_text(exercise)
     except FileNotFoundError:
         return True
-
-
-def _error(message: str) -> None:
-    print(f"sourcecrit: error: {' '.join(message.split())}", file=sys.stderr)
