@@ -205,10 +205,12 @@ def test_exercise_answers_checked_saved_and_restored(browser, lab_server, exerci
         restored.scroll_into_view_if_needed()
         assert restored.input_value() == WRONG
         # The new box's feedback is empty until Check is pressed again.
-        assert page.locator(f".sc-question-{QUESTION} .sc-feedback-box").inner_text().strip() == ""
+        assert page.locator(f".sc-question-{QUESTION} .sc-feedback-box").text_content().strip() == ""
         assert saved_answer(store) == WRONG
         # The clicked word is still picked: ipywidgets marks a pressed toggle "mod-active".
+        # (textContent, not innerText: a cell scrolled out of JupyterLab's window has no
+        # rendered text.)
         picked = page.locator(".sc-question-find-hedges .sc-word.mod-active")
-        assert [t.strip() for t in picked.all_inner_texts()] == ["could"]
+        assert [t.strip() for t in picked.all_text_contents()] == ["could"]
     finally:
         page.context.close()
