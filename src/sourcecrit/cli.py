@@ -2,7 +2,7 @@
 
     sourcecrit analyze [FILE|URL ...] [--format table|json|html] [--output PATH]
     sourcecrit checklist list | show NAME | validate PATH
-    sourcecrit exercise check PATH | build PATH [--check] | grade PATH [--learner NAME]
+    sourcecrit exercise new FOLDER --article FILE | check PATH | build PATH [--check] | grade PATH
     sourcecrit lab [--port N] [--no-browser]
 
 Bad input exits with status 2 and one line on stderr naming the file and the problem.

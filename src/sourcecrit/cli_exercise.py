@@ -1,4 +1,4 @@
-"""``sourcecrit exercise check | build | grade``: a thin layer over :mod:`sourcecrit.exercises`.
+"""``sourcecrit exercise new | check | build | grade``: a thin layer over :mod:`sourcecrit.exercises`.
 
 Wired into ``sourcecrit.cli`` by :func:`add_exercise_parser`. A PATH is an exercise folder
 (holding ``exercise.yaml``) or a folder of exercise folders. Bad input prints one line per
@@ -12,8 +12,10 @@ import argparse
 import json
 from pathlib import Path
 
+from sourcecrit.article import load_article
 from sourcecrit.cli_exit import EXIT_BAD_INPUT, EXIT_OK, EXIT_STALE, print_error
 from sourcecrit.exercises import (
+    EXERCISE_FILE,
     NOTEBOOK_FILE,
     ExerciseError,
     ExerciseSession,
@@ -23,6 +25,7 @@ from sourcecrit.exercises import (
     validate_exercise,
     write_notebook,
 )
+from sourcecrit.exercises.draft import create_exercise
 from sourcecrit.exercises.session import saved_learners
 
 
@@ -42,6 +45,14 @@ def add_exercise_parser(subparsers: argparse._SubParsersAction) -> argparse.Argu
     build.add_argument(
         "--check", action="store_true", help="write nothing; exit 1 if a notebook is out of date"
     )
+    new = actions.add_parser(
+        "new", help="draft a new exercise from an article, using sourcecrit's analysis"
+    )
+    new.add_argument("folder", metavar="FOLDER", help="the new exercise's folder")
+    new.add_argument("--article", required=True, metavar="FILE|URL", help="the article")
+    new.add_argument("--id", help="the exercise id (default: the folder's name)")
+    new.add_argument("--title", help="the exercise's title (default: the article's)")
+    new.add_argument("--encoding", help="text encoding of the article when not UTF-8")
     grade = actions.add_parser("grade", help="grade the answers saved for an exercise")
     grade.add_argument("path", metavar="PATH", help="the exercise folder")
     grade.add_argument("--learner", help="grade this learner only (default: everyone found)")
@@ -64,6 +75,8 @@ def run_exercise(args: argparse.Namespace) -> int:
             return _build(args.paths, check_only=args.check)
         if args.action == "grade":
             return _grade(args)
+        if args.action == "new":
+            return _new(args)
     except ExerciseError as exc:
         print_error(str(exc))
         return EXIT_BAD_INPUT
@@ -139,6 +152,19 @@ def _grade(args: argparse.Namespace) -> int:
         for g in grades:
             print(f"{g.learner:<{width}}  {g.points:>6g}  {g.answered:>3} of {len(g.feedback)}")
         print(f"(out of {exercise.max_points} points)")
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    article = load_article(args.article, encoding=args.encoding)
+    folder = create_exercise(args.folder, article, exercise_id=args.id, title=args.title)
+    exercise = load_exercise(folder)
+    notebook = write_notebook(exercise)
+    print(
+        f"drafted {folder / EXERCISE_FILE} ({len(exercise.questions)} questions) and {notebook}.\n"
+        f"Check every answer in {EXERCISE_FILE} before students see it, then run "
+        f"sourcecrit exercise build {folder}"
+    )
     return EXIT_OK
 
 
