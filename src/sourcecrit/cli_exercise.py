@@ -157,8 +157,8 @@ def _grade(args: argparse.Namespace) -> int:
 
 def _new(args: argparse.Namespace) -> int:
     article = load_article(args.article, encoding=args.encoding)
-    folder = create_exercise(args.folder, article, exercise_id=args.id, title=args.title)
-    exercise = load_exercise(folder)
+    exercise = create_exercise(args.folder, article, exercise_id=args.id, title=args.title)
+    folder = Path(exercise.source).parent
     notebook = write_notebook(exercise)
     print(
         f"drafted {folder / EXERCISE_FILE} ({len(exercise.questions)} questions) and {notebook}.\n"

@@ -8,7 +8,7 @@ import pytest
 
 from sourcecrit.article import Article, article_from_text
 from sourcecrit.cli import main
-from sourcecrit.exercises import ExerciseError, grade, load_exercise
+from sourcecrit.exercises import ExerciseError, grade
 from sourcecrit.exercises.draft import create_exercise
 
 from .conftest import FLAGSHIP_DIR
@@ -17,7 +17,7 @@ from .conftest import FLAGSHIP_DIR
 @pytest.fixture(scope="module")
 def drafted(tmp_path_factory, flagship):
     folder = tmp_path_factory.mktemp("draft") / "nato-draft"
-    return load_exercise(create_exercise(folder, flagship))
+    return create_exercise(folder, flagship)
 
 
 def test_draft_asks_about_what_the_analysis_found(drafted):
@@ -53,7 +53,7 @@ def test_the_drafted_answers_are_marked_right(drafted):
 
 def test_an_article_with_nothing_to_ask_gets_only_the_reflection(tmp_path):
     plain = article_from_text("Water boils at 100 degrees at sea level. Ice melts at 0 degrees.")
-    ex = load_exercise(create_exercise(tmp_path / "plain", plain))
+    ex = create_exercise(tmp_path / "plain", plain)
     assert [q.type for q in ex.questions] == ["reflect"]
 
 
@@ -62,11 +62,11 @@ def test_metadata_of_an_html_article_is_kept_as_header_lines(tmp_path):
         text="Officials said the bridge may close.",
         metadata={"title": "Bridge", "outlet": "The Courier", "date": "2024-05-01"},
     )
-    folder = create_exercise(tmp_path / "bridge", article, title="The bridge")
+    ex = create_exercise(tmp_path / "bridge", article, title="The bridge")
+    folder = tmp_path / "bridge"
     assert (folder / "article.txt").read_text(encoding="utf-8").startswith(
         "title Bridge\ndate 2024-05-01\noutlet The Courier\n\n"
     )
-    ex = load_exercise(folder)
     assert ex.as_article().outlet == "The Courier" and ex.credit == "The Courier, 2024-05-01"
 
 

@@ -20,7 +20,7 @@ import yaml
 
 from sourcecrit.article import METADATA_KEYS, Article
 from sourcecrit.exercises.loading import EXERCISE_FILE, load_exercise
-from sourcecrit.exercises.model import SLUG, ExerciseError
+from sourcecrit.exercises.model import SLUG, Exercise, ExerciseError
 
 ARTICLE_FILE = "article.txt"
 #: Source types offered as options, with the words students see.
@@ -68,7 +68,7 @@ def draft_questions(analysis: Any) -> list[dict[str, Any]]:
     questions: list[dict[str, Any]] = []
     who = _referring_attribution(analysis)
     if who is not None:
-        sentence = _sentence_text(analysis, who["cue_start"])
+        sentence = _sentence_text(analysis, who["sentence"])
         source = who["source_text"]
         names = [who["speaker"], who["speaker"].split()[-1]]
         questions.append(
@@ -95,12 +95,10 @@ def draft_questions(analysis: Any) -> list[dict[str, Any]]:
                 "type": "find",
                 "prompt": prompt,
                 "passage": sentence,
-                "targets": cues,
+                "targets": list(dict.fromkeys(c["cue"] for c in cues)),
                 "compare": kind,
                 "hint": hint,
-                "explanation": " ".join(
-                    dict.fromkeys(c["explanation"] for c in _cues_in(analysis, kind, sentence))
-                ),
+                "explanation": " ".join(dict.fromkeys(c["explanation"] for c in cues)),
             }
         )
     questions.append(
@@ -117,21 +115,15 @@ def draft_questions(analysis: Any) -> list[dict[str, Any]]:
 
 def draft_yaml(analysis: Any, *, exercise_id: str, title: str) -> str:
     """Return the text of a drafted ``exercise.yaml`` for ``analysis``'s article."""
-    data = {
-        "id": exercise_id,
-        "title": title,
-        "article": ARTICLE_FILE,
-        "intro": "Work out who says what in this article, how sure they are, and what it says "
-        "without naming a source.",
-        "questions": draft_questions(analysis),
-    }
+    data: dict[str, Any] = {"id": exercise_id, "title": title, "article": ARTICLE_FILE}
     credit = ", ".join(v for v in (analysis.article.outlet, analysis.article.date) if v)
     if credit:
-        data = {
-            **{k: data[k] for k in ("id", "title", "article")},
-            "credit": credit,
-            **{k: data[k] for k in ("intro", "questions")},
-        }
+        data["credit"] = credit
+    data["intro"] = (
+        "Work out who says what in this article, how sure they are, and what it says "
+        "without naming a source."
+    )
+    data["questions"] = draft_questions(analysis)
     body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=92)
     return HEADER + body
 
@@ -142,8 +134,8 @@ def create_exercise(
     *,
     exercise_id: str | None = None,
     title: str | None = None,
-) -> Path:
-    """Write ``folder/article.txt`` and a drafted ``folder/exercise.yaml``; return the folder.
+) -> Exercise:
+    """Write ``folder/article.txt`` and a drafted ``folder/exercise.yaml``; return the exercise.
 
     Raises:
         ExerciseError: the folder already holds an exercise (nothing is overwritten), or the
@@ -171,8 +163,8 @@ def create_exercise(
     target.mkdir(parents=True, exist_ok=True)
     (target / ARTICLE_FILE).write_text(_article_file(article), encoding="utf-8")
     (target / EXERCISE_FILE).write_text(text, encoding="utf-8")
-    load_exercise(target)  # a draft that does not load is a bug here, not the instructor's
-    return target
+    # Loading checks the draft: one that does not load is a bug here, not the instructor's.
+    return load_exercise(target)
 
 
 # -- choosing what to ask ------------------------------------------------------------------
@@ -208,36 +200,21 @@ def _source_type_question(row: dict) -> dict[str, Any]:
     }
 
 
-def _densest_sentence(analysis: Any, kind: str) -> tuple[str, list[str]] | None:
-    hedges = analysis.hedges
-    rows = hedges[hedges["category"] == kind]
-    if rows.empty:
+def _densest_sentence(analysis: Any, kind: str) -> tuple[str, list[dict]] | None:
+    """Return the sentence with the most cues of ``kind`` (the first on a tie), and its cues."""
+    sentences = analysis.sentences
+    counts = sentences[f"{kind}s"]  # the "hedges", "boosters" or "weasels" count
+    if counts.empty or counts.max() == 0:
         return None
-    counts = rows.groupby("sentence").size()
-    best = int(counts.idxmax())
-    sentence = analysis.sentences.loc[analysis.sentences["sentence"] == best].iloc[0]
-    text = analysis.text[int(sentence["start"]) : int(sentence["end"])].strip()
-    cues = [
-        analysis.text[s:e]
-        for s, e in zip(
-            rows[rows["sentence"] == best]["start"], rows[rows["sentence"] == best]["end"]
-        )
-    ]
-    return text, list(dict.fromkeys(cues))
+    best = sentences.loc[counts.idxmax()]
+    hedges = analysis.hedges
+    cues = hedges[(hedges["category"] == kind) & (hedges["sentence"] == best["sentence"])]
+    return best["text"].strip(), cues.to_dict(orient="records")
 
 
-def _cues_in(analysis: Any, kind: str, sentence: str) -> list[dict]:
-    start = analysis.text.find(sentence)
-    rows = analysis.hedges[
-        (analysis.hedges["category"] == kind) & (analysis.hedges["start"] >= start)
-    ]
-    return [r for r in rows.to_dict(orient="records") if r["end"] <= start + len(sentence)]
-
-
-def _sentence_text(analysis: Any, char: int) -> str:
-    s = analysis.sentences
-    row = s[(s["start"] <= char) & (s["end"] > char)].iloc[0]
-    return analysis.text[int(row["start"]) : int(row["end"])].strip()
+def _sentence_text(analysis: Any, number: int) -> str:
+    sentences = analysis.sentences
+    return sentences.loc[sentences["sentence"] == number, "text"].iloc[0].strip()
 
 
 def _article_file(article: Article) -> str:
