@@ -186,21 +186,28 @@ def grade(
     questions that ask for it get sourcecrit's own reading of the passage in their
     feedback (this analyses the article once per exercise).
     """
-    analysis = exercise.analysis if compare else None
     return Grade(
         exercise=exercise.id,
         title=exercise.title,
         feedback=tuple(
-            feedback_for(
-                q,
-                answers.get(q.id),
-                text=exercise.text,
-                passage=exercise.passage_span(q.id),
-                analysis=analysis,
-            )
+            question_feedback(exercise, q, answers.get(q.id), compare=compare)
             for q in exercise.questions
         ),
         learner=learner,
+    )
+
+
+def question_feedback(
+    exercise: Exercise, question: Question, answer: Any, *, compare: bool = True
+) -> Feedback:
+    """Return :func:`feedback_for` ``answer`` to one of ``exercise``'s questions, located in
+    its article (with sourcecrit's analysis for ``compare`` questions, made only if needed)."""
+    return feedback_for(
+        question,
+        answer,
+        text=exercise.text,
+        passage=exercise.passage_span(question.id),
+        analysis=exercise.analysis if compare else None,
     )
 
 

@@ -13,7 +13,13 @@ import os
 from pathlib import Path
 from typing import Any
 
-from sourcecrit.exercises.feedback import Feedback, Grade, feedback_for, grade, normalised_answer
+from sourcecrit.exercises.feedback import (
+    Feedback,
+    Grade,
+    grade,
+    normalised_answer,
+    question_feedback,
+)
 from sourcecrit.exercises.model import Exercise, ExerciseError
 from sourcecrit.progress import ProgressStore
 
@@ -105,13 +111,7 @@ class ExerciseSession:
     def feedback(self, question_id: str) -> Feedback:
         """Return feedback on the saved answer to ``question_id``."""
         question = self.exercise.question(question_id)
-        return feedback_for(
-            question,
-            self._answers.get(question_id),
-            text=self.exercise.text,
-            passage=self.exercise.passage_span(question_id),
-            analysis=self.exercise.analysis,
-        )
+        return question_feedback(self.exercise, question, self._answers.get(question_id))
 
     def grade(self) -> Grade:
         """Return feedback on every question and the total score."""

@@ -53,18 +53,15 @@ class QuestionBox(widgets.VBox):
         self.feedback.add_class("sc-feedback-box")
         self.status = widgets.HTML("")
         saved = form.session.answers.get(question.id)
-        if isinstance(saved, list) and isinstance(self.input, WordPicker):
-            self.input.value = saved
-            saved = None
-        elif isinstance(saved, list):
-            saved = "\n".join(saved)
+        if isinstance(saved, list) and not isinstance(self.input, WordPicker):
+            saved = "\n".join(saved)  # a Textarea shows one pick per line
         if question.type == "choice" and saved not in (None, *(question.options or [])):
             # The instructor changed the options since: keep the file as it is, say so.
             self.status.value = (
                 f"<span style='color:#9a6700'>Your earlier answer “{html.escape(str(saved))}” "
                 "is no longer one of the options; choose again.</span>"
             )
-        elif isinstance(saved, str):
+        elif isinstance(saved, (str, list)):  # a hand-edited file may hold anything
             self.input.value = saved
         prompt = widgets.HTML(_prompt_html(question, number))
         self.input.observe(self._changed, names="value")
