@@ -119,26 +119,31 @@ def read_text(path: Path, *, error: type[ProblemsError], what: str, max_bytes: i
         raise error(f"{path}: cannot be read ({exc.strerror})") from None
 
 
-def load_plain(
-    text: str, *, source: str, error: type[ProblemsError], what: str
-) -> tuple[Node, Any]:
-    """Return the YAML document in ``text`` as its node tree and as plain Python data.
+def load_mapping(
+    text: str, *, source: str, error: type[ProblemsError], what: str, keys: str
+) -> tuple[Node, dict[str, Any]]:
+    """Return the YAML mapping in ``text`` as its node tree and as plain Python data.
 
-    ``what`` names the kind of file in messages ("a checklist").
+    ``what`` names the kind of file in messages ("a checklist"); ``keys`` says what the
+    mapping should hold ("id, title and questions"), for a file that is not a mapping.
 
     Raises:
-        error: not valid YAML, empty, a tag other than plain data, or a key written twice
-            (one :class:`Problem` each, with its line).
+        error: not valid YAML, empty, a tag other than plain data, a key written twice, or
+            not a mapping (one :class:`Problem` each, with its line).
     """
     root = _compose(text, source=source, error=error, what=what)
     loader = yaml.SafeLoader(text)
     try:
         # Tags were checked on the nodes; build the plain data with the safe constructor.
-        return root, loader.construct_document(root)
+        data = loader.construct_document(root)
     except yaml.YAMLError as exc:  # pragma: no cover - tags were checked already
         raise error(problems=[Problem(source, None, "", f"not valid YAML: {exc}")]) from None
     finally:
         loader.dispose()
+    if not isinstance(data, dict):
+        message = f"{what} file must be a mapping with {keys}"
+        raise error(problems=[Problem(source, line_of(root), "", message)])
+    return root, data
 
 
 def validated(

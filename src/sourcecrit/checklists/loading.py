@@ -13,7 +13,7 @@ from typing import Any
 
 from sourcecrit.checklists.errors import ChecklistError, Problem
 from sourcecrit.checklists.model import Band, Checklist, Item, Scoring
-from sourcecrit.yamlfile import line_of, load_plain, problems_of, read_text, validated
+from sourcecrit.yamlfile import load_mapping, problems_of, read_text, validated
 
 YAML_SUFFIXES = (".yaml", ".yml")
 #: A checklist file larger than this is certainly not a checklist.
@@ -64,18 +64,13 @@ def checklist_from_yaml(text: str, *, source: str = "<string>") -> Checklist:
     Raises:
         ChecklistError: with one :class:`Problem` per wrong key, each with its line.
     """
-    root, data = load_plain(text, source=source, error=ChecklistError, what="a checklist")
-    if not isinstance(data, dict):
-        raise ChecklistError(
-            problems=[
-                Problem(
-                    source,
-                    line_of(root),
-                    "",
-                    "a checklist file must be a mapping with id, title, credit, licence and items",
-                )
-            ]
-        )
+    root, data = load_mapping(
+        text,
+        source=source,
+        error=ChecklistError,
+        what="a checklist",
+        keys="id, title, credit, licence and items",
+    )
     checklist = validated(
         Checklist,
         data,

@@ -13,7 +13,7 @@ from pathlib import Path
 from sourcecrit.article import load_article
 from sourcecrit.errors import ArticleError
 from sourcecrit.exercises.model import Exercise, ExerciseError, Question
-from sourcecrit.yamlfile import Problem, line_of, load_plain, problems_of, read_text, validated
+from sourcecrit.yamlfile import Problem, line_of, load_mapping, problems_of, read_text, validated
 
 EXERCISE_FILE = "exercise.yaml"
 #: An exercise file larger than this is certainly not an exercise.
@@ -43,18 +43,9 @@ def exercise_from_yaml(
     Raises:
         ExerciseError: with one :class:`~sourcecrit.yamlfile.Problem` per wrong key.
     """
-    root, data = load_plain(text, source=source, error=ExerciseError, what="an exercise")
-    if not isinstance(data, dict):
-        raise ExerciseError(
-            problems=[
-                Problem(
-                    source,
-                    line_of(root),
-                    "",
-                    "an exercise file must be a mapping with id, title and questions",
-                )
-            ]
-        )
+    root, data = load_mapping(
+        text, source=source, error=ExerciseError, what="an exercise", keys="id, title and questions"
+    )
     article = None
     name = data.get("article", "article.txt")
     if isinstance(name, str) and name.strip():
