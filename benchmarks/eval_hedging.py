@@ -219,8 +219,8 @@ def baseline_cues(text: str) -> list[tuple[int, int]]:
 # -- running sourcecrit -------------------------------------------------------------------
 
 
-def parsed(texts: list[str], *, desc: str, batch_size: int, n_process: int) -> Iterator[list[dict]]:
-    """Yield sourcecrit's hedge records for each text, parsing with ``nlp.pipe``."""
+def parsed_docs(texts: list[str], *, desc: str, batch_size: int, n_process: int) -> Iterator:
+    """Yield each text's Doc from sourcecrit's pipeline without attribution, with progress."""
     from tqdm import tqdm
 
     from sourcecrit.pipeline import get_nlp
@@ -230,8 +230,13 @@ def parsed(texts: list[str], *, desc: str, batch_size: int, n_process: int) -> I
     # change the hedging results (the hedging component does not read it).
     with nlp.select_pipes(disable=["sourcecrit_attribution"]):
         docs = nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
-        for doc in tqdm(docs, total=len(texts), desc=desc, unit="sent", file=sys.stderr):
-            yield list(doc._.sc_hedges or [])
+        yield from tqdm(docs, total=len(texts), desc=desc, unit="sent", file=sys.stderr)
+
+
+def parsed(texts: list[str], *, desc: str, batch_size: int, n_process: int) -> Iterator[list[dict]]:
+    """Yield sourcecrit's hedge records for each text, parsing with ``nlp.pipe``."""
+    for doc in parsed_docs(texts, desc=desc, batch_size=batch_size, n_process=n_process):
+        yield list(doc._.sc_hedges or [])
 
 
 def table(title: str, rows: Iterable[tuple[str, PRF]], *, note: str = "") -> str:

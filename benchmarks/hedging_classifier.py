@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from eval_hedging import read_wiki, sentence_scores, table  # noqa: E402
+from eval_hedging import parsed_docs, read_wiki, sentence_scores, table  # noqa: E402
 
 Features = dict[str, float]
 THRESHOLDS = np.arange(0.10, 0.71, 0.025)
@@ -75,19 +75,12 @@ def bag_of_words(doc) -> Features:
 
 def parse(texts: list[str], *, n_process: int) -> tuple[list[list[Features]], list[Features], list[bool]]:
     """Return per sentence: its cues' features, its bag of words, and the rules' decision."""
-    from tqdm import tqdm
-
-    from sourcecrit.pipeline import get_nlp
-
-    nlp = get_nlp()
     cues, words, rules = [], [], []
-    with nlp.select_pipes(disable=["sourcecrit_attribution"]):
-        docs = nlp.pipe(texts, batch_size=256, n_process=n_process)
-        for doc in tqdm(docs, total=len(texts), desc="wiki-weasel", unit="sent", file=sys.stderr):
-            found = [c for c in doc._.sc_hedges or [] if c["category"] in ("hedge", "weasel")]
-            cues.append([cue_features(doc, c) for c in found])
-            words.append(bag_of_words(doc))
-            rules.append(bool(found))
+    for doc in parsed_docs(texts, desc="wiki-weasel", batch_size=256, n_process=n_process):
+        found = [c for c in doc._.sc_hedges or [] if c["category"] in ("hedge", "weasel")]
+        cues.append([cue_features(doc, c) for c in found])
+        words.append(bag_of_words(doc))
+        rules.append(bool(found))
     return cues, words, rules
 
 
