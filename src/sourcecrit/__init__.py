@@ -3,7 +3,7 @@
 The public API, re-exported from the modules that hold it::
 
     import sourcecrit
-    analysis = sourcecrit.analyze("article.txt")
+    analysis = sourcecrit.analyze(Path("article.txt"))   # a str would be the text itself
     analysis.attributions, analysis.hedges, analysis.sentences
 """
 

@@ -20,13 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sourcecrit import columns
-from sourcecrit.article import (
-    Article,
-    article_from_text,
-    is_url,
-    load_article,
-    looks_like_path,
-)
+from sourcecrit.article import Article, article_from_text, load_article, without_surrogates
 from sourcecrit.attribution import attributions as attribution_records
 from sourcecrit.attribution import sources as source_records
 from sourcecrit.extensions import ensure_extensions
@@ -225,17 +219,31 @@ def sentence_frame(
 def as_article(
     source: ArticleLike, *, encoding: str | None = None, max_chars: int | None = None
 ) -> Article:
-    """Return ``source`` as an Article.
+    """Return ``source`` as an Article, by the input rule (DESIGN.md).
 
-    An Article is returned as it is; a path (``pathlib.Path``, or a ``str`` naming an
-    existing file or ending in .txt/.md/.html) or URL is loaded; any other ``str`` is the
-    text itself, analysed exactly as given (no header parsing), so offsets refer to it.
+    A ``str`` is always the article text, analysed exactly as given (no header parsing,
+    never read as a file name or URL), so offsets refer to it. An ``os.PathLike`` (e.g.
+    ``pathlib.Path``) is a file, read with :func:`~sourcecrit.article.load_article`. An
+    Article is returned as it is. For a URL, or a path held in a ``str``, call
+    ``load_article`` yourself: ``analyze(load_article(url))``.
+
+    Lone surrogates (not valid Unicode) are replaced by U+FFFD, one for one, with a
+    warning on the Article.
+
+    Raises:
+        ArticleError: the text is empty or too long, or the file cannot be used.
+        TypeError: ``source`` is none of the above.
     """
     if isinstance(source, Article):
-        return source
-    if isinstance(source, str) and not (is_url(source) or looks_like_path(source)):
-        return article_from_text(source, max_chars=max_chars, parse_header=False)
-    return load_article(source, encoding=encoding, max_chars=max_chars)
+        return without_surrogates(source)
+    if isinstance(source, str):
+        return without_surrogates(article_from_text(source, max_chars=max_chars, verbatim=True))
+    if isinstance(source, os.PathLike):
+        return load_article(source, encoding=encoding, max_chars=max_chars)
+    raise TypeError(
+        f"expected article text (str), a path (pathlib.Path) or an Article, "
+        f"not {type(source).__name__}"
+    )
 
 
 def analyze(
@@ -248,7 +256,8 @@ def analyze(
     """Analyse one article and return its :class:`Analysis`.
 
     Args:
-        source: an Article, a path or URL, or the article text itself.
+        source: the article text itself (a ``str``, analysed verbatim), a file path
+            (``pathlib.Path``), or an Article (e.g. ``load_article(url)`` for a web page).
         encoding: text encoding of a file that is not UTF-8.
         max_chars: size limit in characters (default 2 MB of text).
         nlp: a pipeline to use instead of :func:`sourcecrit.pipeline.get_nlp`.

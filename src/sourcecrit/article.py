@@ -1,6 +1,7 @@
 """Articles: body text, paragraphs with offsets, metadata, and clear errors for bad input.
 
-``load_article`` accepts a path, a URL or the text itself. Every offset sourcecrit reports
+``load_article`` accepts a path or a URL, never the text itself (``article_from_text`` builds
+an Article from text; ``sourcecrit.analyze`` takes a ``str`` as the text). Every offset sourcecrit reports
 is a character offset into ``Article.text`` (the body); a metadata header, when the file has
 one, is kept apart on ``Article.header``.
 """
@@ -36,6 +37,8 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TEXT_SUFFIXES = (".txt", ".text", *MARKDOWN_SUFFIXES, *HTML_SUFFIXES)
 FETCH_TIMEOUT = 20
+#: A string longer than this, or holding a line break, is not a file name.
+MAX_PATH_CHARS = 4096
 
 # Magic numbers of files students most often pick up by mistake.
 _SIGNATURES = {
@@ -174,53 +177,88 @@ def load_article(
     encoding: str | None = None,
     max_chars: int | None = None,
 ) -> Article:
-    """Load an article from a file path, an http(s) URL, or the text itself.
+    """Load an article from a file path or an http(s) URL; never treats ``source`` as text.
 
     ``.txt`` files may start with ``key value`` header lines (``date 2024-03-10``); Markdown
     files may carry YAML front matter; ``.html`` files and URLs go through trafilatura,
-    which keeps the main text and its metadata. A ``str`` that is neither an existing file
-    nor a URL is taken as article text (its header, if any, is parsed the same way).
+    which keeps the main text and its metadata. A ``str`` is a URL when it starts with
+    ``http://`` or ``https://`` and a file path otherwise. To build an Article from text
+    you already hold, use :func:`article_from_text` (or pass the text to ``analyze``).
 
     Args:
-        source: path, URL or text.
+        source: a path (``pathlib.Path`` or ``str``) or an http(s) URL.
         encoding: the file's text encoding when it is not UTF-8 (e.g. ``"cp1252"``).
         max_chars: size limit in characters (default ``$SOURCECRIT_MAX_CHARS`` or 2 MB).
 
     Raises:
         ArticleError: a subclass naming the problem (missing, empty, binary, encoding,
-            too large, fetch failed).
+            too large, fetch failed); a missing file's message names the file.
     """
     if isinstance(source, os.PathLike):
         return _load_path(Path(source), encoding=encoding, max_chars=max_chars)
     if not isinstance(source, str):
-        raise TypeError(f"load_article expects a path, URL or str, not {type(source).__name__}")
+        raise TypeError(f"load_article expects a path or URL, not {type(source).__name__}")
     if is_url(source):
         return _load_url(source.strip(), max_chars=max_chars)
-    if looks_like_path(source):
-        return _load_path(Path(source.strip()), encoding=encoding, max_chars=max_chars)
-    return article_from_text(source, max_chars=max_chars)
+    if "\n" in source.strip() or len(source) > MAX_PATH_CHARS:
+        raise ArticleNotFoundError(
+            "load_article takes a file path or a URL, and this looks like article text "
+            f"({len(source):,} characters). Pass the text to analyze() or article_from_text()."
+        )
+    return _load_path(Path(source), encoding=encoding, max_chars=max_chars)
 
 
 def article_from_text(
-    text: str, *, origin: str | None = None, max_chars: int | None = None, parse_header: bool = True
+    text: str, *, origin: str | None = None, max_chars: int | None = None, verbatim: bool = False
 ) -> Article:
-    """Build an Article from text: strip a metadata header, check size, flag non-English."""
+    """Build an Article from text: strip a metadata header, check size, flag non-English.
+
+    With ``verbatim=True`` (what ``analyze`` does with a ``str``) the text is kept exactly
+    as given: no header is taken off and HTML is not extracted, so offsets refer to it.
+    """
     if "\x00" in text:
         raise BinaryArticleError(
             f"{origin or 'The text'} contains NUL bytes, so it is not plain text. "
             "Give sourcecrit the article's text (a .txt, .md or .html file)."
         )
-    if _HTML_START.match(text):
+    if not verbatim and _HTML_START.match(text):
         return _article_from_html(text, origin=origin, max_chars=max_chars)
     metadata: dict[str, str] = {}
     header = ""
     body = text
-    if parse_header:
+    if not verbatim:
         metadata, header, body = split_header(text)
     _check_text(body, origin=origin, max_chars=max_chars)
     article = Article(text=body, metadata=metadata, header=header, origin=origin)
     article.warnings.extend(language_warnings(body))
     return article
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(article: Article) -> Article:
+    """Return ``article`` with lone surrogates (not valid Unicode) replaced by U+FFFD.
+
+    Python strings can hold them (JSON ``"\\ud800"``, file names read with
+    ``surrogateescape``), but no encoder and not spaCy can. One code point replaces one, so
+    every offset still refers to the same characters; a warning says how many there were.
+    """
+    fields = [article.text, article.header, *article.metadata.values()]
+    if not any(_SURROGATE.search(value) for value in fields):
+        return article
+    count = len(_SURROGATE.findall(article.text))
+    return Article(
+        text=_SURROGATE.sub("\ufffd", article.text),
+        metadata={k: _SURROGATE.sub("\ufffd", v) for k, v in article.metadata.items()},
+        header=_SURROGATE.sub("\ufffd", article.header),
+        origin=article.origin,
+        warnings=[
+            *article.warnings,
+            f"The text held {count} lone surrogate code point(s), which are not valid "
+            "Unicode; each was replaced by \ufffd (offsets are unchanged).",
+        ],
+    )
 
 
 def split_header(text: str) -> tuple[dict[str, str], str, str]:
@@ -259,24 +297,6 @@ def split_header(text: str) -> tuple[dict[str, str], str, str]:
     return metadata, text[:pos], text[pos:]
 
 
-def looks_like_path(source: str) -> bool:
-    """Return True when the string ``source`` names a file rather than holding article text.
-
-    It does when it is one line that ends in a text suffix (.txt, .md, .html...) or names
-    an existing file. Strings too long or odd to be a file name are text.
-    """
-    stripped = source.strip()
-    if "\n" in stripped or len(stripped) > 1024 or not stripped:
-        return False
-    candidate = Path(stripped).expanduser()
-    if candidate.suffix.lower() in TEXT_SUFFIXES:
-        return True
-    try:
-        return candidate.is_file()
-    except (OSError, ValueError):
-        return False
-
-
 def is_url(source: str) -> bool:
     """Return True when ``source`` is a single http(s) URL."""
     stripped = source.strip()
@@ -284,7 +304,10 @@ def is_url(source: str) -> bool:
 
 
 def _load_path(path: Path, *, encoding: str | None, max_chars: int | None) -> Article:
-    path = path.expanduser()
+    try:
+        path = path.expanduser()
+    except RuntimeError:  # "~nobody/story.txt": no such user; the name stays as given
+        pass
     if not path.exists():
         raise ArticleNotFoundError(f"{path}: no such file. Check the name and the folder.")
     if path.is_dir():
