@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from sourcecrit import Analysis, Article, analyze, analyze_many, columns, load_article
-from sourcecrit.analysis import CHUNK_CHARS, _chunks, parse
+from sourcecrit.pipeline import CHUNK_CHARS, chunks, parse
 
 OFFSET_COLUMNS = {
     "attributions": [
@@ -166,7 +166,7 @@ def test_analyze_many_with_two_processes_matches_one(flagship):
 
 def test_chunks_concatenate_to_the_text():
     text = ("A sentence here. " * 30 + "\n\n") * 50
-    pieces = _chunks(text, 1000)
+    pieces = chunks(text, 1000)
     assert "".join(pieces) == text
     assert all(len(p) <= 1000 for p in pieces)
     assert all(p.endswith("\n\n") for p in pieces[:-1])
