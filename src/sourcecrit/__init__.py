@@ -15,6 +15,7 @@ from sourcecrit.errors import (
     ArticleError,
     ArticleFetchError,
     ArticleNotFoundError,
+    ArticleReadError,
     ArticleTooLargeError,
     BinaryArticleError,
     ChecklistError,
@@ -24,6 +25,7 @@ from sourcecrit.errors import (
     ModelNotFoundError,
     ProblemsError,
     ProgressError,
+    SettingError,
     SourcecritError,
 )
 from sourcecrit.exercises import ExerciseSession, load_exercise
@@ -39,6 +41,7 @@ __all__ = [
     "ArticleError",
     "ArticleFetchError",
     "ArticleNotFoundError",
+    "ArticleReadError",
     "ArticleTooLargeError",
     "BinaryArticleError",
     "ChecklistError",
@@ -50,6 +53,7 @@ __all__ = [
     "Paragraph",
     "ProblemsError",
     "ProgressError",
+    "SettingError",
     "SourcecritError",
     "analyze",
     "analyze_many",

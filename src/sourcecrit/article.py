@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,14 +17,29 @@ from typing import Any
 import yaml
 
 from sourcecrit.errors import (
-    ArticleEncodingError,
     ArticleError,
-    ArticleFetchError,
     ArticleNotFoundError,
     ArticleTooLargeError,
     BinaryArticleError,
     EmptyArticleError,
+    SettingError,
 )
+from sourcecrit.language import language_warnings
+from sourcecrit.reading import FETCH_TIMEOUT, decode_bytes, detect_encoding, fetch, read_file
+
+__all__ = [
+    "Article",
+    "Paragraph",
+    "article_from_text",
+    "decode_bytes",
+    "detect_encoding",
+    "language_warnings",
+    "load_article",
+    "max_chars_limit",
+    "paragraphs",
+    "split_header",
+    "without_surrogates",
+]
 
 #: Default limit on article length, in characters of text (about 2 MB).
 MAX_CHARS = 2_000_000
@@ -36,23 +49,8 @@ METADATA_KEYS = ("title", "date", "outlet", "author", "url", "language")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TEXT_SUFFIXES = (".txt", ".text", *MARKDOWN_SUFFIXES, *HTML_SUFFIXES)
-FETCH_TIMEOUT = 20
 #: A string longer than this, or holding a line break, is not a file name.
 MAX_PATH_CHARS = 4096
-
-# Magic numbers of files students most often pick up by mistake.
-_SIGNATURES = {
-    b"\x89PNG\r\n\x1a\n": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF87a": "a GIF image",
-    b"GIF89a": "a GIF image",
-    b"%PDF-": "a PDF document",
-    b"PK\x03\x04": "a ZIP archive (or a .docx/.xlsx file)",
-    b"\x1f\x8b": "a gzip archive",
-    b"\xd0\xcf\x11\xe0": "an old Microsoft Office document",
-    b"RIFF": "a media file",
-    b"\x7fELF": "a program",
-}
 
 # A header line: a known key, whitespace, a value. Dates stop at the date itself because
 # the flagship file runs its header into the first paragraph on the same line.
@@ -164,11 +162,26 @@ def paragraphs(text: str) -> list[Paragraph]:
 
 
 def max_chars_limit(max_chars: int | None = None) -> int:
-    """Return the size limit in force: the argument, ``$SOURCECRIT_MAX_CHARS``, or 2 MB."""
+    """Return the size limit in force: the argument, ``$SOURCECRIT_MAX_CHARS``, or 2 MB.
+
+    Raises:
+        SettingError: the argument or the variable is not a whole number above 0.
+    """
     if max_chars is not None:
+        if isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1:
+            raise SettingError(
+                f"max_chars must be a whole number of characters above 0, not {max_chars!r}."
+            )
         return max_chars
     env = os.environ.get(MAX_CHARS_ENV, "").strip()
-    return int(env) if env.isdigit() else MAX_CHARS
+    if not env:
+        return MAX_CHARS
+    if not env.isascii() or not env.isdigit() or int(env) < 1:
+        raise SettingError(
+            f"${MAX_CHARS_ENV} is {env!r}: it must be a whole number of characters above 0 "
+            f"(the default is {MAX_CHARS:,}). Fix or unset it."
+        )
+    return int(env)
 
 
 def load_article(
@@ -176,6 +189,7 @@ def load_article(
     *,
     encoding: str | None = None,
     max_chars: int | None = None,
+    timeout: float | None = None,
 ) -> Article:
     """Load an article from a file path or an http(s) URL; never treats ``source`` as text.
 
@@ -189,17 +203,20 @@ def load_article(
         source: a path (``pathlib.Path`` or ``str``) or an http(s) URL.
         encoding: the file's text encoding when it is not UTF-8 (e.g. ``"cp1252"``).
         max_chars: size limit in characters (default ``$SOURCECRIT_MAX_CHARS`` or 2 MB).
+            A file is read up to 4 bytes per character, a web page up to 8.
+        timeout: seconds a URL fetch may take in all (default 20).
 
     Raises:
-        ArticleError: a subclass naming the problem (missing, empty, binary, encoding,
-            too large, fetch failed); a missing file's message names the file.
+        ArticleError: a subclass naming the problem and the file or URL (missing, not an
+            ordinary file, unreadable, empty, binary, encoding, too large, fetch failed).
+        SettingError: ``max_chars`` or ``$SOURCECRIT_MAX_CHARS`` is not a number above 0.
     """
     if isinstance(source, os.PathLike):
         return _load_path(Path(source), encoding=encoding, max_chars=max_chars)
     if not isinstance(source, str):
         raise TypeError(f"load_article expects a path or URL, not {type(source).__name__}")
     if is_url(source):
-        return _load_url(source.strip(), max_chars=max_chars)
+        return _load_url(source.strip(), max_chars=max_chars, timeout=timeout)
     if "\n" in source.strip() or len(source) > MAX_PATH_CHARS:
         raise ArticleNotFoundError(
             "load_article takes a file path or a URL, and this looks like article text "
@@ -308,95 +325,13 @@ def _load_path(path: Path, *, encoding: str | None, max_chars: int | None) -> Ar
         path = path.expanduser()
     except RuntimeError:  # "~nobody/story.txt": no such user; the name stays as given
         pass
-    if not path.exists():
-        raise ArticleNotFoundError(f"{path}: no such file. Check the name and the folder.")
-    if path.is_dir():
-        raise ArticleNotFoundError(f"{path} is a folder, not an article file.")
-    limit = max_chars_limit(max_chars)
-    size = path.stat().st_size
     # UTF-8 uses at most 4 bytes per character: a file above 4x the limit cannot fit.
-    if size > 4 * limit:
-        raise ArticleTooLargeError(
-            f"{path}: the file is {size:,} bytes, far above the limit of {limit:,} characters. "
-            f"Split the article, or raise the limit with max_chars= (or ${MAX_CHARS_ENV})."
-        )
-    data = path.read_bytes()
+    data = read_file(path, max_bytes=4 * max_chars_limit(max_chars))
     text = decode_bytes(data, name=str(path), encoding=encoding)
     origin = str(path)
     if path.suffix.lower() in HTML_SUFFIXES:
         return _article_from_html(text, origin=origin, max_chars=max_chars)
     return article_from_text(text, origin=origin, max_chars=max_chars)
-
-
-def decode_bytes(data: bytes, *, name: str, encoding: str | None = None) -> str:
-    """Decode file bytes to text, refusing binary files and never mangling characters.
-
-    Raises:
-        EmptyArticleError: no bytes at all.
-        BinaryArticleError: an image, PDF, archive or other binary file.
-        ArticleEncodingError: the bytes are not valid in the encoding given (or UTF-8);
-            the message names the encoding that was detected and how to pass it.
-    """
-    if not data:
-        raise EmptyArticleError(f"{name} is empty: there is no text to analyse.")
-    for magic, kind in _SIGNATURES.items():
-        if data.startswith(magic):
-            raise BinaryArticleError(
-                f"{name} looks like {kind}, not text. Give sourcecrit the article's text "
-                "(a .txt, .md or .html file)."
-            )
-    if encoding is None and (data.startswith((b"\xff\xfe", b"\xfe\xff"))):
-        encoding = "utf-16"
-    if encoding is None and b"\x00" in data[:4096]:
-        raise BinaryArticleError(
-            f"{name} contains NUL bytes, so it is not a text file. Give sourcecrit the "
-            "article's text (a .txt, .md or .html file)."
-        )
-    if encoding is not None:
-        try:
-            return data.decode(encoding)
-        except LookupError as exc:
-            raise ArticleEncodingError(f"{name}: {encoding!r} is not a known encoding.") from exc
-        except UnicodeDecodeError as exc:
-            raise ArticleEncodingError(
-                f"{name} is not valid {encoding} (byte {exc.start} cannot be decoded). "
-                f"Detected encoding: {detect_encoding(data) or 'unknown'}."
-            ) from exc
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        detected = detect_encoding(data)
-        how = (
-            f"It looks like {detected}: pass encoding={detected!r} "
-            f"(command line: --encoding {detected}), or save the file as UTF-8."
-            if detected
-            else "Save the file as UTF-8, or pass its encoding with encoding=... (--encoding)."
-        )
-        raise ArticleEncodingError(
-            f"{name} is not UTF-8 (byte {exc.start} cannot be decoded). {how}"
-        ) from exc
-
-
-def detect_encoding(data: bytes) -> str | None:
-    """Return the most likely encoding of non-UTF-8 ``data``, or None.
-
-    Western European text (cp1252, the superset of latin-1 that Windows writes) is by far
-    the commonest case for English news, and statistical detectors misjudge short samples
-    of it, so it is preferred whenever its reading gives only letters and punctuation.
-    charset-normalizer decides the rest.
-    """
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None:
-        odd = [ch for ch in text if ord(ch) > 127 and not (ch.isalpha() or ch in "‘’“”–—… «»€£°")]
-        if not odd:
-            return "cp1252"
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[:200_000]).best()
-    return best.encoding if best is not None else None
 
 
 def _article_from_html(html: str, *, origin: str | None, max_chars: int | None) -> Article:
@@ -432,23 +367,11 @@ def _article_from_html(html: str, *, origin: str | None, max_chars: int | None) 
     return article
 
 
-def _load_url(url: str, *, max_chars: int | None) -> Article:
-    limit = max_chars_limit(max_chars)
-    request = urllib.request.Request(url, headers={"User-Agent": "sourcecrit (education)"})
-    try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
-            data = response.read(8 * limit + 1)
-            charset = response.headers.get_content_charset()
-            ctype = response.headers.get_content_type()
-    except urllib.error.HTTPError as exc:
-        raise ArticleFetchError(f"{url}: the server answered {exc.code} {exc.reason}.") from exc
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise ArticleFetchError(f"{url}: could not fetch the page ({reason}).") from exc
-    if len(data) > 8 * limit:
-        raise ArticleTooLargeError(f"{url}: the page is larger than {8 * limit:,} bytes.")
-    text = decode_bytes(data, name=url, encoding=charset)
-    if ctype == "text/plain":
+def _load_url(url: str, *, max_chars: int | None, timeout: float | None) -> Article:
+    # An HTML page carries markup around its text: allow 8 bytes per character.
+    page = fetch(url, max_bytes=8 * max_chars_limit(max_chars), timeout=timeout or FETCH_TIMEOUT)
+    text = decode_bytes(page.data, name=url, encoding=page.charset)
+    if page.content_type == "text/plain":
         return article_from_text(text, origin=url, max_chars=max_chars)
     return _article_from_html(text, origin=url, max_chars=max_chars)
 
@@ -467,34 +390,3 @@ def _check_text(text: str, *, origin: str | None, max_chars: int | None) -> None
             f"{where} has {len(text):,} characters, above the limit of {limit:,}. "
             f"Split the article, or raise the limit with max_chars= (or ${MAX_CHARS_ENV})."
         )
-
-
-# The commonest English function words: running English prose is about 40% these.
-_ENGLISH_FUNCTION_WORDS = frozenset(
-    """the of and to a in is that for it as was with be by on not he she i this are or his
-    her from at which but have an they you were their has had been one we its there will
-    would who what when all said more also than them these some can could about after
-    into may over if so no our out up other then only""".split()
-)
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-
-
-def language_warnings(text: str) -> list[str]:
-    """Return a warning when ``text`` does not look like English, else an empty list.
-
-    A light test that needs no model: the share of the commonest English function words
-    among the first 2,000 words, and the share of Latin letters. Texts under 20 words are
-    too short to judge.
-    """
-    words = _WORD.findall(text[:50_000])[:2000]
-    if len(words) < 20:
-        return []
-    letters = "".join(words)
-    latin = sum(1 for ch in letters if ch.isascii() or "\u00c0" <= ch <= "\u024f")
-    share = sum(1 for w in words if w.lower() in _ENGLISH_FUNCTION_WORDS) / len(words)
-    if latin / len(letters) < 0.5 or share < 0.12:
-        return [
-            "This text does not look like English. sourcecrit's rules and model are for "
-            "English news, so its findings will be unreliable."
-        ]
-    return []

@@ -113,3 +113,11 @@ class ExerciseError(ProblemsError):
 
 class ProgressError(SourcecritError):
     """Answers could not be saved (the message says where and why)."""
+
+
+class ArticleReadError(ArticleError):
+    """The file exists but cannot be read: permission, not an ordinary file, or an OS error."""
+
+
+class SettingError(SourcecritError):
+    """A setting (an option or an environment variable) has a value that cannot be used."""
