@@ -5,8 +5,8 @@ import json
 import pandas as pd
 import pytest
 
-from sourcecrit import Analysis, Article, analyze, analyze_many, columns
-from sourcecrit.analysis import CHUNK_CHARS, _chunks, parse
+from sourcecrit import Analysis, Article, analyze, analyze_many, columns, load_article
+from sourcecrit.pipeline import CHUNK_CHARS, chunks, parse
 
 OFFSET_COLUMNS = {
     "attributions": [
@@ -74,11 +74,50 @@ def test_counts_in_sentences_match_tables(flagship_analysis):
 
 def test_analyze_accepts_text_article_and_path(flagship, flagship_path):
     from_path = analyze(flagship_path)
-    from_str_path = analyze(str(flagship_path))
     from_article = analyze(flagship)
     from_text = analyze(flagship.text)
-    assert from_path.text == from_str_path.text == from_article.text == from_text.text
+    assert from_path.text == from_article.text == from_text.text
     assert from_path.to_dict()["sentences"] == from_text.to_dict()["sentences"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "~x",
+        "0.md",
+        "a.md",
+        "README",
+        "/etc/x",
+        "/etc/hostname",
+        "C:\\x",
+        "http://x",
+        "https://example.org/story.html",
+        "~/story.txt",
+    ],
+)
+def test_a_string_is_always_the_text(tmp_path, monkeypatch, text):
+    # Input rule (DESIGN.md): a str is the article, never a file name or URL, even when a
+    # file of that name exists.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "README").write_text("The file, not the text.", encoding="utf-8")
+    analysis = analyze(text)
+    assert analysis.text == text
+    assert analysis.article.origin is None
+
+
+def test_a_path_given_as_a_string_goes_through_load_article(flagship_path):
+    assert analyze(load_article(str(flagship_path))).text == analyze(flagship_path).text
+    assert analyze(str(flagship_path)).text == str(flagship_path)
+
+
+def test_html_given_as_a_string_is_analysed_verbatim():
+    text = "<!doctype html><p>The minister said so.</p>"
+    assert analyze(text).text == text
+
+
+def test_analyze_refuses_other_types():
+    with pytest.raises(TypeError, match="pathlib.Path"):
+        analyze(b"The minister said so.")  # type: ignore[arg-type]
 
 
 def test_text_is_analysed_verbatim_including_a_header_like_start():
@@ -127,7 +166,7 @@ def test_analyze_many_with_two_processes_matches_one(flagship):
 
 def test_chunks_concatenate_to_the_text():
     text = ("A sentence here. " * 30 + "\n\n") * 50
-    pieces = _chunks(text, 1000)
+    pieces = chunks(text, 1000)
     assert "".join(pieces) == text
     assert all(len(p) <= 1000 for p in pieces)
     assert all(p.endswith("\n\n") for p in pieces[:-1])
@@ -156,4 +195,6 @@ def test_most_hedged_sentences_are_ordered_by_hedging(flagship_analysis):
     assert list(top["hedging"]) == sorted(top["hedging"], reverse=True)
     counts = flagship_analysis.sentences.set_index("sentence")
     for row in top.itertuples():
-        assert row.hedging == counts.loc[row.sentence, "hedges"] + counts.loc[row.sentence, "weasels"]
+        assert (
+            row.hedging == counts.loc[row.sentence, "hedges"] + counts.loc[row.sentence, "weasels"]
+        )

@@ -15,7 +15,7 @@ from sourcecrit import (
     SourcecritError,
     load_article,
 )
-from sourcecrit.article import paragraphs, split_header
+from sourcecrit.article import article_from_text, paragraphs, split_header
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -137,15 +137,36 @@ def test_missing_file(tmp_path):
         load_article(tmp_path / "nope.txt")
 
 
+@pytest.mark.parametrize("name", ["artcle", "0.md", "README", "~x", "~no_such_user_sc/a.txt"])
+def test_load_article_never_takes_a_string_as_text(tmp_path, monkeypatch, name):
+    # A typo for a file name must not become an article whose text is the typo.
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ArticleNotFoundError, match="no such file") as info:
+        load_article(name)
+    assert name.lstrip("~").split("/")[-1] in str(info.value)
+
+
+def test_load_article_reads_a_path_given_as_a_string(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "README").write_text("date 2024-05-01\nThe minister said so.", encoding="utf-8")
+    article = load_article("README")
+    assert article.text == "The minister said so." and article.date == "2024-05-01"
+
+
+def test_load_article_refuses_article_text_clearly():
+    with pytest.raises(ArticleNotFoundError, match="analyze"):
+        load_article("The minister said so.\n\nOfficials denied it.")
+
+
 def test_size_limit_is_configurable(tmp_path, monkeypatch):
     text = "The minister said it. " * 100
     with pytest.raises(ArticleTooLargeError, match="above the limit of 100"):
-        load_article(text, max_chars=100)
+        article_from_text(text, max_chars=100)
     monkeypatch.setenv("SOURCECRIT_MAX_CHARS", "50")
     with pytest.raises(ArticleTooLargeError):
-        load_article(text)
+        article_from_text(text)
     monkeypatch.delenv("SOURCECRIT_MAX_CHARS")
-    assert load_article(text).text == text
+    assert article_from_text(text).text == text
 
 
 def test_default_size_limit_is_two_megabytes(tmp_path):
@@ -160,7 +181,7 @@ def test_non_english_text_gets_a_warning_but_loads():
         "Le ministre des Affaires étrangères a déclaré que des soldats de l'alliance sont déjà "
         "présents sur le territoire, mais il n'a pas voulu dire quels pays les ont envoyés."
     )
-    article = load_article(french)
+    article = article_from_text(french)
     assert article.text == french
     assert any("does not look like English" in w for w in article.warnings)
 

@@ -1,12 +1,19 @@
-"""Property: analyze never raises on arbitrary Unicode under the size limit, offsets stay valid."""
+"""Property: analyze never raises on arbitrary Unicode under the size limit, offsets stay valid.
+
+Any string, including one that looks like a file name or URL, is the article text (the
+input rule): the only error ``analyze`` may raise for a string is a ``SourcecritError``.
+"""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sourcecrit import EmptyArticleError, analyze
+from sourcecrit import EmptyArticleError, SourcecritError, analyze
 
 NEWSY = st.sampled_from(
     [
@@ -30,22 +37,46 @@ NEWSY = st.sampled_from(
     ]
 )
 TEXT = st.lists(st.one_of(st.text(max_size=40), NEWSY), max_size=30).map("".join)
+# Strings a guessing front door would take for a file or a URL.
+PATHLIKE = st.tuples(
+    st.sampled_from(
+        [
+            "",
+            "~",
+            "~/",
+            "/",
+            "/etc/",
+            "./",
+            "../",
+            "C:\\",
+            "\\\\server\\",
+            "http://",
+            "https://",
+            "file://",
+            "README",
+            "0",
+        ]
+    ),
+    st.text(max_size=12),
+    st.sampled_from(["", ".md", ".txt", ".html", ".htm", "/", "\x00", "\ud800"]),
+).map("".join)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(TEXT)
+@given(st.one_of(TEXT, PATHLIKE))
 def test_analyze_never_raises_and_offsets_stay_valid(nlp, text):
     if not text.strip() or "\x00" in text:
         try:
             analyze(text)
         except EmptyArticleError:
             return
-        except Exception as exc:  # NUL bytes: a BinaryArticleError is the right answer
+        except SourcecritError as exc:  # NUL bytes: a BinaryArticleError is the right answer
             assert "NUL" in str(exc)
             return
         raise AssertionError("blank text was accepted")
     analysis = analyze(text)
-    assert analysis.text == text
+    assert analysis.text == re.sub("[\ud800-\udfff]", "\ufffd", text)
+    analysis.to_json().encode("utf-8")  # lone surrogates included: serialising never raises
     n = len(text)
     for df, pairs in (
         (analysis.sentences, [("start", "end")]),
@@ -64,3 +95,8 @@ def test_analyze_never_raises_and_offsets_stay_valid(nlp, text):
                 if pd.isna(s):
                     continue
                 assert 0 <= int(s) <= int(e) <= n
+
+
+@pytest.mark.parametrize("text", ["~x", "a.md", "/etc/x", "C:\\x", "http://x", "README"])
+def test_path_like_strings_are_text(nlp, text):
+    assert analyze(text).text == text

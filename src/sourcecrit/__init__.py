@@ -3,7 +3,7 @@
 The public API, re-exported from the modules that hold it::
 
     import sourcecrit
-    analysis = sourcecrit.analyze("article.txt")
+    analysis = sourcecrit.analyze(Path("article.txt"))   # a str would be the text itself
     analysis.attributions, analysis.hedges, analysis.sentences
 """
 
@@ -15,11 +15,17 @@ from sourcecrit.errors import (
     ArticleError,
     ArticleFetchError,
     ArticleNotFoundError,
+    ArticleReadError,
     ArticleTooLargeError,
     BinaryArticleError,
+    ChecklistError,
     EmptyArticleError,
+    ExerciseError,
     LexiconError,
     ModelNotFoundError,
+    ProblemsError,
+    ProgressError,
+    SettingError,
     SourcecritError,
 )
 from sourcecrit.exercises import ExerciseSession, load_exercise
@@ -35,13 +41,19 @@ __all__ = [
     "ArticleError",
     "ArticleFetchError",
     "ArticleNotFoundError",
+    "ArticleReadError",
     "ArticleTooLargeError",
     "BinaryArticleError",
+    "ChecklistError",
     "EmptyArticleError",
+    "ExerciseError",
     "ExerciseSession",
     "LexiconError",
     "ModelNotFoundError",
     "Paragraph",
+    "ProblemsError",
+    "ProgressError",
+    "SettingError",
     "SourcecritError",
     "analyze",
     "analyze_many",

@@ -20,25 +20,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sourcecrit import columns
-from sourcecrit.article import (
-    Article,
-    article_from_text,
-    is_url,
-    load_article,
-    looks_like_path,
-)
+from sourcecrit.article import Article, article_from_text, load_article, without_surrogates
 from sourcecrit.attribution import attributions as attribution_records
 from sourcecrit.attribution import sources as source_records
 from sourcecrit.extensions import ensure_extensions
 from sourcecrit.hedging import hedges as hedge_records
 from sourcecrit.hedging import most_hedged_sentences, sentence_certainty
-from sourcecrit.pipeline import COMPONENTS, get_nlp
+from sourcecrit.pipeline import get_nlp, parse, pipe_in_order
 from sourcecrit.sentences import sentence_spans
 
-#: Texts longer than this are parsed paragraph-chunk by chunk and joined, which keeps the
-#: parser's memory bounded; sourcecrit's components then run on the whole joined Doc, so
-#: quotes that run across chunks are still seen whole.
-CHUNK_CHARS = 100_000
 SCHEMA_VERSION = 1
 
 ArticleLike = str | os.PathLike[str] | Article
@@ -225,17 +215,31 @@ def sentence_frame(
 def as_article(
     source: ArticleLike, *, encoding: str | None = None, max_chars: int | None = None
 ) -> Article:
-    """Return ``source`` as an Article.
+    """Return ``source`` as an Article, by the input rule (DESIGN.md).
 
-    An Article is returned as it is; a path (``pathlib.Path``, or a ``str`` naming an
-    existing file or ending in .txt/.md/.html) or URL is loaded; any other ``str`` is the
-    text itself, analysed exactly as given (no header parsing), so offsets refer to it.
+    A ``str`` is always the article text, analysed exactly as given (no header parsing,
+    never read as a file name or URL), so offsets refer to it. An ``os.PathLike`` (e.g.
+    ``pathlib.Path``) is a file, read with :func:`~sourcecrit.article.load_article`. An
+    Article is returned as it is. For a URL, or a path held in a ``str``, call
+    ``load_article`` yourself: ``analyze(load_article(url))``.
+
+    Lone surrogates (not valid Unicode) are replaced by U+FFFD, one for one, with a
+    warning on the Article.
+
+    Raises:
+        ArticleError: the text is empty or too long, or the file cannot be used.
+        TypeError: ``source`` is none of the above.
     """
     if isinstance(source, Article):
-        return source
-    if isinstance(source, str) and not (is_url(source) or looks_like_path(source)):
-        return article_from_text(source, max_chars=max_chars, parse_header=False)
-    return load_article(source, encoding=encoding, max_chars=max_chars)
+        return without_surrogates(source)
+    if isinstance(source, str):
+        return without_surrogates(article_from_text(source, max_chars=max_chars, verbatim=True))
+    if isinstance(source, os.PathLike):
+        return load_article(source, encoding=encoding, max_chars=max_chars)
+    raise TypeError(
+        f"expected article text (str), a path (pathlib.Path) or an Article, "
+        f"not {type(source).__name__}"
+    )
 
 
 def analyze(
@@ -248,7 +252,8 @@ def analyze(
     """Analyse one article and return its :class:`Analysis`.
 
     Args:
-        source: an Article, a path or URL, or the article text itself.
+        source: the article text itself (a ``str``, analysed verbatim), a file path
+            (``pathlib.Path``), or an Article (e.g. ``load_article(url)`` for a web page).
         encoding: text encoding of a file that is not UTF-8.
         max_chars: size limit in characters (default 2 MB of text).
         nlp: a pipeline to use instead of :func:`sourcecrit.pipeline.get_nlp`.
@@ -280,88 +285,8 @@ def analyze_many(
         (a.text, a)
         for a in (as_article(s, encoding=encoding, max_chars=max_chars) for s in sources)
     )
-    for doc, article in _pipe_in_order(nlp, pairs, n_process=n_process, batch_size=batch_size):
+    for doc, article in pipe_in_order(nlp, pairs, n_process=n_process, batch_size=batch_size):
         yield Analysis.from_doc(article, doc)
-
-
-def _pipe_in_order(
-    nlp: Language,
-    pairs: Iterator[tuple[str, Article]],
-    *,
-    n_process: int,
-    batch_size: int,
-) -> Iterator[tuple[Doc, Article]]:
-    # nlp.pipe keeps input order (also with n_process > 1); long texts go through `parse`
-    # one at a time so their memory stays bounded.
-    pending: list[tuple[str, Article]] = []
-
-    def flush() -> Iterator[tuple[Doc, Article]]:
-        if not pending:
-            return
-        yield from nlp.pipe(pending, as_tuples=True, n_process=n_process, batch_size=batch_size)
-        pending.clear()
-
-    for text, article in pairs:
-        if len(text) > CHUNK_CHARS:
-            yield from flush()
-            yield parse(nlp, text), article
-        else:
-            pending.append((text, article))
-            if len(pending) >= batch_size * max(n_process, 1) * 4:
-                yield from flush()
-    yield from flush()
-
-
-def parse(nlp: Language, text: str, *, progress: bool = True) -> Doc:
-    """Run the full pipeline on ``text``, chunking long texts at paragraph breaks.
-
-    Long texts show a progress bar (on stderr, or as a widget in Jupyter) unless
-    ``progress`` is False.
-    """
-    if len(text) <= CHUNK_CHARS:
-        return nlp(text)
-    from tqdm.auto import tqdm
-
-    chunks = _chunks(text, CHUNK_CHARS)
-    own = [name for name in COMPONENTS if name in nlp.pipe_names]
-    with nlp.select_pipes(disable=own):
-        parts = list(
-            tqdm(
-                nlp.pipe(chunks, batch_size=4),
-                total=len(chunks),
-                desc="parsing a long article",
-                unit="chunk",
-                disable=not progress,
-            )
-        )
-    doc = Doc.from_docs(parts, ensure_whitespace=False)
-    for name in own:
-        doc = nlp.get_pipe(name)(doc)
-    return doc
-
-
-def _chunks(text: str, size: int) -> list[str]:
-    """Split ``text`` into pieces of at most ~``size`` characters at paragraph breaks.
-
-    The pieces concatenate back to ``text`` exactly. A paragraph longer than ``size`` is
-    cut at the last sentence-ending full stop (or space) before the limit.
-    """
-    out: list[str] = []
-    pos = 0
-    while len(text) - pos > size:
-        window = text[pos : pos + size]
-        cut = window.rfind("\n\n")
-        if cut < size // 4:
-            cut = window.rfind(". ")
-            cut = cut + 2 if cut >= size // 4 else window.rfind(" ") + 1
-        else:
-            cut += 2
-        if cut <= 0:
-            cut = size
-        out.append(text[pos : pos + cut])
-        pos += cut
-    out.append(text[pos:])
-    return out
 
 
 def _records(df: pd.DataFrame) -> list[dict[str, Any]]:

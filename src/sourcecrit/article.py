@@ -1,6 +1,7 @@
 """Articles: body text, paragraphs with offsets, metadata, and clear errors for bad input.
 
-``load_article`` accepts a path, a URL or the text itself. Every offset sourcecrit reports
+``load_article`` accepts a path or a URL, never the text itself (``article_from_text`` builds
+an Article from text; ``sourcecrit.analyze`` takes a ``str`` as the text). Every offset sourcecrit reports
 is a character offset into ``Article.text`` (the body); a metadata header, when the file has
 one, is kept apart on ``Article.header``.
 """
@@ -9,8 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,14 +17,29 @@ from typing import Any
 import yaml
 
 from sourcecrit.errors import (
-    ArticleEncodingError,
     ArticleError,
-    ArticleFetchError,
     ArticleNotFoundError,
     ArticleTooLargeError,
     BinaryArticleError,
     EmptyArticleError,
+    SettingError,
 )
+from sourcecrit.language import language_warnings
+from sourcecrit.reading import FETCH_TIMEOUT, decode_bytes, detect_encoding, fetch, read_file
+
+__all__ = [
+    "Article",
+    "Paragraph",
+    "article_from_text",
+    "decode_bytes",
+    "detect_encoding",
+    "language_warnings",
+    "load_article",
+    "max_chars_limit",
+    "paragraphs",
+    "split_header",
+    "without_surrogates",
+]
 
 #: Default limit on article length, in characters of text (about 2 MB).
 MAX_CHARS = 2_000_000
@@ -35,21 +49,8 @@ METADATA_KEYS = ("title", "date", "outlet", "author", "url", "language")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TEXT_SUFFIXES = (".txt", ".text", *MARKDOWN_SUFFIXES, *HTML_SUFFIXES)
-FETCH_TIMEOUT = 20
-
-# Magic numbers of files students most often pick up by mistake.
-_SIGNATURES = {
-    b"\x89PNG\r\n\x1a\n": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF87a": "a GIF image",
-    b"GIF89a": "a GIF image",
-    b"%PDF-": "a PDF document",
-    b"PK\x03\x04": "a ZIP archive (or a .docx/.xlsx file)",
-    b"\x1f\x8b": "a gzip archive",
-    b"\xd0\xcf\x11\xe0": "an old Microsoft Office document",
-    b"RIFF": "a media file",
-    b"\x7fELF": "a program",
-}
+#: A string longer than this, or holding a line break, is not a file name.
+MAX_PATH_CHARS = 4096
 
 # A header line: a known key, whitespace, a value. Dates stop at the date itself because
 # the flagship file runs its header into the first paragraph on the same line.
@@ -161,11 +162,26 @@ def paragraphs(text: str) -> list[Paragraph]:
 
 
 def max_chars_limit(max_chars: int | None = None) -> int:
-    """Return the size limit in force: the argument, ``$SOURCECRIT_MAX_CHARS``, or 2 MB."""
+    """Return the size limit in force: the argument, ``$SOURCECRIT_MAX_CHARS``, or 2 MB.
+
+    Raises:
+        SettingError: the argument or the variable is not a whole number above 0.
+    """
     if max_chars is not None:
+        if isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 1:
+            raise SettingError(
+                f"max_chars must be a whole number of characters above 0, not {max_chars!r}."
+            )
         return max_chars
     env = os.environ.get(MAX_CHARS_ENV, "").strip()
-    return int(env) if env.isdigit() else MAX_CHARS
+    if not env:
+        return MAX_CHARS
+    if not env.isascii() or not env.isdigit() or int(env) < 1:
+        raise SettingError(
+            f"${MAX_CHARS_ENV} is {env!r}: it must be a whole number of characters above 0 "
+            f"(the default is {MAX_CHARS:,}). Fix or unset it."
+        )
+    return int(env)
 
 
 def load_article(
@@ -173,54 +189,93 @@ def load_article(
     *,
     encoding: str | None = None,
     max_chars: int | None = None,
+    timeout: float | None = None,
 ) -> Article:
-    """Load an article from a file path, an http(s) URL, or the text itself.
+    """Load an article from a file path or an http(s) URL; never treats ``source`` as text.
 
     ``.txt`` files may start with ``key value`` header lines (``date 2024-03-10``); Markdown
     files may carry YAML front matter; ``.html`` files and URLs go through trafilatura,
-    which keeps the main text and its metadata. A ``str`` that is neither an existing file
-    nor a URL is taken as article text (its header, if any, is parsed the same way).
+    which keeps the main text and its metadata. A ``str`` is a URL when it starts with
+    ``http://`` or ``https://`` and a file path otherwise. To build an Article from text
+    you already hold, use :func:`article_from_text` (or pass the text to ``analyze``).
 
     Args:
-        source: path, URL or text.
+        source: a path (``pathlib.Path`` or ``str``) or an http(s) URL.
         encoding: the file's text encoding when it is not UTF-8 (e.g. ``"cp1252"``).
         max_chars: size limit in characters (default ``$SOURCECRIT_MAX_CHARS`` or 2 MB).
+            A file is read up to 4 bytes per character, a web page up to 8.
+        timeout: seconds a URL fetch may take in all (default 20).
 
     Raises:
-        ArticleError: a subclass naming the problem (missing, empty, binary, encoding,
-            too large, fetch failed).
+        ArticleError: a subclass naming the problem and the file or URL (missing, not an
+            ordinary file, unreadable, empty, binary, encoding, too large, fetch failed).
+        SettingError: ``max_chars`` or ``$SOURCECRIT_MAX_CHARS`` is not a number above 0.
     """
     if isinstance(source, os.PathLike):
         return _load_path(Path(source), encoding=encoding, max_chars=max_chars)
     if not isinstance(source, str):
-        raise TypeError(f"load_article expects a path, URL or str, not {type(source).__name__}")
+        raise TypeError(f"load_article expects a path or URL, not {type(source).__name__}")
     if is_url(source):
-        return _load_url(source.strip(), max_chars=max_chars)
-    if looks_like_path(source):
-        return _load_path(Path(source.strip()), encoding=encoding, max_chars=max_chars)
-    return article_from_text(source, max_chars=max_chars)
+        return _load_url(source.strip(), max_chars=max_chars, timeout=timeout)
+    if "\n" in source.strip() or len(source) > MAX_PATH_CHARS:
+        raise ArticleNotFoundError(
+            "load_article takes a file path or a URL, and this looks like article text "
+            f"({len(source):,} characters). Pass the text to analyze() or article_from_text()."
+        )
+    return _load_path(Path(source), encoding=encoding, max_chars=max_chars)
 
 
 def article_from_text(
-    text: str, *, origin: str | None = None, max_chars: int | None = None, parse_header: bool = True
+    text: str, *, origin: str | None = None, max_chars: int | None = None, verbatim: bool = False
 ) -> Article:
-    """Build an Article from text: strip a metadata header, check size, flag non-English."""
+    """Build an Article from text: strip a metadata header, check size, flag non-English.
+
+    With ``verbatim=True`` (what ``analyze`` does with a ``str``) the text is kept exactly
+    as given: no header is taken off and HTML is not extracted, so offsets refer to it.
+    """
     if "\x00" in text:
         raise BinaryArticleError(
             f"{origin or 'The text'} contains NUL bytes, so it is not plain text. "
             "Give sourcecrit the article's text (a .txt, .md or .html file)."
         )
-    if _HTML_START.match(text):
+    if not verbatim and _HTML_START.match(text):
         return _article_from_html(text, origin=origin, max_chars=max_chars)
     metadata: dict[str, str] = {}
     header = ""
     body = text
-    if parse_header:
+    if not verbatim:
         metadata, header, body = split_header(text)
     _check_text(body, origin=origin, max_chars=max_chars)
     article = Article(text=body, metadata=metadata, header=header, origin=origin)
     article.warnings.extend(language_warnings(body))
     return article
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(article: Article) -> Article:
+    """Return ``article`` with lone surrogates (not valid Unicode) replaced by U+FFFD.
+
+    Python strings can hold them (JSON ``"\\ud800"``, file names read with
+    ``surrogateescape``), but no encoder and not spaCy can. One code point replaces one, so
+    every offset still refers to the same characters; a warning says how many there were.
+    """
+    fields = [article.text, article.header, *article.metadata.values()]
+    if not any(_SURROGATE.search(value) for value in fields):
+        return article
+    count = len(_SURROGATE.findall(article.text))
+    return Article(
+        text=_SURROGATE.sub("\ufffd", article.text),
+        metadata={k: _SURROGATE.sub("\ufffd", v) for k, v in article.metadata.items()},
+        header=_SURROGATE.sub("\ufffd", article.header),
+        origin=article.origin,
+        warnings=[
+            *article.warnings,
+            f"The text held {count} lone surrogate code point(s), which are not valid "
+            "Unicode; each was replaced by \ufffd (offsets are unchanged).",
+        ],
+    )
 
 
 def split_header(text: str) -> tuple[dict[str, str], str, str]:
@@ -259,24 +314,6 @@ def split_header(text: str) -> tuple[dict[str, str], str, str]:
     return metadata, text[:pos], text[pos:]
 
 
-def looks_like_path(source: str) -> bool:
-    """Return True when the string ``source`` names a file rather than holding article text.
-
-    It does when it is one line that ends in a text suffix (.txt, .md, .html...) or names
-    an existing file. Strings too long or odd to be a file name are text.
-    """
-    stripped = source.strip()
-    if "\n" in stripped or len(stripped) > 1024 or not stripped:
-        return False
-    candidate = Path(stripped).expanduser()
-    if candidate.suffix.lower() in TEXT_SUFFIXES:
-        return True
-    try:
-        return candidate.is_file()
-    except (OSError, ValueError):
-        return False
-
-
 def is_url(source: str) -> bool:
     """Return True when ``source`` is a single http(s) URL."""
     stripped = source.strip()
@@ -284,96 +321,17 @@ def is_url(source: str) -> bool:
 
 
 def _load_path(path: Path, *, encoding: str | None, max_chars: int | None) -> Article:
-    path = path.expanduser()
-    if not path.exists():
-        raise ArticleNotFoundError(f"{path}: no such file. Check the name and the folder.")
-    if path.is_dir():
-        raise ArticleNotFoundError(f"{path} is a folder, not an article file.")
-    limit = max_chars_limit(max_chars)
-    size = path.stat().st_size
+    try:
+        path = path.expanduser()
+    except RuntimeError:  # "~nobody/story.txt": no such user; the name stays as given
+        pass
     # UTF-8 uses at most 4 bytes per character: a file above 4x the limit cannot fit.
-    if size > 4 * limit:
-        raise ArticleTooLargeError(
-            f"{path}: the file is {size:,} bytes, far above the limit of {limit:,} characters. "
-            f"Split the article, or raise the limit with max_chars= (or ${MAX_CHARS_ENV})."
-        )
-    data = path.read_bytes()
+    data = read_file(path, max_bytes=4 * max_chars_limit(max_chars))
     text = decode_bytes(data, name=str(path), encoding=encoding)
     origin = str(path)
     if path.suffix.lower() in HTML_SUFFIXES:
         return _article_from_html(text, origin=origin, max_chars=max_chars)
     return article_from_text(text, origin=origin, max_chars=max_chars)
-
-
-def decode_bytes(data: bytes, *, name: str, encoding: str | None = None) -> str:
-    """Decode file bytes to text, refusing binary files and never mangling characters.
-
-    Raises:
-        EmptyArticleError: no bytes at all.
-        BinaryArticleError: an image, PDF, archive or other binary file.
-        ArticleEncodingError: the bytes are not valid in the encoding given (or UTF-8);
-            the message names the encoding that was detected and how to pass it.
-    """
-    if not data:
-        raise EmptyArticleError(f"{name} is empty: there is no text to analyse.")
-    for magic, kind in _SIGNATURES.items():
-        if data.startswith(magic):
-            raise BinaryArticleError(
-                f"{name} looks like {kind}, not text. Give sourcecrit the article's text "
-                "(a .txt, .md or .html file)."
-            )
-    if encoding is None and (data.startswith((b"\xff\xfe", b"\xfe\xff"))):
-        encoding = "utf-16"
-    if encoding is None and b"\x00" in data[:4096]:
-        raise BinaryArticleError(
-            f"{name} contains NUL bytes, so it is not a text file. Give sourcecrit the "
-            "article's text (a .txt, .md or .html file)."
-        )
-    if encoding is not None:
-        try:
-            return data.decode(encoding)
-        except LookupError as exc:
-            raise ArticleEncodingError(f"{name}: {encoding!r} is not a known encoding.") from exc
-        except UnicodeDecodeError as exc:
-            raise ArticleEncodingError(
-                f"{name} is not valid {encoding} (byte {exc.start} cannot be decoded). "
-                f"Detected encoding: {detect_encoding(data) or 'unknown'}."
-            ) from exc
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        detected = detect_encoding(data)
-        how = (
-            f"It looks like {detected}: pass encoding={detected!r} "
-            f"(command line: --encoding {detected}), or save the file as UTF-8."
-            if detected
-            else "Save the file as UTF-8, or pass its encoding with encoding=... (--encoding)."
-        )
-        raise ArticleEncodingError(
-            f"{name} is not UTF-8 (byte {exc.start} cannot be decoded). {how}"
-        ) from exc
-
-
-def detect_encoding(data: bytes) -> str | None:
-    """Return the most likely encoding of non-UTF-8 ``data``, or None.
-
-    Western European text (cp1252, the superset of latin-1 that Windows writes) is by far
-    the commonest case for English news, and statistical detectors misjudge short samples
-    of it, so it is preferred whenever its reading gives only letters and punctuation.
-    charset-normalizer decides the rest.
-    """
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None:
-        odd = [ch for ch in text if ord(ch) > 127 and not (ch.isalpha() or ch in "‘’“”–—… «»€£°")]
-        if not odd:
-            return "cp1252"
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[:200_000]).best()
-    return best.encoding if best is not None else None
 
 
 def _article_from_html(html: str, *, origin: str | None, max_chars: int | None) -> Article:
@@ -409,23 +367,11 @@ def _article_from_html(html: str, *, origin: str | None, max_chars: int | None) 
     return article
 
 
-def _load_url(url: str, *, max_chars: int | None) -> Article:
-    limit = max_chars_limit(max_chars)
-    request = urllib.request.Request(url, headers={"User-Agent": "sourcecrit (education)"})
-    try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
-            data = response.read(8 * limit + 1)
-            charset = response.headers.get_content_charset()
-            ctype = response.headers.get_content_type()
-    except urllib.error.HTTPError as exc:
-        raise ArticleFetchError(f"{url}: the server answered {exc.code} {exc.reason}.") from exc
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise ArticleFetchError(f"{url}: could not fetch the page ({reason}).") from exc
-    if len(data) > 8 * limit:
-        raise ArticleTooLargeError(f"{url}: the page is larger than {8 * limit:,} bytes.")
-    text = decode_bytes(data, name=url, encoding=charset)
-    if ctype == "text/plain":
+def _load_url(url: str, *, max_chars: int | None, timeout: float | None) -> Article:
+    # An HTML page carries markup around its text: allow 8 bytes per character.
+    page = fetch(url, max_bytes=8 * max_chars_limit(max_chars), timeout=timeout or FETCH_TIMEOUT)
+    text = decode_bytes(page.data, name=url, encoding=page.charset)
+    if page.content_type == "text/plain":
         return article_from_text(text, origin=url, max_chars=max_chars)
     return _article_from_html(text, origin=url, max_chars=max_chars)
 
@@ -444,34 +390,3 @@ def _check_text(text: str, *, origin: str | None, max_chars: int | None) -> None
             f"{where} has {len(text):,} characters, above the limit of {limit:,}. "
             f"Split the article, or raise the limit with max_chars= (or ${MAX_CHARS_ENV})."
         )
-
-
-# The commonest English function words: running English prose is about 40% these.
-_ENGLISH_FUNCTION_WORDS = frozenset(
-    """the of and to a in is that for it as was with be by on not he she i this are or his
-    her from at which but have an they you were their has had been one we its there will
-    would who what when all said more also than them these some can could about after
-    into may over if so no our out up other then only""".split()
-)
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-
-
-def language_warnings(text: str) -> list[str]:
-    """Return a warning when ``text`` does not look like English, else an empty list.
-
-    A light test that needs no model: the share of the commonest English function words
-    among the first 2,000 words, and the share of Latin letters. Texts under 20 words are
-    too short to judge.
-    """
-    words = _WORD.findall(text[:50_000])[:2000]
-    if len(words) < 20:
-        return []
-    letters = "".join(words)
-    latin = sum(1 for ch in letters if ch.isascii() or "\u00c0" <= ch <= "\u024f")
-    share = sum(1 for w in words if w.lower() in _ENGLISH_FUNCTION_WORDS) / len(words)
-    if latin / len(letters) < 0.5 or share < 0.12:
-        return [
-            "This text does not look like English. sourcecrit's rules and model are for "
-            "English news, so its findings will be unreliable."
-        ]
-    return []

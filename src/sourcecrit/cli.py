@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from sourcecrit.analysis import Analysis, analyze_many, as_article
-from sourcecrit.article import Article
+from sourcecrit.analysis import Analysis, analyze_many
+from sourcecrit.article import Article, load_article
 from sourcecrit.cli_checklist import add_checklist_parser, run_checklist
 from sourcecrit.cli_exercise import add_exercise_parser
 from sourcecrit.cli_exit import EXIT_BAD_INPUT, EXIT_OK, print_error
@@ -93,7 +93,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     for source in sources:
         try:
             articles.append(
-                as_article(_as_source(source), encoding=args.encoding, max_chars=args.max_chars)
+                load_article(_as_source(source), encoding=args.encoding, max_chars=args.max_chars)
             )
         except SourcecritError as exc:
             failed += 1

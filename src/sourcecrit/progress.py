@@ -31,17 +31,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sourcecrit.errors import SourcecritError
+from sourcecrit.errors import ProgressError  # defined in errors.py (#9)
 
 PROGRESS_DIR_ENV = "SOURCECRIT_PROGRESS_DIR"
 STORE_VERSION = 1
 NO_ARTICLE = "no-article"
 MAX_LEARNER_CHARS = 100
 _SLUG_CHARS = 40
-
-
-class ProgressError(SourcecritError):
-    """Answers could not be saved (the message says where and why)."""
 
 
 @dataclass

@@ -10,7 +10,6 @@ back to the line of the key that caused it (the approach of yamllint and of
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -18,7 +17,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from sourcecrit.errors import SourcecritError
+from sourcecrit.errors import Problem, ProblemsError  # defined in errors.py (#9)
 
 #: The only tags such a file may contain: plain text, numbers, yes/no, lists and mappings
 #: (and a date, which YAML infers from ``2024-03-10`` on its own).
@@ -28,50 +27,6 @@ _SAFE_TAGS = {
 }
 
 M = TypeVar("M", bound=BaseModel)
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with an instructor's file.
-
-    Attributes:
-        source: the file (or e.g. ``"<checklist>"`` for one built in Python).
-        line: 1-based line in the file, or None when it cannot be placed.
-        key: where in the file, e.g. ``items[2] (id 'trace').weight``.
-        message: what is wrong, in words an instructor can act on.
-    """
-
-    source: str
-    line: int | None
-    key: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.source}:{self.line}" if self.line is not None else self.source
-        return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
-
-
-class ProblemsError(SourcecritError):
-    """A file (or what was built from it) could not be used.
-
-    Attributes:
-        problems: every problem found, one per wrong key; ``str(error)`` shows the first
-            and says how many more there are.
-    """
-
-    #: The message when there is neither a message nor a problem.
-    default_message = "invalid file"
-
-    def __init__(self, message: str | None = None, *, problems: list[Problem] | None = None):
-        self.problems = list(problems or [])
-        if message is None:
-            if not self.problems:
-                message = self.default_message
-            else:
-                message = str(self.problems[0])
-                if len(self.problems) > 1:
-                    message += f" (and {len(self.problems) - 1} more problems)"
-        super().__init__(message)
 
 
 class RuleProblems(ValueError):

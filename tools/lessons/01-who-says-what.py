@@ -65,8 +65,9 @@ analysis.sources[["speaker", "aliases", "role", "n_attributions"]]
 analysis.sources[["speaker", "source_type", "evidence"]]
 
 # %%
-from sourcecrit.viz.charts import source_types_chart, sources_chart
+from sourcecrit.viz.charts import source_types_chart, sources_chart, use_offline_renderer
 
+use_offline_renderer()  # draw charts with JupyterLab's own renderer, online or not
 sources_chart(analysis)
 
 # %%

@@ -49,8 +49,9 @@ scoped = analysis.hedges.dropna(subset=["scope_start"]).head(8)
 # Each bar is one sentence, in reading order.
 
 # %%
-from sourcecrit.viz.charts import certainty_chart
+from sourcecrit.viz.charts import certainty_chart, use_offline_renderer
 
+use_offline_renderer()  # draw charts with JupyterLab's own renderer, online or not
 certainty_chart(analysis)
 
 # %% [markdown]

@@ -2,18 +2,6 @@
 
 from __future__ import annotations
 
-from sourcecrit.yamlfile import Problem, ProblemsError
-
-
-class ChecklistError(ProblemsError):
-    """A checklist (or answers to it) could not be used.
-
-    Attributes:
-        problems: every :class:`Problem` found, one per wrong key; ``str(error)`` shows
-            the first and says how many more there are.
-    """
-
-    default_message = "invalid checklist"
-
+from sourcecrit.errors import ChecklistError, Problem  # defined in errors.py (#9)
 
 __all__ = ["ChecklistError", "Problem"]

@@ -49,8 +49,9 @@ from pydantic import (
     model_validator,
 )
 
+from sourcecrit.errors import ExerciseError  # defined in errors.py (#9)
 from sourcecrit.exercises.matching import fold, occurrences
-from sourcecrit.yamlfile import ProblemsError, RuleProblems
+from sourcecrit.yamlfile import RuleProblems
 
 SLUG = r"^[a-z0-9][a-z0-9_-]*$"
 QuestionType = Literal["choice", "short", "find", "reflect"]
@@ -70,12 +71,6 @@ REQUIRED_KEYS: dict[str, set[str]] = {
     "find": {"targets", "passage"},
     "reflect": set(),
 }
-
-
-class ExerciseError(ProblemsError):
-    """An exercise (or an answer to it) could not be used; names file, line and key."""
-
-    default_message = "invalid exercise"
 
 
 class Question(BaseModel):

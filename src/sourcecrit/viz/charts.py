@@ -11,13 +11,6 @@ import pandas as pd
 from sourcecrit.analysis import Analysis
 from sourcecrit.attribution.lexicon import SOURCE_TYPES
 
-# Altair's default renderer draws charts with JavaScript fetched from a CDN: blank in a
-# JupyterLab without internet (classrooms, this project's CI). The "mimetype" renderer hands
-# the Vega-Lite spec to JupyterLab's own built-in renderer instead, online or not. A user
-# who has chosen a renderer keeps it.
-if alt.renderers.active == "default":
-    alt.renderers.enable("mimetype")
-
 #: Okabe & Ito (2008) colours, safe for colour-blind readers; the same as the highlights.
 CATEGORY_COLOURS = {"hedge": "#E69F00", "booster": "#D55E00", "weasel": "#CC79A7"}
 SOURCE_TYPE_ORDER = list(SOURCE_TYPES)
@@ -28,6 +21,20 @@ CHART_WIDTH = 560
 SOURCE_TYPE_COLOUR = alt.Color(
     "source_type:N", scale=alt.Scale(domain=SOURCE_TYPE_ORDER), title="kind of source"
 )
+
+
+def use_offline_renderer() -> str:
+    """Have altair draw charts with JupyterLab's own Vega renderer; return the one in use.
+
+    Altair's default renderer draws charts with JavaScript fetched from a CDN: blank in a
+    JupyterLab without internet (classrooms, this project's CI). The "mimetype" renderer
+    hands the Vega-Lite spec to JupyterLab's built-in renderer instead, online or not. A
+    user who has chosen a renderer keeps it. Importing this module changes nothing; a
+    notebook calls this once, before its first chart.
+    """
+    if alt.renderers.active == "default":
+        alt.renderers.enable("mimetype")
+    return str(alt.renderers.active)
 
 
 def _short(text: str, width: int = 90) -> str:
