@@ -13,7 +13,7 @@ import os
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, overload
 
 import pandas as pd
 from spacy.language import Language
@@ -23,7 +23,9 @@ from sourcecrit import columns
 from sourcecrit.article import Article, article_from_text, load_article, without_surrogates
 from sourcecrit.attribution import attributions as attribution_records
 from sourcecrit.attribution import sources as source_records
+from sourcecrit.errors import SettingError, SourcecritError
 from sourcecrit.extensions import ensure_extensions
+from sourcecrit.frames import frame, records
 from sourcecrit.hedging import hedges as hedge_records
 from sourcecrit.hedging import most_hedged_sentences, sentence_certainty
 from sourcecrit.pipeline import get_nlp, parse, pipe_in_order
@@ -32,25 +34,6 @@ from sourcecrit.sentences import sentence_spans
 SCHEMA_VERSION = 1
 
 ArticleLike = str | os.PathLike[str] | Article
-
-
-def frame(records: Iterable[dict[str, Any]], schema: dict[str, str]) -> pd.DataFrame:
-    """Return a DataFrame with the schema's columns first, in order, with their dtypes.
-
-    Columns a component adds beyond the schema are kept after the schema's own.
-    """
-    df = pd.DataFrame.from_records(list(records))
-    for name in schema:
-        if name not in df.columns:
-            df[name] = pd.Series(dtype="object")
-    extra = [c for c in df.columns if c not in schema]
-    df = df[[*schema, *extra]]
-    for name, dtype in schema.items():
-        if dtype == "object":
-            df[name] = df[name].astype("object").where(df[name].notna(), None)
-        else:
-            df[name] = df[name].astype(dtype)
-    return df.reset_index(drop=True)
 
 
 @dataclass
@@ -119,10 +102,10 @@ class Analysis:
             "version": SCHEMA_VERSION,
             "article": self.article.to_dict(),
             "summary": self.summary(),
-            "sentences": _records(self.sentences),
-            "attributions": _records(self.attributions),
-            "sources": _records(self.sources),
-            "hedges": _records(self.hedges),
+            "sentences": records(self.sentences),
+            "attributions": records(self.attributions),
+            "sources": records(self.sources),
+            "hedges": records(self.hedges),
             "warnings": list(self.warnings),
         }
 
@@ -266,6 +249,60 @@ def analyze(
     return Analysis.from_doc(article, parse(nlp, article.text))
 
 
+@dataclass(frozen=True)
+class Failure:
+    """An item ``analyze_many(..., on_error="skip")`` could not analyse, in its place.
+
+    Attributes:
+        index: the item's position in the input (0-based).
+        source: the item as given (text, path or Article).
+        error: the :class:`~sourcecrit.errors.SourcecritError` that says why.
+    """
+
+    index: int
+    source: Any
+    error: Exception
+
+    @property
+    def name(self) -> str:
+        """A short name for the item: its file name, URL or the start of its text."""
+        if isinstance(self.source, Article):
+            return self.source.name
+        if isinstance(self.source, os.PathLike):
+            return os.fspath(self.source)
+        text = " ".join(str(self.source).split())
+        return repr(text[:40] + ("…" if len(text) > 40 else ""))
+
+    def __str__(self) -> str:
+        return f"item {self.index} ({self.name}): {self.error}"
+
+
+@overload
+def analyze_many(
+    sources: Iterable[ArticleLike],
+    *,
+    n_process: int = ...,
+    batch_size: int = ...,
+    encoding: str | None = ...,
+    max_chars: int | None = ...,
+    nlp: Language | None = ...,
+    on_error: Literal["raise"] = ...,
+) -> Iterator[Analysis]: ...
+
+
+@overload
+def analyze_many(
+    sources: Iterable[ArticleLike],
+    *,
+    n_process: int = ...,
+    batch_size: int = ...,
+    encoding: str | None = ...,
+    max_chars: int | None = ...,
+    nlp: Language | None = ...,
+    on_error: Literal["skip"],
+) -> Iterator[Analysis | Failure]: ...
+
+
 def analyze_many(
     sources: Iterable[ArticleLike],
     *,
@@ -274,40 +311,45 @@ def analyze_many(
     encoding: str | None = None,
     max_chars: int | None = None,
     nlp: Language | None = None,
-) -> Iterator[Analysis]:
-    """Analyse many articles with ``nlp.pipe``, yielding Analyses in input order.
+    on_error: Literal["raise", "skip"] = "raise",
+) -> Iterator[Analysis | Failure]:
+    """Analyse many articles with ``nlp.pipe``, yielding results in input order.
 
-    Articles are loaded lazily as the pipe asks for them; a bad one raises its
-    ``ArticleError`` when reached.
+    Items follow the input rule of :func:`analyze` and are loaded lazily. Every item
+    before a bad one is analysed and yielded before anything is said about the bad one;
+    ``on_error`` then decides::
+
+        for result in analyze_many(paths, on_error="skip"):
+            if isinstance(result, Failure):
+                print(f"skipped {result}")      # the item, and why
+                continue
+            result.summary()
+
+    Args:
+        on_error: ``"raise"`` (the default) stops at the first bad item by raising its
+            error; ``"skip"`` yields a :class:`Failure` in its place and goes on, so
+            one unreadable or oversized article never stops the batch.
+
+    Raises:
+        SourcecritError: with ``on_error="raise"``, the first bad item's error.
     """
+    if on_error not in ("raise", "skip"):
+        raise SettingError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
     nlp = nlp or get_nlp()
-    pairs = (
-        (a.text, a)
-        for a in (as_article(s, encoding=encoding, max_chars=max_chars) for s in sources)
-    )
-    for doc, article in pipe_in_order(nlp, pairs, n_process=n_process, batch_size=batch_size):
-        yield Analysis.from_doc(article, doc)
 
+    def items() -> Iterator[tuple[str | None, Article | Failure]]:
+        for index, source in enumerate(sources):
+            try:
+                article = as_article(source, encoding=encoding, max_chars=max_chars)
+            except (SourcecritError, TypeError) as exc:
+                yield None, Failure(index, source, exc)
+            else:
+                yield article.text, article
 
-def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
-    out = []
-    for row in df.to_dict(orient="records"):
-        out.append({k: (None if _is_missing(v) else _plain(v)) for k, v in row.items()})
-    return out
-
-
-def _is_missing(value: Any) -> bool:
-    if isinstance(value, (list, tuple, dict)):
-        return False
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
-def _plain(value: Any) -> Any:
-    if hasattr(value, "item") and not isinstance(value, (list, dict, str)):
-        return value.item()
-    if isinstance(value, tuple):
-        return list(value)
-    return value
+    for doc, item in pipe_in_order(nlp, items(), n_process=n_process, batch_size=batch_size):
+        if isinstance(item, Failure):
+            if on_error == "raise":
+                raise item.error
+            yield item
+        elif doc is not None:
+            yield Analysis.from_doc(item, doc)
