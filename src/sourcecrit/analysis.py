@@ -10,11 +10,11 @@ from __future__ import annotations
 import html
 import json
 import os
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, overload
 
+import numpy as np
 import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,6 +23,7 @@ from sourcecrit import columns
 from sourcecrit.article import Article, article_from_text, load_article, without_surrogates
 from sourcecrit.attribution import attributions as attribution_records
 from sourcecrit.attribution import sources as source_records
+from sourcecrit.columns import HEDGE_CATEGORIES
 from sourcecrit.errors import SettingError, SourcecritError
 from sourcecrit.extensions import ensure_extensions
 from sourcecrit.frames import frame, records
@@ -65,7 +66,7 @@ class Analysis:
     def from_doc(cls, article: Article, doc: Doc) -> Analysis:
         """Build the Analysis from a Doc that went through the full pipeline."""
         ensure_extensions()
-        if doc.text != article.text:
+        if not same_text(doc, article.text):
             raise ValueError("The Doc's text differs from the Article's: offsets would be wrong.")
         attributions = frame(attribution_records(doc), columns.ATTRIBUTIONS)
         hedges = frame(hedge_records(doc), columns.HEDGES)
@@ -160,39 +161,69 @@ class Analysis:
         )
 
 
+def same_text(doc: Doc, text: str) -> bool:
+    """Return True when ``doc`` was made from ``text``, without rebuilding ``doc.text``.
+
+    spaCy joins every token to answer ``doc.text``; the same length and a sample of
+    tokens found where the Doc puts them tell a mismatched pair apart for far less.
+    """
+    if not len(doc):
+        return text == ""
+    last = doc[-1]
+    if last.idx + len(last.text_with_ws) != len(text):
+        return False
+    step = max(len(doc) // 32, 1)
+    return all(text.startswith(doc[i].text, doc[i].idx) for i in range(0, len(doc), step))
+
+
 def sentence_frame(
     doc: Doc, article: Article, *, hedges: pd.DataFrame, attributions: pd.DataFrame
 ) -> pd.DataFrame:
-    """Return ``Analysis.sentences``: one row per sentence with its cue counts and certainty."""
-    para_starts = [p.start for p in article.paragraphs]
-    by_category = hedges.groupby(["sentence", "category"]).size() if len(hedges) else None
-    attr_counts = attributions["sentence"].value_counts() if len(attributions) else None
-    rows = []
-    for i, (start, end) in enumerate(sentence_spans(doc)):
+    """Return ``Analysis.sentences``: one row per sentence with its cue counts and certainty.
 
-        def count(category: str, i: int = i) -> int:
-            if by_category is None:
-                return 0
-            return int(by_category.get((i, category), 0))
-
-        n_hedges, n_boosters, n_weasels = count("hedge"), count("booster"), count("weasel")
-        rows.append(
-            {
-                "sentence": i,
-                "start": start,
-                "end": end,
-                "text": doc.text[start:end],
-                "hedges": n_hedges,
-                "boosters": n_boosters,
-                "weasels": n_weasels,
-                "attributions": int(attr_counts.get(i, 0)) if attr_counts is not None else 0,
-                "certainty": sentence_certainty(
-                    hedges=n_hedges, boosters=n_boosters, weasels=n_weasels
-                ),
-                "paragraph": max(bisect_right(para_starts, start) - 1, 0),
-            }
-        )
-    return frame(rows, columns.SENTENCES)
+    Built column by column: the sentence spans come from the one numbering every table
+    shares (:func:`sourcecrit.sentences.sentence_spans`, cached on the Doc), the counts
+    from one ``groupby`` per table, the paragraph from one ``searchsorted``.
+    """
+    text = article.text  # the same string as doc.text, which spaCy rebuilds on each access
+    spans = sentence_spans(doc)
+    n = len(spans)
+    starts = np.fromiter((s for s, _ in spans), dtype="int64", count=n)
+    ends = np.fromiter((e for _, e in spans), dtype="int64", count=n)
+    numbers = pd.RangeIndex(n)
+    if len(hedges):
+        by_category = hedges.groupby(["sentence", "category"]).size().unstack(fill_value=0)
+        by_category = by_category.reindex(index=numbers, columns=HEDGE_CATEGORIES, fill_value=0)
+    else:
+        by_category = pd.DataFrame(0, index=numbers, columns=list(HEDGE_CATEGORIES))
+    n_attributions = (
+        attributions["sentence"].value_counts().reindex(numbers, fill_value=0)
+        if len(attributions)
+        else pd.Series(0, index=numbers)
+    )
+    n_hedges = by_category["hedge"].to_numpy()
+    n_boosters = by_category["booster"].to_numpy()
+    n_weasels = by_category["weasel"].to_numpy()
+    para_starts = np.array([p.start for p in article.paragraphs], dtype="int64")
+    paragraph = np.maximum(np.searchsorted(para_starts, starts, side="right") - 1, 0)
+    df = pd.DataFrame(
+        {
+            "sentence": np.arange(n, dtype="int64"),
+            "start": starts,
+            "end": ends,
+            "text": [text[s:e] for s, e in spans],
+            "hedges": n_hedges,
+            "boosters": n_boosters,
+            "weasels": n_weasels,
+            "attributions": n_attributions.to_numpy(),
+            "certainty": [
+                sentence_certainty(hedges=int(h), boosters=int(b), weasels=int(w))
+                for h, b, w in zip(n_hedges, n_boosters, n_weasels)
+            ],
+            "paragraph": paragraph.astype("int64"),
+        }
+    )
+    return frame(df, columns.SENTENCES)
 
 
 def as_article(
