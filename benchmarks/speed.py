@@ -5,16 +5,18 @@
 DIR holds ``.txt`` articles (e.g. ../shared/data/polnear/dev/text). Prints a Markdown table:
 
 * words/s of bare ``nlp.pipe`` (the English model alone) and of ``analyze_many`` (model,
-  sourcecrit's components and the Analysis tables), and their ratio;
+  sourcecrit's components and the Analysis tables), and the ratio of their times:
+  sourcecrit's time ÷ bare spaCy's time on the same texts, so **lower is better** (1.00
+  would mean sourcecrit costs nothing over parsing; the target is at most 1.10);
 * the time each sourcecrit component adds, as a share of bare parsing time, measured by
   running the component alone on Docs the bare model already parsed;
 * cold start: a fresh ``sourcecrit analyze`` on the example article against a fresh
   process that loads spaCy and parses the same article;
 * peak memory (max RSS) of this process and of the CLI process.
 
-Machines here are shared and noisy, so each timing is the best of ``--rounds`` rounds (bare
-and full pipeline run in turn within each round) and only ratios taken in the same run are
-worth comparing across machines.
+Machines here are shared and noisy, so each timing is the median of ``--rounds`` rounds in
+which bare spaCy and the full pipeline run in turn (interleaved), and only ratios taken in
+the same run are worth comparing across machines.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 import argparse
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -39,24 +42,34 @@ def read_texts(folder: Path, limit: int | None) -> list[str]:
     return [p.read_text(encoding="utf-8") for p in paths]
 
 
-def best_of_interleaved(rounds: int, *funcs) -> list[float]:
-    """Return the best time of each function over ``rounds`` rounds, run in turn each round.
+def interleaved_times(rounds: int, *funcs) -> list[list[float]]:
+    """Return each function's times over ``rounds`` rounds, the functions run in turn each round.
 
     Interleaving means a burst of load from other users of a shared machine slows both
     sides of a comparison, rather than only the one that happened to run during it.
     """
-    best = [float("inf")] * len(funcs)
+    times: list[list[float]] = [[] for _ in funcs]
     for _ in range(rounds):
         for k, func in enumerate(funcs):
             start = time.perf_counter()
             func()
-            best[k] = min(best[k], time.perf_counter() - start)
-    return best
+            times[k].append(time.perf_counter() - start)
+    return times
 
 
-def best_of(rounds: int, func) -> float:
-    """Return the best time of ``func`` over ``rounds`` rounds."""
-    return best_of_interleaved(rounds, func)[0]
+def median_of_interleaved(rounds: int, *funcs) -> list[float]:
+    """Return the median time of each function over ``rounds`` interleaved rounds."""
+    return [statistics.median(t) for t in interleaved_times(rounds, *funcs)]
+
+
+def best_of_interleaved(rounds: int, *funcs) -> list[float]:
+    """Return the best time of each function over ``rounds`` interleaved rounds."""
+    return [min(t) for t in interleaved_times(rounds, *funcs)]
+
+
+def median_of(rounds: int, func) -> float:
+    """Return the median time of ``func`` over ``rounds`` rounds."""
+    return median_of_interleaved(rounds, func)[0]
 
 
 def component_seconds(texts: list[str], rounds: int) -> dict[str, float]:
@@ -67,7 +80,7 @@ def component_seconds(texts: list[str], rounds: int) -> dict[str, float]:
     out = {}
     for name in COMPONENTS:
         component = nlp.get_pipe(name)
-        out[name] = best_of(rounds, lambda c=component: [c(doc) for doc in docs])
+        out[name] = median_of(rounds, lambda c=component: [c(doc) for doc in docs])
     return out
 
 
@@ -92,7 +105,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path, help="folder of .txt articles")
     parser.add_argument("--limit", type=int, help="use the first N files only")
-    parser.add_argument("--rounds", type=int, default=3, help="best of R rounds (default 3)")
+    parser.add_argument(
+        "--rounds", type=int, default=5, help="median of R interleaved rounds (default 5)"
+    )
     args = parser.parse_args(argv)
 
     texts = read_texts(args.folder, args.limit)
@@ -104,20 +119,34 @@ def main(argv: list[str] | None = None) -> int:
     list(base.pipe(texts[:2]))  # warm up both pipelines
     list(analyze_many(texts[:2]))
 
-    bare_s, ours_s = best_of_interleaved(
+    bare_s, ours_s = median_of_interleaved(
         args.rounds, lambda: list(base.pipe(texts)), lambda: list(analyze_many(texts, nlp=full))
     )
     parts = component_seconds(texts, args.rounds)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
-    print(f"{len(texts)} articles, {words:,} words from {args.folder} (best of {args.rounds})\n")
-    print("| measure | bare spaCy | sourcecrit | sourcecrit ÷ bare |")
+    print(
+        f"{len(texts)} articles, {words:,} words from {args.folder}; times are medians of "
+        f"{args.rounds} interleaved rounds.\n"
+        "The last column is sourcecrit's time ÷ bare spaCy's time on the same texts: "
+        "lower is better, 1.00 means no cost over parsing.\n"
+    )
+    print("| measure | bare spaCy | sourcecrit | sourcecrit ÷ bare (time) |")
     print("|---|---:|---:|---:|")
-    print(f"| words/s, whole pipeline | {words / bare_s:,.0f} | {words / ours_s:,.0f} | {bare_s / ours_s:.2f} |")
-    print(f"| cold start, example article (s) | {cold_bare:.2f} | {cold_ours:.2f} | {cold_ours / cold_bare:.2f} |")
+    print(
+        f"| words/s, whole pipeline | {words / bare_s:,.0f} | {words / ours_s:,.0f} "
+        f"| {ours_s / bare_s:.2f} |"
+    )
+    print(
+        f"| cold start, example article (s) | {cold_bare:.2f} | {cold_ours:.2f} "
+        f"| {cold_ours / cold_bare:.2f} |"
+    )
     for name, seconds in parts.items():
         print(f"| `{name}` time added | | {seconds:.2f} s | +{100 * seconds / bare_s:.1f}% |")
-    print(f"\npeak memory: this process {rss / 1024:,.0f} MB, `sourcecrit analyze` {cli_rss / 1024:,.0f} MB")
+    print(
+        f"\npeak memory: this process {rss / 1024:,.0f} MB, "
+        f"`sourcecrit analyze` {cli_rss / 1024:,.0f} MB"
+    )
     return 0
 
 

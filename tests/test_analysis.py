@@ -1,11 +1,23 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from sourcecrit import Analysis, Article, analyze, analyze_many, columns, load_article
+from sourcecrit import (
+    Analysis,
+    Article,
+    ArticleNotFoundError,
+    EmptyArticleError,
+    SettingError,
+    analyze,
+    analyze_many,
+    columns,
+    load_article,
+)
+from sourcecrit.analysis import Failure
 from sourcecrit.pipeline import CHUNK_CHARS, chunks, parse
 
 OFFSET_COLUMNS = {
@@ -198,3 +210,55 @@ def test_most_hedged_sentences_are_ordered_by_hedging(flagship_analysis):
         assert (
             row.hedging == counts.loc[row.sentence, "hedges"] + counts.loc[row.sentence, "weasels"]
         )
+
+
+# -- a bad item in a batch (#16) -----------------------------------------------------------
+
+
+def _batch(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("The minister said that the plan was sound.", encoding="utf-8")
+    return [
+        "Officials denied it on Tuesday.",
+        good,
+        tmp_path / "missing.txt",  # the bad item
+        "Putin warned of tragic consequences.",
+    ]
+
+
+def test_analyze_many_yields_everything_before_a_bad_item_then_raises(tmp_path):
+    items = _batch(tmp_path)
+    got = []
+    with pytest.raises(ArticleNotFoundError, match="missing.txt"):
+        for analysis in analyze_many(items, batch_size=16):
+            got.append(analysis.text)
+    assert got == ["Officials denied it on Tuesday.", "The minister said that the plan was sound."]
+
+
+def test_analyze_many_can_skip_bad_items_and_report_each(tmp_path):
+    items = [*_batch(tmp_path), "   ", Path(tmp_path)]
+    results = list(analyze_many(items, on_error="skip"))
+    assert len(results) == len(items)
+    failures = [r for r in results if isinstance(r, Failure)]
+    assert [f.index for f in failures] == [2, 4, 5]
+    assert isinstance(failures[0].error, ArticleNotFoundError)
+    assert "missing.txt" in str(failures[0]) and "item 2" in str(failures[0])
+    assert isinstance(failures[1].error, EmptyArticleError)
+    texts = [r.text for r in results if isinstance(r, Analysis)]
+    assert texts == [items[0], "The minister said that the plan was sound.", items[3]]
+
+
+def test_analyze_many_refuses_an_unknown_on_error():
+    with pytest.raises(SettingError, match="on_error"):
+        next(analyze_many(["The minister said so."], on_error="ignore"))  # type: ignore[call-overload]
+
+
+def test_lone_surrogates_never_raise_and_keep_offsets():
+    text = "The minister said \ud800 that troops may be there.\udfff"
+    analysis = analyze(text)
+    assert analysis.text == text.replace("\ud800", "\ufffd").replace("\udfff", "\ufffd")
+    assert any("surrogate" in w for w in analysis.warnings)
+    analysis.to_json().encode("utf-8")
+    rebuilt = analyze(Article(text=text, metadata={"title": "A \udc80 title"}))
+    assert rebuilt.article.title == "A \ufffd title"
+    assert assert_offsets_exact(rebuilt) > 0

@@ -1,17 +1,25 @@
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
 
+import sourcecrit
 from sourcecrit import (
     Article,
     ArticleEncodingError,
     ArticleError,
     ArticleNotFoundError,
+    ArticleReadError,
     ArticleTooLargeError,
     BinaryArticleError,
     EmptyArticleError,
+    SettingError,
     SourcecritError,
     load_article,
 )
@@ -217,3 +225,127 @@ and officials in several capitals declined to comment on the report on Tuesday.<
 to allies, although they cautioned that it was too early to tell what it meant.</p>
 <script>alert('x')</script></article>
 <footer>Copyright Example News</footer></body></html>"""
+
+
+# -- hostile local files (#16): refuse quickly, name the file, never a raw OSError ------------
+
+
+def _load_in_thread(path, seconds: float = 5.0):
+    """Run load_article in a thread; return (finished, error)."""
+    outcome: dict = {}
+
+    def run():
+        try:
+            load_article(path)
+        except BaseException as exc:  # noqa: BLE001 - the test inspects whatever came out
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    return not thread.is_alive(), outcome.get("error")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path):
+    fifo = tmp_path / "story.txt"
+    os.mkfifo(fifo)
+    finished, error = _load_in_thread(fifo)
+    if not finished:  # let the blocked reader go before failing
+        os.close(os.open(fifo, os.O_WRONLY))
+    assert finished, "load_article blocked on a FIFO"
+    assert isinstance(error, ArticleReadError) and "not an ordinary file" in str(error)
+    assert str(fifo) in str(error)
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_endless_devices_are_refused_quickly(device):
+    if not os.path.exists(device):
+        pytest.skip(f"no {device} here")
+    finished, error = _load_in_thread(Path(device))
+    assert finished, f"load_article kept reading {device}"
+    assert isinstance(error, ArticleReadError) and device in str(error)
+
+
+def test_the_byte_cap_is_counted_not_taken_from_the_size_on_disk():
+    # /proc files are regular files that report a size of 0 bytes but hold more.
+    proc = Path("/proc/self/status")
+    if not proc.is_file() or proc.stat().st_size != 0:
+        pytest.skip("needs a Linux /proc")
+    with pytest.raises(ArticleTooLargeError, match="larger than 40 bytes"):
+        load_article(proc, max_chars=10)
+
+
+def test_a_folder_is_refused(tmp_path):
+    with pytest.raises(ArticleNotFoundError, match="is a folder"):
+        load_article(tmp_path)
+
+
+def test_a_symlink_loop_is_a_clear_error(tmp_path):
+    (tmp_path / "a.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "b.txt").symlink_to(tmp_path / "a.txt")
+    with pytest.raises(ArticleReadError, match="loop") as info:
+        load_article(tmp_path / "a.txt")
+    assert "a.txt" in str(info.value)
+
+
+@pytest.mark.parametrize("name", ["bad\x00name.txt", "x" * 5000 + ".txt"])
+def test_impossible_file_names_are_clear_errors(name):
+    with pytest.raises(ArticleNotFoundError):
+        load_article(Path(name))
+
+
+PROBE = """
+import sys
+from sourcecrit import load_article, SourcecritError
+try:
+    load_article(sys.argv[1])
+except SourcecritError as exc:
+    print(type(exc).__name__, exc)
+"""
+
+
+@pytest.mark.parametrize("what", ["file", "folder"])
+def test_an_unreadable_file_or_folder_is_a_clear_error(tmp_path, what):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    story = folder / "story.txt"
+    story.write_text("The minister said so.", encoding="utf-8")
+    (story if what == "file" else folder).chmod(0)
+    command = [sys.executable, "-c", PROBE, str(story)]
+    if os.geteuid() == 0:  # root reads anything: drop the capabilities that allow it
+        if not shutil.which("setpriv"):
+            pytest.skip("running as root without setpriv")
+        caps = "-dac_override,-dac_read_search"
+        command = ["setpriv", f"--bounding-set={caps}", f"--inh-caps={caps}", *command]
+    env = {**os.environ, "PYTHONPATH": str(Path(sourcecrit.__file__).parents[1])}
+    try:
+        out = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+    finally:
+        folder.chmod(0o700)
+        story.chmod(0o600)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.startswith("ArticleReadError") and "permission denied" in out.stdout
+    assert "story.txt" in out.stdout
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_names_the_likely_encoding(tmp_path, encoding):
+    path = tmp_path / "story.txt"
+    path.write_bytes("The minister said that it was true, officials said.".encode(encoding))
+    with pytest.raises(ArticleEncodingError, match=f"{encoding.upper()}.*encoding='{encoding}'"):
+        load_article(path)
+    assert load_article(path, encoding=encoding).text.startswith("The minister said")
+
+
+@pytest.mark.parametrize("value", ["abc", "-5", "0", "1e6", "２０"])
+def test_a_bad_max_chars_variable_is_a_clear_error(monkeypatch, value):
+    monkeypatch.setenv("SOURCECRIT_MAX_CHARS", value)
+    with pytest.raises(SettingError, match="SOURCECRIT_MAX_CHARS"):
+        article_from_text("The minister said so.")
+
+
+@pytest.mark.parametrize("value", [-5, 0, 2.5, "100", True])
+def test_a_bad_max_chars_argument_is_a_clear_error(value):
+    with pytest.raises(SettingError, match="max_chars"):
+        article_from_text("The minister said so.", max_chars=value)

@@ -7,7 +7,7 @@ The public API, re-exported from the modules that hold it::
     analysis.attributions, analysis.hedges, analysis.sentences
 """
 
-from sourcecrit.analysis import Analysis, analyze, analyze_many
+from sourcecrit.analysis import Analysis, Failure, analyze, analyze_many
 from sourcecrit.article import Article, Paragraph, load_article
 from sourcecrit.checklists import list_checklists, load_checklist
 from sourcecrit.errors import (
@@ -48,6 +48,7 @@ __all__ = [
     "EmptyArticleError",
     "ExerciseError",
     "ExerciseSession",
+    "Failure",
     "LexiconError",
     "ModelNotFoundError",
     "Paragraph",

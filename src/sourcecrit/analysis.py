@@ -10,11 +10,11 @@ from __future__ import annotations
 import html
 import json
 import os
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, overload
 
+import numpy as np
 import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,7 +23,10 @@ from sourcecrit import columns
 from sourcecrit.article import Article, article_from_text, load_article, without_surrogates
 from sourcecrit.attribution import attributions as attribution_records
 from sourcecrit.attribution import sources as source_records
+from sourcecrit.columns import HEDGE_CATEGORIES
+from sourcecrit.errors import SettingError, SourcecritError
 from sourcecrit.extensions import ensure_extensions
+from sourcecrit.frames import frame, records
 from sourcecrit.hedging import hedges as hedge_records
 from sourcecrit.hedging import most_hedged_sentences, sentence_certainty
 from sourcecrit.pipeline import get_nlp, parse, pipe_in_order
@@ -32,25 +35,6 @@ from sourcecrit.sentences import sentence_spans
 SCHEMA_VERSION = 1
 
 ArticleLike = str | os.PathLike[str] | Article
-
-
-def frame(records: Iterable[dict[str, Any]], schema: dict[str, str]) -> pd.DataFrame:
-    """Return a DataFrame with the schema's columns first, in order, with their dtypes.
-
-    Columns a component adds beyond the schema are kept after the schema's own.
-    """
-    df = pd.DataFrame.from_records(list(records))
-    for name in schema:
-        if name not in df.columns:
-            df[name] = pd.Series(dtype="object")
-    extra = [c for c in df.columns if c not in schema]
-    df = df[[*schema, *extra]]
-    for name, dtype in schema.items():
-        if dtype == "object":
-            df[name] = df[name].astype("object").where(df[name].notna(), None)
-        else:
-            df[name] = df[name].astype(dtype)
-    return df.reset_index(drop=True)
 
 
 @dataclass
@@ -82,7 +66,7 @@ class Analysis:
     def from_doc(cls, article: Article, doc: Doc) -> Analysis:
         """Build the Analysis from a Doc that went through the full pipeline."""
         ensure_extensions()
-        if doc.text != article.text:
+        if not same_text(doc, article.text):
             raise ValueError("The Doc's text differs from the Article's: offsets would be wrong.")
         attributions = frame(attribution_records(doc), columns.ATTRIBUTIONS)
         hedges = frame(hedge_records(doc), columns.HEDGES)
@@ -119,10 +103,10 @@ class Analysis:
             "version": SCHEMA_VERSION,
             "article": self.article.to_dict(),
             "summary": self.summary(),
-            "sentences": _records(self.sentences),
-            "attributions": _records(self.attributions),
-            "sources": _records(self.sources),
-            "hedges": _records(self.hedges),
+            "sentences": records(self.sentences),
+            "attributions": records(self.attributions),
+            "sources": records(self.sources),
+            "hedges": records(self.hedges),
             "warnings": list(self.warnings),
         }
 
@@ -177,39 +161,69 @@ class Analysis:
         )
 
 
+def same_text(doc: Doc, text: str) -> bool:
+    """Return True when ``doc`` was made from ``text``, without rebuilding ``doc.text``.
+
+    spaCy joins every token to answer ``doc.text``; the same length and a sample of
+    tokens found where the Doc puts them tell a mismatched pair apart for far less.
+    """
+    if not len(doc):
+        return text == ""
+    last = doc[-1]
+    if last.idx + len(last.text_with_ws) != len(text):
+        return False
+    step = max(len(doc) // 32, 1)
+    return all(text.startswith(doc[i].text, doc[i].idx) for i in range(0, len(doc), step))
+
+
 def sentence_frame(
     doc: Doc, article: Article, *, hedges: pd.DataFrame, attributions: pd.DataFrame
 ) -> pd.DataFrame:
-    """Return ``Analysis.sentences``: one row per sentence with its cue counts and certainty."""
-    para_starts = [p.start for p in article.paragraphs]
-    by_category = hedges.groupby(["sentence", "category"]).size() if len(hedges) else None
-    attr_counts = attributions["sentence"].value_counts() if len(attributions) else None
-    rows = []
-    for i, (start, end) in enumerate(sentence_spans(doc)):
+    """Return ``Analysis.sentences``: one row per sentence with its cue counts and certainty.
 
-        def count(category: str, i: int = i) -> int:
-            if by_category is None:
-                return 0
-            return int(by_category.get((i, category), 0))
-
-        n_hedges, n_boosters, n_weasels = count("hedge"), count("booster"), count("weasel")
-        rows.append(
-            {
-                "sentence": i,
-                "start": start,
-                "end": end,
-                "text": doc.text[start:end],
-                "hedges": n_hedges,
-                "boosters": n_boosters,
-                "weasels": n_weasels,
-                "attributions": int(attr_counts.get(i, 0)) if attr_counts is not None else 0,
-                "certainty": sentence_certainty(
-                    hedges=n_hedges, boosters=n_boosters, weasels=n_weasels
-                ),
-                "paragraph": max(bisect_right(para_starts, start) - 1, 0),
-            }
-        )
-    return frame(rows, columns.SENTENCES)
+    Built column by column: the sentence spans come from the one numbering every table
+    shares (:func:`sourcecrit.sentences.sentence_spans`, cached on the Doc), the counts
+    from one ``groupby`` per table, the paragraph from one ``searchsorted``.
+    """
+    text = article.text  # the same string as doc.text, which spaCy rebuilds on each access
+    spans = sentence_spans(doc)
+    n = len(spans)
+    starts = np.fromiter((s for s, _ in spans), dtype="int64", count=n)
+    ends = np.fromiter((e for _, e in spans), dtype="int64", count=n)
+    numbers = pd.RangeIndex(n)
+    if len(hedges):
+        by_category = hedges.groupby(["sentence", "category"]).size().unstack(fill_value=0)
+        by_category = by_category.reindex(index=numbers, columns=HEDGE_CATEGORIES, fill_value=0)
+    else:
+        by_category = pd.DataFrame(0, index=numbers, columns=list(HEDGE_CATEGORIES))
+    n_attributions = (
+        attributions["sentence"].value_counts().reindex(numbers, fill_value=0)
+        if len(attributions)
+        else pd.Series(0, index=numbers)
+    )
+    n_hedges = by_category["hedge"].to_numpy()
+    n_boosters = by_category["booster"].to_numpy()
+    n_weasels = by_category["weasel"].to_numpy()
+    para_starts = np.array([p.start for p in article.paragraphs], dtype="int64")
+    paragraph = np.maximum(np.searchsorted(para_starts, starts, side="right") - 1, 0)
+    df = pd.DataFrame(
+        {
+            "sentence": np.arange(n, dtype="int64"),
+            "start": starts,
+            "end": ends,
+            "text": [text[s:e] for s, e in spans],
+            "hedges": n_hedges,
+            "boosters": n_boosters,
+            "weasels": n_weasels,
+            "attributions": n_attributions.to_numpy(),
+            "certainty": [
+                sentence_certainty(hedges=int(h), boosters=int(b), weasels=int(w))
+                for h, b, w in zip(n_hedges, n_boosters, n_weasels)
+            ],
+            "paragraph": paragraph.astype("int64"),
+        }
+    )
+    return frame(df, columns.SENTENCES)
 
 
 def as_article(
@@ -266,6 +280,60 @@ def analyze(
     return Analysis.from_doc(article, parse(nlp, article.text))
 
 
+@dataclass(frozen=True)
+class Failure:
+    """An item ``analyze_many(..., on_error="skip")`` could not analyse, in its place.
+
+    Attributes:
+        index: the item's position in the input (0-based).
+        source: the item as given (text, path or Article).
+        error: the :class:`~sourcecrit.errors.SourcecritError` that says why.
+    """
+
+    index: int
+    source: Any
+    error: Exception
+
+    @property
+    def name(self) -> str:
+        """A short name for the item: its file name, URL or the start of its text."""
+        if isinstance(self.source, Article):
+            return self.source.name
+        if isinstance(self.source, os.PathLike):
+            return os.fspath(self.source)
+        text = " ".join(str(self.source).split())
+        return repr(text[:40] + ("…" if len(text) > 40 else ""))
+
+    def __str__(self) -> str:
+        return f"item {self.index} ({self.name}): {self.error}"
+
+
+@overload
+def analyze_many(
+    sources: Iterable[ArticleLike],
+    *,
+    n_process: int = ...,
+    batch_size: int = ...,
+    encoding: str | None = ...,
+    max_chars: int | None = ...,
+    nlp: Language | None = ...,
+    on_error: Literal["raise"] = ...,
+) -> Iterator[Analysis]: ...
+
+
+@overload
+def analyze_many(
+    sources: Iterable[ArticleLike],
+    *,
+    n_process: int = ...,
+    batch_size: int = ...,
+    encoding: str | None = ...,
+    max_chars: int | None = ...,
+    nlp: Language | None = ...,
+    on_error: Literal["skip"],
+) -> Iterator[Analysis | Failure]: ...
+
+
 def analyze_many(
     sources: Iterable[ArticleLike],
     *,
@@ -274,40 +342,45 @@ def analyze_many(
     encoding: str | None = None,
     max_chars: int | None = None,
     nlp: Language | None = None,
-) -> Iterator[Analysis]:
-    """Analyse many articles with ``nlp.pipe``, yielding Analyses in input order.
+    on_error: Literal["raise", "skip"] = "raise",
+) -> Iterator[Analysis | Failure]:
+    """Analyse many articles with ``nlp.pipe``, yielding results in input order.
 
-    Articles are loaded lazily as the pipe asks for them; a bad one raises its
-    ``ArticleError`` when reached.
+    Items follow the input rule of :func:`analyze` and are loaded lazily. Every item
+    before a bad one is analysed and yielded before anything is said about the bad one;
+    ``on_error`` then decides::
+
+        for result in analyze_many(paths, on_error="skip"):
+            if isinstance(result, Failure):
+                print(f"skipped {result}")      # the item, and why
+                continue
+            result.summary()
+
+    Args:
+        on_error: ``"raise"`` (the default) stops at the first bad item by raising its
+            error; ``"skip"`` yields a :class:`Failure` in its place and goes on, so
+            one unreadable or oversized article never stops the batch.
+
+    Raises:
+        SourcecritError: with ``on_error="raise"``, the first bad item's error.
     """
+    if on_error not in ("raise", "skip"):
+        raise SettingError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
     nlp = nlp or get_nlp()
-    pairs = (
-        (a.text, a)
-        for a in (as_article(s, encoding=encoding, max_chars=max_chars) for s in sources)
-    )
-    for doc, article in pipe_in_order(nlp, pairs, n_process=n_process, batch_size=batch_size):
-        yield Analysis.from_doc(article, doc)
 
+    def items() -> Iterator[tuple[str | None, Article | Failure]]:
+        for index, source in enumerate(sources):
+            try:
+                article = as_article(source, encoding=encoding, max_chars=max_chars)
+            except (SourcecritError, TypeError) as exc:
+                yield None, Failure(index, source, exc)
+            else:
+                yield article.text, article
 
-def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
-    out = []
-    for row in df.to_dict(orient="records"):
-        out.append({k: (None if _is_missing(v) else _plain(v)) for k, v in row.items()})
-    return out
-
-
-def _is_missing(value: Any) -> bool:
-    if isinstance(value, (list, tuple, dict)):
-        return False
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
-def _plain(value: Any) -> Any:
-    if hasattr(value, "item") and not isinstance(value, (list, dict, str)):
-        return value.item()
-    if isinstance(value, tuple):
-        return list(value)
-    return value
+    for doc, item in pipe_in_order(nlp, items(), n_process=n_process, batch_size=batch_size):
+        if isinstance(item, Failure):
+            if on_error == "raise":
+                raise item.error
+            yield item
+        elif doc is not None:
+            yield Analysis.from_doc(item, doc)

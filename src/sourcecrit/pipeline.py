@@ -101,27 +101,31 @@ def get_base_nlp() -> Language:
 
 def pipe_in_order(
     nlp: Language,
-    pairs: Iterable[tuple[str, T]],
+    pairs: Iterable[tuple[str | None, T]],
     *,
     n_process: int = 1,
     batch_size: int = 16,
-) -> Iterator[tuple[Doc, T]]:
+) -> Iterator[tuple[Doc | None, T]]:
     """Yield ``(doc, context)`` for each ``(text, context)`` pair, in input order.
 
     Short texts go through ``nlp.pipe`` in batches (which keeps input order, also with
     ``n_process > 1``); a text over ``CHUNK_CHARS`` goes through :func:`parse` on its own,
-    so its memory stays bounded.
+    so its memory stays bounded. A pair whose text is None (an item that could not be
+    loaded) comes out as ``(None, context)`` in its place, after everything before it.
     """
     pending: list[tuple[str, T]] = []
 
-    def flush() -> Iterator[tuple[Doc, T]]:
+    def flush() -> Iterator[tuple[Doc | None, T]]:
         if not pending:
             return
         yield from nlp.pipe(pending, as_tuples=True, n_process=n_process, batch_size=batch_size)
         pending.clear()
 
     for text, context in pairs:
-        if len(text) > CHUNK_CHARS:
+        if text is None:
+            yield from flush()
+            yield None, context
+        elif len(text) > CHUNK_CHARS:
             yield from flush()
             yield parse(nlp, text), context
         else:

@@ -214,9 +214,9 @@ def fetch(url: str, *, max_bytes: int, timeout: float = FETCH_TIMEOUT) -> Page:
             message names the URL and the reason.
         ArticleTooLargeError: the body is over ``max_bytes``.
     """
-    request = urllib.request.Request(url, headers={"User-Agent": "sourcecrit (education)"})
     with _Watchdog(timeout) as watchdog:
         try:
+            request = urllib.request.Request(url, headers={"User-Agent": "sourcecrit (education)"})
             with _opener(watchdog).open(request, timeout=timeout) as response:
                 data = _read_body(response, max_bytes=max_bytes, url=url)
                 declared = response.headers.get("Content-Length")

@@ -12,9 +12,21 @@ from bisect import bisect_right
 from spacy.tokens import Doc
 
 
+#: Where the numbering is kept on a Doc, so that the components and the Analysis share
+#: one computation instead of walking ``doc.sents`` each.
+_CACHE = "sourcecrit.sentence_spans"
+
+
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Return ``(start, end)`` character offsets of each non-blank sentence, trimmed."""
-    text = doc.text
+    """Return ``(start, end)`` character offsets of each non-blank sentence, trimmed.
+
+    Computed once per Doc and kept in ``doc.user_data`` (with the Doc's length, so a Doc
+    edited since is numbered afresh); callers must not change the list.
+    """
+    cached = doc.user_data.get(_CACHE)
+    if cached is not None and cached[0] == len(doc):
+        return cached[1]
+    text = doc.text  # rebuilt by spaCy on every access: read it once
     spans = []
     for sent in doc.sents:
         chunk = text[sent.start_char : sent.end_char]
@@ -23,6 +35,7 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
             continue
         start = sent.start_char + (len(chunk) - len(chunk.lstrip()))
         spans.append((start, start + len(stripped)))
+    doc.user_data[_CACHE] = (len(doc), spans)
     return spans
 
 
