@@ -41,3 +41,7 @@ class ModelNotFoundError(SourcecritError):
 
 class LexiconError(SourcecritError):
     """A bundled or user lexicon file is malformed."""
+
+
+class OutputFileError(SourcecritError):
+    """A file or folder asked for output (``-o``, ``--json-dir``) cannot be written."""

@@ -80,7 +80,8 @@ def test_bad_input_exits_2_with_one_line_and_no_traceback(tmp_path, name):
 def test_good_and_bad_files_together(tmp_path, flagship_path, capsys):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    assert main(["analyze", str(flagship_path), str(empty)]) == 2
+    # Some articles analysed, some skipped: exit status 1 (issue #10), not 2 (none usable).
+    assert main(["analyze", str(flagship_path), str(empty)]) == 1
     captured = capsys.readouterr()
     assert "empty.txt is empty" in captured.err
     assert "nato-in-ukraine.txt" in captured.out

@@ -1,14 +1,36 @@
-"""``sourcecrit analyze [FILE|URL ...]``: parse and delegate to :mod:`sourcecrit.analysis`."""
+"""``sourcecrit analyze [FILE|DIR|URL ...]``: parse and delegate to :mod:`sourcecrit.corpus`.
+
+One article prints a report (``table``), its full analysis (``json``) or a highlighted page
+(``html``). Many articles (folders are expanded) give one summary row each; ``csv`` and
+``jsonl`` stream those rows as articles finish, with a progress bar on stderr. An article
+that cannot be read gets one line on stderr and is skipped; the exit status is then 1
+(2 when none could be read, or when ``-o`` cannot be written).
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
-from sourcecrit.cli.common import EXIT_BAD_INPUT, EXIT_OK, positive_int, print_error
+from sourcecrit.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_OK,
+    EXIT_SOME_FAILED,
+    error_line,
+    open_output,
+    output_folder,
+    positive_int,
+)
+from sourcecrit.errors import OutputFileError
 
-FORMATS = ("table", "json", "html")
+if TYPE_CHECKING:
+    from sourcecrit.analysis import Analysis
+
+FORMATS = ("table", "json", "html", "csv", "jsonl")
+#: Formats written row by row as each article finishes.
+ROW_FORMATS = ("csv", "jsonl")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -16,12 +38,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "analyze",
         help="find attributions and hedging in articles",
-        description="Analyse articles (files or URLs). With no FILE, analyses the bundled "
-        "example article (Izvestia, 10 March 2024).",
+        description="Analyse articles: files, folders of .txt/.md/.html files, or URLs. "
+        "With none, analyses the bundled example article (Izvestia, 10 March 2024). "
+        "Many articles give one summary row each.",
     )
-    p.add_argument("sources", nargs="*", metavar="FILE|URL", help="article files or URLs")
-    p.add_argument("--format", "-f", choices=FORMATS, default="table", help="output format")
+    p.add_argument("sources", nargs="*", metavar="FILE|DIR|URL", help="articles or folders")
+    p.add_argument(
+        "--format",
+        "-f",
+        choices=FORMATS,
+        default="table",
+        help="output format (csv and jsonl: one summary row per article)",
+    )
     p.add_argument("--output", "-o", metavar="PATH", help="write to PATH instead of stdout")
+    p.add_argument(
+        "--json-dir", metavar="DIR", help="also write each article's full analysis as DIR/NAME.json"
+    )
+    p.add_argument(
+        "--jobs",
+        "-j",
+        type=positive_int,
+        default=1,
+        help="parser processes for many articles (default 1)",
+    )
     p.add_argument("--encoding", help="text encoding of the files when not UTF-8, e.g. cp1252")
     p.add_argument("--max-chars", type=positive_int, help="size limit per article in characters")
     p.set_defaults(func=run)
@@ -29,38 +68,75 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``sourcecrit analyze ...``; return the exit status."""
-    from sourcecrit.analysis import analyze_many, as_article
-    from sourcecrit.article import Article
-    from sourcecrit.errors import SourcecritError
+    from tqdm import tqdm
+
+    from sourcecrit.corpus import analyze_corpus, article_paths, json_path, row_writer, summary_row
     from sourcecrit.resources import example_article_path
 
-    sources = args.sources or [str(example_article_path())]
-    articles: list[Article] = []
-    failed = 0
-    for source in sources:
-        try:
-            articles.append(
-                as_article(_as_source(source), encoding=args.encoding, max_chars=args.max_chars)
-            )
-        except SourcecritError as exc:
+    sources = article_paths(args.sources) if args.sources else [example_article_path()]
+    # Output places are checked before the model loads: a wrong -o costs nothing.
+    json_dir = output_folder(args.json_dir) if args.json_dir else None
+    out: TextIO = open_output(args.output) if args.output else sys.stdout
+    failed = done = 0
+    analyses: list[Analysis] = []
+    taken: set[str] = set()
+    with tqdm(
+        total=len(sources),
+        desc="analysing",
+        unit="article",
+        file=sys.stderr,
+        disable=len(sources) < 2,
+    ) as bar:
+
+        def report(source: Any, exc: Exception) -> None:
+            nonlocal failed
             failed += 1
-            print_error(_name_in(str(exc), source))
-    if not articles:
+            message = str(exc)
+            bar.write(
+                error_line(message if str(source) in message else f"{source}: {message}"),
+                file=sys.stderr,
+            )
+            bar.update()
+
+        try:
+            write_row = row_writer(out, fmt=args.format) if args.format in ROW_FORMATS else None
+            results = analyze_corpus(
+                sources,
+                jobs=args.jobs,
+                encoding=args.encoding,
+                max_chars=args.max_chars,
+                on_error=report,
+            )
+            for source, analysis in results:
+                bar.update()
+                if json_dir is not None:
+                    _write_json(json_path(json_dir, source, taken=taken), analysis)
+                done += 1
+                if write_row is not None:
+                    write_row(summary_row(source, analysis))
+                else:
+                    analyses.append(analysis)
+            if write_row is None and analyses:
+                out.write(_render(analyses, fmt=args.format))
+        finally:
+            if out is not sys.stdout:
+                out.close()
+    if not done:
         return EXIT_BAD_INPUT
-
-    analyses = list(_with_progress(analyze_many(articles), total=len(articles)))
-    output = _render(analyses, fmt=args.format)
-    if args.output:
-        Path(args.output).write_text(output, encoding="utf-8")
-    else:
-        sys.stdout.write(output)
-    return EXIT_BAD_INPUT if failed else EXIT_OK
+    return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
-def _render(analyses: list, *, fmt: str) -> str:
-    import json
+def _write_json(path: Path, analysis: Analysis) -> None:
+    try:
+        path.write_text(analysis.to_json() + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise OutputFileError(f"{path}: cannot be written ({exc.strerror or exc})") from None
 
+
+def _render(analyses: list[Analysis], *, fmt: str) -> str:
     if fmt == "json":
+        import json
+
         data = analyses[0].to_dict() if len(analyses) == 1 else [a.to_dict() for a in analyses]
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if fmt == "html":
@@ -70,21 +146,3 @@ def _render(analyses: list, *, fmt: str) -> str:
     from sourcecrit.viz.text import analysis_text, summary_text
 
     return analysis_text(analyses[0]) if len(analyses) == 1 else summary_text(analyses)
-
-
-def _with_progress(items, *, total: int):
-    if total < 2:
-        yield from items
-        return
-    from tqdm.auto import tqdm
-
-    yield from tqdm(items, total=total, desc="analysing", unit="article", file=sys.stderr)
-
-
-def _as_source(source: str) -> str | Path:
-    # On the command line a name is always a file or URL, never article text.
-    return source if source.lower().startswith(("http://", "https://")) else Path(source)
-
-
-def _name_in(message: str, source: str) -> str:
-    return message if source in message else f"{source}: {message}"
