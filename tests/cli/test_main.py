@@ -69,6 +69,14 @@ def test_commands_without_analysis_load_no_model_and_no_pandas(args):
     assert heavy == []
 
 
+def test_grading_with_nothing_saved_loads_no_model(tmp_path):
+    status, heavy = loaded_modules(
+        "exercise", "grade", "exercises/nato-in-ukraine", "--progress-dir", str(tmp_path)
+    )
+    assert status == 2  # no saved answers: said in one line
+    assert heavy == []
+
+
 def test_lazy_package_still_lists_and_gives_every_public_name():
     import sourcecrit
 
