@@ -68,3 +68,13 @@ def test_json_dir_that_is_a_file(tmp_path, flagship_path):
 def test_bad_numbers_are_refused(option, flagship_path):
     result, seconds = run_cli("analyze", str(flagship_path), *option)
     assert_one_line_exit_2(result, seconds, option[0])
+
+
+def test_a_report_that_cannot_be_made_leaves_the_output_file_alone(tmp_path):
+    from sourcecrit.cli import main
+
+    target = tmp_path / "report.txt"
+    target.write_text("yesterday's report\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    assert main(["analyze", str(tmp_path / "empty.txt"), "-o", str(target)]) == 2
+    assert target.read_text(encoding="utf-8") == "yesterday's report\n"

@@ -18,6 +18,7 @@ from sourcecrit.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_OK,
     EXIT_SOME_FAILED,
+    check_output,
     error_line,
     open_output,
     output_folder,
@@ -76,7 +77,10 @@ def run(args: argparse.Namespace) -> int:
     sources = article_paths(args.sources) if args.sources else [example_article_path()]
     # Output places are checked before the model loads: a wrong -o costs nothing.
     json_dir = output_folder(args.json_dir) if args.json_dir else None
-    out: TextIO = open_output(args.output) if args.output else sys.stdout
+    streaming = args.format in ROW_FORMATS
+    if args.output and not streaming:
+        check_output(args.output)  # opened (and emptied) only when there is a report
+    out: TextIO = open_output(args.output) if args.output and streaming else sys.stdout
     failed = done = 0
     analyses: list[Analysis] = []
     taken: set[str] = set()
@@ -99,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
             bar.update()
 
         try:
-            write_row = row_writer(out, fmt=args.format) if args.format in ROW_FORMATS else None
+            write_row = row_writer(out, fmt=args.format) if streaming else None
             results = analyze_corpus(
                 sources,
                 jobs=args.jobs,
@@ -116,8 +120,13 @@ def run(args: argparse.Namespace) -> int:
                     write_row(summary_row(source, analysis))
                 else:
                     analyses.append(analysis)
-            if write_row is None and analyses:
-                out.write(_render(analyses, fmt=args.format))
+            if analyses:
+                report_text = _render(analyses, fmt=args.format)
+                if args.output:
+                    with open_output(args.output) as file:
+                        file.write(report_text)
+                else:
+                    out.write(report_text)
         finally:
             if out is not sys.stdout:
                 out.close()

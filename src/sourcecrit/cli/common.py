@@ -53,8 +53,8 @@ def positive_int(text: str) -> int:
     return value
 
 
-def open_output(path: str | os.PathLike[str]) -> TextIO:
-    """Open ``path`` for writing text, or raise :class:`OutputFileError` saying why not.
+def check_output(path: str | os.PathLike[str]) -> Path:
+    """Return ``path`` if it can be written as a file, else raise :class:`OutputFileError`.
 
     Called before any analysis, so a wrong ``-o`` costs nothing. A file without write
     permission is refused even for root, who could otherwise overwrite it.
@@ -66,6 +66,12 @@ def open_output(path: str | os.PathLike[str]) -> TextIO:
         raise OutputFileError(f"{target}: the folder {target.parent} does not exist")
     if target.exists() and not target.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
         raise OutputFileError(f"{target} is read-only; choose another file or make it writable")
+    return target
+
+
+def open_output(path: str | os.PathLike[str]) -> TextIO:
+    """Open ``path`` for writing text (see :func:`check_output`); raise OutputFileError."""
+    target = check_output(path)
     try:
         return target.open("w", encoding="utf-8", newline="")
     except OSError as exc:
