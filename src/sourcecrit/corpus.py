@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 #: File endings read from a folder (others, like notes or images, are left alone).
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 
+_SUFFIX_WORDS = ", ".join(ARTICLE_SUFFIXES[:-1]) + " or " + ARTICLE_SUFFIXES[-1]
+
 #: Columns of one summary row, in order: where the article came from, then its counts.
 SUMMARY_COLUMNS = (
     "path",
@@ -78,8 +80,9 @@ def article_paths(sources: Iterable[str | os.PathLike[str]]) -> list[Source]:
             and not any(part.startswith(".") for part in p.relative_to(path).parts)
         )
         if not inside:
-            # Reported like any unreadable article, so the rest of the batch goes on.
-            found.append(path / f"(no {', '.join(ARTICLE_SUFFIXES)} files)")
+            # The folder itself: reported like an unreadable article when it is read, so
+            # the rest of the batch goes on.
+            found.append(path)
         found.extend(inside)
     return found
 
@@ -138,6 +141,8 @@ def _read(
     from sourcecrit.article import load_article
 
     try:
+        if isinstance(source, Path) and source.is_dir():
+            raise ArticleNotFoundError(f"{source}: a folder with no {_SUFFIX_WORDS} files")
         if isinstance(source, Path) and not source.exists():
             raise ArticleNotFoundError(f"{source}: no such file")
         return load_article(source, encoding=encoding, max_chars=max_chars)

@@ -102,7 +102,7 @@ def test_nothing_readable_exits_2(tmp_path, capsys):
     assert main(["analyze", str(tmp_path / "empty.txt"), str(tmp_path / "nothing-here")]) == 2
     errors = error_lines(capsys.readouterr().err)
     assert len(errors) == 2
-    assert "empty.txt" in errors[0] and "nothing-here" in errors[1]
+    assert "empty.txt" in errors[0] and "nothing-here: a folder with no .txt" in errors[1]
 
 
 def test_analyze_corpus_raises_without_an_error_handler(tmp_path):
