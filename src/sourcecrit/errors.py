@@ -121,3 +121,7 @@ class ArticleReadError(ArticleError):
 
 class SettingError(SourcecritError):
     """A setting (an option or an environment variable) has a value that cannot be used."""
+
+
+class OutputFileError(SourcecritError):
+    """A file or folder asked for output (``-o``, ``--json-dir``) cannot be written."""

@@ -1,4 +1,4 @@
-"""`make lab` and `sourcecrit lab` really serve JupyterLab on the lessons (HTTP 200 on /lab).
+"""`make lab` and `sourcecrit lab` really serve JupyterLab on the start page (HTTP 200 on /lab).
 
 The server is the real console script from the venv, started in its own process group and
 stopped with SIGTERM (what Ctrl+C in a terminal amounts to), so the test also shows that it
@@ -13,12 +13,13 @@ import shlex
 import shutil
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from sourcecrit.cli import lessons_dir
+from sourcecrit.cli.lab import START_PAGE, lab_root
 
 REPO = Path(__file__).resolve().parents[2]
 SOURCECRIT = Path(sys.executable).with_name("sourcecrit")
@@ -54,6 +55,21 @@ def get_json(url: str):
         return json.loads(response.read().decode("utf-8"))
 
 
+def redirect_target(url: str) -> str:
+    """Return where ``url`` redirects to (its Location header), without following it."""
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        opener.open(url, timeout=10)
+    except urllib.error.HTTPError as exc:
+        return exc.headers.get("Location", "")
+    return ""
+
+
 def get_text(url: str) -> str:
     with urllib.request.urlopen(url, timeout=10) as response:
         return response.read().decode("utf-8")
@@ -77,11 +93,16 @@ def test_lab_serves_jupyterlab_on_the_lessons(how, tmp_path, lab_helpers):
         assert '"appName": "JupyterLab"' in page, page[:500]
         # The token is really required: without it /lab sends the visitor to log in.
         assert h.http_status(f"{base}/lab") in (302, 403)
-        # It serves the lessons folder, not wherever the command was started from.
+        # It serves the checkout (start page, lessons and exercises), not wherever the
+        # command was started from, and opens on the start page.
         listing = get_json(f"{base}/api/contents?token={token}")
         served = {item["name"] for item in listing["content"]}
-        lessons = {p.name for p in lessons_dir().glob("*.ipynb")}
+        assert {START_PAGE, "notebooks", "exercises"} <= served, sorted(served)
+        listing = get_json(f"{base}/api/contents/notebooks?token={token}")
+        served = {item["name"] for item in listing["content"]}
+        lessons = {p.name for p in (lab_root() / "notebooks").glob("*.ipynb")}
         assert lessons and lessons <= served, (sorted(lessons), sorted(served))
+        assert redirect_target(f"{base}/?token={token}").startswith(f"/lab/tree/{START_PAGE}")
     finally:
         h.stop_group(server)
     assert h.http_status(f"{base}/lab?token={token}") is None, "server still answers"

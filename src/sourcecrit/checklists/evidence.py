@@ -21,9 +21,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 if TYPE_CHECKING:
+    import pandas as pd
+
     from sourcecrit.checklists.model import Checklist
 
 NAMED_TYPES = ("named_official", "named_politician", "named_expert", "named_other")
@@ -102,6 +102,8 @@ def source_mix(analysis: Any) -> Evidence:
     Attributions nested inside a quote (a speaker quoting someone else) are left out: the
     question is whom the *article* relies on.
     """
+    import pandas as pd
+
     own = own_attributions(analysis)
     groups = own["source_type"].map(source_group) if len(own) else pd.Series(dtype=object)
     counts = {group: int((groups == group).sum()) for group in SOURCE_GROUPS}
@@ -570,6 +572,8 @@ def own_attributions(analysis: Any) -> pd.DataFrame:
 
 def _span(row: pd.Series, part: str) -> tuple[int, int] | None:
     prefix = f"{part}_" if part else ""
+    import pandas as pd
+
     start, end = row.get(f"{prefix}start"), row.get(f"{prefix}end")
     if start is None or end is None or pd.isna(start) or pd.isna(end):
         return None

@@ -8,12 +8,12 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 from sourcecrit.checklists.evidence import Evidence
 from sourcecrit.checklists.scoring import Score, format_points, item_points, item_worth
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from sourcecrit.checklists.model import Checklist, Item
 
 ANSWER_WORDS = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
@@ -102,6 +102,8 @@ class CompletedChecklist:
 
     def to_frame(self) -> pd.DataFrame:
         """Return one row per item: question, answer, points and the hints' messages."""
+        import pandas as pd
+
         rows = [
             {
                 "item": item.id,

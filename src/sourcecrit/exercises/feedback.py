@@ -13,12 +13,13 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import Any, Literal
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Literal
 
 from sourcecrit.exercises.matching import near_answer, occurrences, same_answer, words
 from sourcecrit.exercises.model import Exercise, ExerciseError, Question
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Status = Literal["correct", "partly", "wrong", "unanswered", "answered"]
 #: Longest answer kept for one question, in characters.
@@ -76,6 +77,8 @@ class Grade:
 
     def to_frame(self) -> pd.DataFrame:
         """Return one row per question: question, status, points, max_points, message."""
+        import pandas as pd
+
         return pd.DataFrame(
             [
                 {

@@ -8,8 +8,10 @@ it from there, so the folder can be copied, zipped or opened on Binder as it is.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
+from typing import Any
 
 from sourcecrit.exercises.model import Exercise, ExerciseError
 
@@ -26,17 +28,18 @@ _HOW = (
 def build_notebook(exercise: Exercise):
     """Return the student notebook for ``exercise`` (an ``nbformat`` notebook, no outputs)."""
     try:
-        from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+        import nbformat
     except ImportError as exc:  # pragma: no cover - nbformat is a dependency
         raise ExerciseError("building a notebook needs nbformat: pip install nbformat") from exc
-    nb = new_notebook()
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3",
-        "language": "python",
-    }
-    nb.metadata["language_info"] = {"name": "python"}
-    nb.metadata["sourcecrit"] = {"exercise": exercise.id, "generated_from": "exercise.yaml"}
+    return nbformat.from_dict(notebook_dict(exercise))
+
+
+def notebook_dict(exercise: Exercise) -> dict[str, Any]:
+    """Return the student notebook for ``exercise`` as plain nbformat-4 JSON data.
+
+    Built without importing nbformat, whose JSON-schema checker takes seconds to import,
+    so that ``sourcecrit exercise check`` can compare notebooks at once.
+    """
     intro = [f"# {exercise.title}"]
     if exercise.intro:
         intro.append(exercise.intro)
@@ -44,39 +47,61 @@ def build_notebook(exercise: Exercise):
         intro.append(f"*Article: {exercise.credit}.*")
     intro.append(_HOW)
     cells = [
-        new_markdown_cell("\n\n".join(intro)),
-        new_code_cell(
+        _markdown_cell("\n\n".join(intro)),
+        _code_cell(
             "from sourcecrit.exercises import load_exercise\n"
             "from sourcecrit.widgets import exercise_form\n\n"
             'exercise = load_exercise("exercise.yaml")\n'
             "form = exercise_form(exercise)\n"
             "form.header"
         ),
-        new_markdown_cell(
-            "## The article\n\nThe passages the questions ask about are highlighted."
-        ),
-        new_code_cell("form.article"),
+        _markdown_cell("## The article\n\nThe passages the questions ask about are highlighted."),
+        _code_cell("form.article"),
     ]
     for n, question in enumerate(exercise.questions, 1):
-        cells.append(new_markdown_cell(f"## Question {n}"))
-        cells.append(new_code_cell(f'form["{question.id}"]'))
+        cells.append(_markdown_cell(f"## Question {n}"))
+        cells.append(_code_cell(f'form["{question.id}"]'))
     cells.append(
-        new_markdown_cell(
+        _markdown_cell(
             "## Your score\n\nRun this cell again whenever you want to see where you stand."
         )
     )
-    cells.append(new_code_cell("form.grade()"))
+    cells.append(_code_cell("form.grade()"))
     for i, cell in enumerate(cells):
         cell["id"] = f"{exercise.id[:40]}-{i:02d}"
-    nb.cells = cells
-    return nb
+    metadata = {
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+        "language_info": {"name": "python"},
+        "sourcecrit": {"exercise": exercise.id, "generated_from": "exercise.yaml"},
+    }
+    return {"cells": cells, "metadata": metadata, "nbformat": 4, "nbformat_minor": 5}
 
 
 def notebook_text(exercise: Exercise) -> str:
-    """Return the notebook for ``exercise`` as the text written to disk."""
-    import nbformat
+    """Return the notebook for ``exercise`` as the text written to disk.
 
-    return nbformat.writes(build_notebook(exercise)) + "\n"
+    The same bytes ``nbformat.writes`` gives: sorted keys, one-space indent, sources split
+    into lines.
+    """
+    nb = notebook_dict(exercise)
+    for cell in nb["cells"]:
+        cell["source"] = cell["source"].splitlines(keepends=True)
+    text = json.dumps(nb, sort_keys=True, indent=1, separators=(",", ": "), ensure_ascii=False)
+    return text + "\n"
+
+
+def _markdown_cell(source: str) -> dict[str, Any]:
+    return {"cell_type": "markdown", "metadata": {}, "source": source}
+
+
+def _code_cell(source: str) -> dict[str, Any]:
+    return {
+        "cell_type": "code",
+        "execution_count": None,
+        "metadata": {},
+        "outputs": [],
+        "source": source,
+    }
 
 
 def write_notebook(exercise: Exercise, path: str | os.PathLike[str] | None = None) -> Path:

@@ -1,0 +1,136 @@
+"""How fast the ``sourcecrit`` command answers (issue #10 targets), in fresh processes.
+
+    python benchmarks/cli_speed.py                                   # start-up and cold analyze
+    python benchmarks/cli_speed.py ../shared/data/polnear/dev/text   # + corpus --jobs 2 vs 1
+
+Every figure is wall-clock seconds of a new process (what a user waits for), the median
+of ``--rounds`` runs; the commands of one round run back to back (interleaved), so a
+machine busy with other work slows all of them alike. Ratios are time ÷ time:
+
+- ``cold analyze ÷ bare spaCy``: ``sourcecrit analyze`` on the flagship against a Python
+  process that imports spaCy, loads the same model and parses the same text (lower is
+  better; target ≤ 1.1);
+- ``--jobs 1 ÷ --jobs 2``: corpus mode writing one CSV row per article (higher is better;
+  target ≥ 1.6). CPU seconds (user + system, all processes) are printed beside, as a check
+  on how much of the machine the runs had.
+
+The ``sourcecrit`` command is the console script next to this Python (set PYTHONPATH to try
+a working copy's sources).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+FLAGSHIP = REPO / "src" / "sourcecrit" / "data" / "articles" / "nato-in-ukraine.txt"
+BARE_SPACY = (
+    "import sys, spacy\n"
+    "from sourcecrit.pipeline import load_model\n"
+    "nlp = load_model()\n"
+    "nlp(open(sys.argv[1], encoding='utf-8').read())\n"
+)
+
+
+def sourcecrit_command() -> list[str]:
+    script = Path(sys.executable).with_name("sourcecrit")
+    return [str(script)] if script.exists() else [shutil.which("sourcecrit") or "sourcecrit"]
+
+
+def timed(command: list[str]) -> tuple[float, float]:
+    """Run ``command``; return (wall seconds, CPU seconds of it and its children)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(
+        command, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO
+    )
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def medians(commands: dict[str, list[str]], rounds: int) -> dict[str, tuple[float, float]]:
+    runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    for _ in range(rounds):
+        for name, command in commands.items():
+            runs[name].append(timed(command))
+    return {
+        name: (statistics.median(w for w, _ in r), statistics.median(c for _, c in r))
+        for name, r in runs.items()
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", nargs="?", type=Path, help="folder of articles for --jobs")
+    parser.add_argument("--rounds", type=int, default=5, help="runs per command (default 5)")
+    parser.add_argument(
+        "--corpus-rounds", type=int, default=1, help="runs per corpus command (default 1)"
+    )
+    args = parser.parse_args(argv)
+    cli = sourcecrit_command()
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at start")
+    print(f"median of {args.rounds} fresh processes, wall-clock seconds\n")
+
+    quick = {
+        "sourcecrit --help": [*cli, "--help"],
+        "sourcecrit checklist list": [*cli, "checklist", "list"],
+        "sourcecrit exercise check exercises/nato-in-ukraine": [
+            *cli,
+            "exercise",
+            "check",
+            "exercises/nato-in-ukraine",
+        ],
+        "sourcecrit analyze (flagship, cold)": [*cli, "analyze", str(FLAGSHIP)],
+        "bare spaCy process, same text": [sys.executable, "-c", BARE_SPACY, str(FLAGSHIP)],
+    }
+    targets = {"sourcecrit --help": 0.3, "sourcecrit exercise check exercises/nato-in-ukraine": 1.0}
+    result = medians(quick, args.rounds)
+    for name, (wall, _) in result.items():
+        target = f"   (target ≤ {targets[name]} s)" if name in targets else ""
+        print(f"{name:<55} {wall:6.2f} s{target}")
+    ratio = (
+        result["sourcecrit analyze (flagship, cold)"][0]
+        / result["bare spaCy process, same text"][0]
+    )
+    print(f"{'cold analyze ÷ bare spaCy (lower is better)':<55} {ratio:6.2f}    (target ≤ 1.1)")
+
+    if args.corpus:
+        n = sum(1 for p in args.corpus.rglob("*") if p.suffix in (".txt", ".md", ".html"))
+        print(f"\ncorpus mode on {args.corpus} ({n} articles), median of {args.corpus_rounds}")
+        with tempfile.TemporaryDirectory() as scratch:
+            corpus = {
+                f"--jobs {jobs}": [
+                    *cli,
+                    "analyze",
+                    str(args.corpus),
+                    "--format",
+                    "csv",
+                    "-o",
+                    str(Path(scratch) / f"jobs{jobs}.csv"),
+                    "--jobs",
+                    str(jobs),
+                ]
+                for jobs in (1, 2)
+            }
+            times = medians(corpus, args.corpus_rounds)
+        for name, (wall, cpu) in times.items():
+            print(f"sourcecrit analyze DIR -f csv {name:<25} {wall:6.2f} s  ({cpu:.1f} CPU s)")
+        speedup = times["--jobs 1"][0] / times["--jobs 2"][0]
+        print(f"{'--jobs 1 ÷ --jobs 2 (higher is better)':<55} {speedup:6.2f}    (target ≥ 1.6)")
+    print(f"\nload average {os.getloadavg()[0]:.1f} at the end")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
