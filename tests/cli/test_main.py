@@ -80,7 +80,7 @@ def test_grading_with_nothing_saved_loads_no_model(tmp_path):
 def test_lazy_package_still_lists_and_gives_every_public_name():
     import sourcecrit
 
-    assert sorted(sourcecrit.__all__) == sorted(sourcecrit._HOMES)
+    assert sorted(sourcecrit.__all__) == sorted([*sourcecrit._HOMES, *sourcecrit._ERRORS])
     for name in sourcecrit.__all__:
         assert name in dir(sourcecrit)
         assert getattr(sourcecrit, name) is not None
