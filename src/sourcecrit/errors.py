@@ -41,3 +41,11 @@ class ModelNotFoundError(SourcecritError):
 
 class LexiconError(SourcecritError):
     """A bundled or user lexicon file is malformed."""
+
+
+class WorkFileError(SourcecritError):
+    """A work file (a learner's handed-in answers) is damaged, foreign or unreadable."""
+
+
+class LearnerError(SourcecritError):
+    """No learner name was given where answers would be saved, or the name is unusable."""

@@ -297,6 +297,32 @@ class ProgressStore:
             files.write_atomic(files.backup_path(path), path.read_bytes())
         files.write_atomic(path, data)
 
+    def records(self, learner: str) -> list[tuple[Path, dict[str, Any]]]:
+        """Return every readable answer file of ``learner`` with its record, by file name.
+
+        Backups, damaged copies moved aside and files that cannot be read are left out.
+        """
+        folder = self.directory / _keyed(_check_learner(learner), _check_learner(learner))
+        out = []
+        for path in sorted(folder.glob("*.json")):
+            if path.name.endswith(".bak.json") or ".corrupt-" in path.name:
+                continue
+            record, _ = files.read_record(path, checklist=path.name.split("--")[0])
+            if record is not None and record.get("learner") == learner.strip():
+                out.append((path, record))
+        return out
+
+    def learners(self) -> list[str]:
+        """Return the names of the learners with answers in this store, sorted."""
+        found = set()
+        for path in self.directory.glob("*/*--*.json"):
+            if path.name.endswith(".bak.json") or ".corrupt-" in path.name:
+                continue
+            record, _ = files.read_record(path, checklist=path.name.split("--")[0])
+            if record is not None and isinstance(record.get("learner"), str):
+                found.add(record["learner"])
+        return sorted(found, key=str.casefold)
+
     def clear(self, learner: str, checklist: Any, article: Any = None) -> None:
         """Delete the saved answers and their backup (moved-aside damaged files stay)."""
         path = self.path_for(learner, checklist, article)
