@@ -25,6 +25,7 @@ from sourcecrit.errors import (
 from sourcecrit.exercises import ExerciseSession, load_exercise
 from sourcecrit.pipeline import get_nlp
 from sourcecrit.resources import example_article_path
+from sourcecrit.work import class_overview, set_learner
 
 __version__ = "0.1.0"
 
@@ -45,10 +46,12 @@ __all__ = [
     "SourcecritError",
     "analyze",
     "analyze_many",
+    "class_overview",
     "example_article_path",
     "get_nlp",
     "list_checklists",
     "load_article",
     "load_checklist",
     "load_exercise",
+    "set_learner",
 ]

@@ -66,7 +66,9 @@ def test_nothing_saved_is_a_clear_error(store):
         (lambda t: "[" * 50_000 + "]" * 50_000, "not readable JSON"),
     ],
 )
-def test_damaged_or_foreign_files_are_refused_by_name(flagship_exercise, store, tmp_path, damage, why):
+def test_damaged_or_foreign_files_are_refused_by_name(
+    flagship_exercise, store, tmp_path, damage, why
+):
     _answered(flagship_exercise, store)
     path = export_work("Ada", tmp_path / "ada.json", store=store)
     path.write_text(damage(path.read_text(encoding="utf-8")), encoding="utf-8")

@@ -10,7 +10,9 @@ import argparse
 
 from sourcecrit.cli.common import EXIT_BAD_INPUT, EXIT_OK, print_error
 
-PROGRESS_HELP = "where answers are saved (default $SOURCECRIT_PROGRESS_DIR or ~/.sourcecrit/progress)"
+PROGRESS_HELP = (
+    "where answers are saved (default $SOURCECRIT_PROGRESS_DIR or ~/.sourcecrit/progress)"
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -12,7 +12,9 @@ The teacher collects the files into one folder: ``sourcecrit class collect FOLDE
 a gradebook CSV, and :func:`class_overview` shows what the class found hard.
 """
 
+from sourcecrit.work.collect import ClassWork, collect_class, write_class_csv
 from sourcecrit.work.learner import current_learner, forget_learner, set_learner
+from sourcecrit.work.overview import ClassOverview, class_overview
 from sourcecrit.work.workfile import (
     ImportReport,
     WorkFile,
@@ -23,6 +25,11 @@ from sourcecrit.work.workfile import (
 )
 
 __all__ = [
+    "ClassOverview",
+    "ClassWork",
+    "class_overview",
+    "collect_class",
+    "write_class_csv",
     "ImportReport",
     "WorkFile",
     "collect_work",

@@ -160,7 +160,9 @@ def export_work(
     try:
         write_atomic(target, work.to_json().encode("utf-8"))
     except OSError as exc:
-        raise WorkFileError(f"{target}: cannot write the work file ({exc.strerror or exc})") from None
+        raise WorkFileError(
+            f"{target}: cannot write the work file ({exc.strerror or exc})"
+        ) from None
     return target
 
 
@@ -206,7 +208,7 @@ def read_work_file(source: str | os.PathLike[str] | bytes) -> WorkFile:
     records = doc.get("records")
     if not isinstance(records, list) or not all(_good_record(r) for r in records):
         raise WorkFileError(f"{name}: its records are malformed")
-    created = doc.get("created") if isinstance(doc.get("created"), str) else ""
+    created = doc["created"] if isinstance(doc.get("created"), str) else ""
     source_path = None if isinstance(source, bytes) else Path(source)
     return WorkFile(learner, created, tuple(records), source_path)
 
@@ -262,9 +264,7 @@ def import_work(
             updates[item] = value
         events = [e for e in record.get("events", []) if isinstance(e, dict)]
         report.files.append(
-            store.save_items(
-                work.learner, checklist, article, updates, times=times, events=events
-            )
+            store.save_items(work.learner, checklist, article, updates, times=times, events=events)
         )
     return report
 
