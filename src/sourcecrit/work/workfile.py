@@ -166,8 +166,14 @@ def export_work(
     return target
 
 
-def read_work_file(source: str | os.PathLike[str] | bytes) -> WorkFile:
+def read_work_file(
+    source: str | os.PathLike[str] | bytes, *, browser_copy: bool = False
+) -> WorkFile:
     """Read and check a work file (a path, or the file's bytes as uploaded).
+
+    With ``browser_copy``, a copy merged in the browser (marked ``merged_in_browser``, its
+    checksum cleared because the merge changed it) is accepted without a checksum; its
+    structure is checked all the same.
 
     Raises:
         WorkFileError: the file cannot be read, is not a sourcecrit work file, comes from a
@@ -199,7 +205,8 @@ def read_work_file(source: str | os.PathLike[str] | bytes) -> WorkFile:
             f"{name}: work file schema {doc.get('schema')!r} is not known to this sourcecrit "
             f"(it reads schema {SCHEMA})"
         )
-    if doc.get("checksum") != checksum(doc):
+    merged = browser_copy and doc.get("merged_in_browser") is True and doc.get("checksum") is None
+    if not merged and doc.get("checksum") != checksum(doc):
         raise WorkFileError(f"{name}: damaged (its checksum does not match its content)")
     try:
         learner = checked_learner(doc.get("learner"))
