@@ -66,6 +66,7 @@ class HandIn(widgets.VBox):
 
     def work(self) -> WorkFile | None:
         """Return the work file as it would be handed in now, or None if nothing is saved."""
+        self.learner = self.learner or current_learner()  # a name typed in a form since
         if not self.learner:
             return None
         try:
