@@ -341,12 +341,12 @@ OPS = st.lists(
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(ops=OPS)
 def test_two_writers_interleaved_never_lose_an_item(tmp_path, ops):
     """Each writer is a form: it has its own view, changes one item, saves its whole view.
-    After every step the file holds, for each item, what the last writer to touch it set."""
+    After every step the file holds, for each item, what the last writer to change it set."""
     folder = tmp_path / f"p{abs(hash(tuple(ops)))}"
     writers = [ProgressStore(folder), ProgressStore(folder)]
     views = [w.load("Ada", "sift", None).answers for w in writers]
@@ -356,6 +356,8 @@ def test_two_writers_interleaved_never_lose_an_item(tmp_path, ops):
             views[who] = writers[who].load("Ada", "sift", None).answers
             continue
         if op == "set":
+            if views[who].get(item) == value:
+                continue  # a widget fires no change for the value it already shows
             views[who][item] = value
             expected[item] = value
         elif item in views[who]:
