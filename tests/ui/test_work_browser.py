@@ -18,13 +18,21 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from . import test_exercise_browser as ex
 from . import test_lab_browser as lab
-from .test_exercise_browser import exercise_copy  # noqa: F401, F811  (a fixture)
 
 pytestmark = pytest.mark.browser
 
 LEARNER = "Grace Hopper"
 QUESTION, RIGHT = ex.QUESTION, ex.RIGHT
 WAIT_MS = 20_000
+
+
+@pytest.fixture(scope="module")
+def exercise_copy(lab_server) -> str:
+    """A copy of the flagship exercise under a path of its own, so it gets a kernel of its
+    own (the exercise test's kernel, on the same server, already knows a learner)."""
+    target = lab_server.root / "exercises" / "hand-in-test"
+    shutil.copytree(ex.EXERCISE, target, dirs_exist_ok=True)
+    return "exercises/hand-in-test/exercise.ipynb"
 
 
 def restart_and_run(page, run, notebook: str) -> None:
@@ -73,7 +81,10 @@ def wait_for(page, run, locator, what: str) -> None:
 
 
 def test_work_is_downloaded_and_restored_from_browser_and_file(
-    browser, lab_server, exercise_copy, tmp_path  # noqa: F811
+    browser,
+    lab_server,
+    exercise_copy,
+    tmp_path,  # noqa: F811
 ):
     store = ex.progress_dir(lab_server)
     run = lab.run_in_lab(browser, lab_server, exercise_copy, tmp_path)

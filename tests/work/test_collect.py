@@ -136,10 +136,26 @@ def test_overview_counts_machine_readings_flagged_wrong(flagship_exercise, tmp_p
             "committed": True,
             "revealed": True,
             "flags": {"m1": {"reason": reason, "label": "source", "text": "NATO"}},
+            "agreement": 0.5 if name == "Ada" else "not a number",
         }
         store.save_items(name, "annotator-sources", "nato-a1b2c3d4e5", state)
         export_work(name, tmp_path / f"{name}.json", store=store)
     overview = class_overview(tmp_path)
     assert overview.flags.to_dict("records")[0]["students"] == 2
     assert list(overview.annotations["spans_before_reveal"]) == [1, 1]
+    assert overview.annotations["agreement"].tolist()[0] == 0.5
+    assert overview.annotations["agreement"].isna().tolist() == [False, True]
     assert "&lt;script&gt;" in overview._repr_html_()
+
+
+def test_an_exercises_folder_without_exercises_is_a_clear_error(handed_in, tmp_path, capsys):
+    folder, _, _ = handed_in
+    out = tmp_path / "c.csv"
+    assert (
+        main(
+            ["class", "collect", str(folder), "-o", str(out), "--exercises", str(tmp_path / "none")]
+        )
+        == 2
+    )
+    err = capsys.readouterr().err
+    assert "no exercise.yaml" in err and "Traceback" not in err and not out.exists()

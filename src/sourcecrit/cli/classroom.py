@@ -44,10 +44,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run ``sourcecrit class collect ...``; return the exit status."""
     from sourcecrit.exercises.loading import find_exercises, load_exercise
+    from sourcecrit.exercises.model import ExerciseError
     from sourcecrit.work.collect import collect_class, write_class_csv
 
     paths = args.exercises or (["exercises"] if Path("exercises").is_dir() else [])
-    exercises = [load_exercise(f) for p in paths for f in find_exercises(p)]
+    folders = []
+    for path in paths:
+        found = find_exercises(path) if Path(path).is_dir() else []
+        if not found:
+            raise ExerciseError(f"{path}: no exercise.yaml here or in the folders inside")
+        folders += found
+    exercises = [load_exercise(f) for f in folders]
     work = collect_class(args.folder, exercises=exercises)
     for path, why in work.skipped:
         print_error(f"skipped {path}: {why}")

@@ -7,7 +7,9 @@ are DataFrames and which displays itself as escaped HTML:
 * ``questions``: per exercise question, how many students checked an answer, the share
   right on their first try, and the most common wrong answers (from the attempts log);
 * ``annotations``: per student and annotation task, spans marked before the reveal,
-  whether they committed and revealed, and machine readings they flagged;
+  whether they committed and revealed, machine readings they flagged, and ``agreement``:
+  the overall agreement (F1, ``sourcecrit.agreement``) the annotator saved at the reveal
+  under that item name, when it saved one;
 * ``flags``: which machine readings students flagged as wrong, counted, with reasons;
 * ``verdicts``: answer items named ``verdict``, ``confidence_before`` and
   ``confidence_after`` (the names the verdict widgets save under), with the shift;
@@ -183,9 +185,18 @@ def _annotations(work: ClassWork) -> pd.DataFrame:
                 "committed": answers.get("committed") is True,
                 "revealed": answers.get("revealed") is True,
                 "flagged": len(flags) if isinstance(flags, dict) else 0,
+                "agreement": agreement if _number(agreement := answers.get("agreement")) else None,
             }
         )
-    columns = ["learner", "task", "spans_before_reveal", "committed", "revealed", "flagged"]
+    columns = [
+        "learner",
+        "task",
+        "spans_before_reveal",
+        "committed",
+        "revealed",
+        "flagged",
+        "agreement",
+    ]
     return pd.DataFrame(rows, columns=columns)
 
 
