@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from sourcecrit.exercises import ExerciseSession, load_exercise
     from sourcecrit.pipeline import get_nlp
     from sourcecrit.resources import example_article_path
+    from sourcecrit.work import class_overview, set_learner
 
 __version__ = "0.1.0"
 
@@ -46,6 +47,8 @@ _HOMES = {
     "load_exercise": "sourcecrit.exercises",
     "get_nlp": "sourcecrit.pipeline",
     "example_article_path": "sourcecrit.resources",
+    "class_overview": "sourcecrit.work",
+    "set_learner": "sourcecrit.work",
 }
 
 #: Every error class: SourcecritError and its subclasses.

@@ -125,3 +125,11 @@ class SettingError(SourcecritError):
 
 class OutputFileError(SourcecritError):
     """A file or folder asked for output (``-o``, ``--json-dir``) cannot be written."""
+
+
+class WorkFileError(SourcecritError):
+    """A work file (a learner's handed-in answers) is damaged, foreign or unreadable."""
+
+
+class LearnerError(SourcecritError):
+    """No learner name was given where answers would be saved, or the name is unusable."""

@@ -8,7 +8,7 @@ import pytest
 
 from sourcecrit.article import Article, article_from_text
 from sourcecrit.cli import main
-from sourcecrit.exercises import ExerciseError, grade
+from sourcecrit.exercises import ExerciseError, grade, load_exercise
 from sourcecrit.exercises.draft import create_exercise
 
 from .conftest import FLAGSHIP_DIR
@@ -64,8 +64,10 @@ def test_metadata_of_an_html_article_is_kept_as_header_lines(tmp_path):
     )
     ex = create_exercise(tmp_path / "bridge", article, title="The bridge")
     folder = tmp_path / "bridge"
-    assert (folder / "article.txt").read_text(encoding="utf-8").startswith(
-        "title Bridge\ndate 2024-05-01\noutlet The Courier\n\n"
+    assert (
+        (folder / "article.txt")
+        .read_text(encoding="utf-8")
+        .startswith("title Bridge\ndate 2024-05-01\noutlet The Courier\n\n")
     )
     assert ex.as_article().outlet == "The Courier" and ex.credit == "The Courier, 2024-05-01"
 
@@ -83,11 +85,38 @@ def test_nothing_is_overwritten_and_bad_ids_are_refused(tmp_path, flagship):
 
 def test_cli_new_writes_a_checked_exercise_and_its_notebook(tmp_path, capsys):
     folder = tmp_path / "fresh"
-    assert main(["exercise", "new", str(folder), "--article", str(FLAGSHIP_DIR / "article.txt")]) == 0
+    assert (
+        main(["exercise", "new", str(folder), "--article", str(FLAGSHIP_DIR / "article.txt")]) == 0
+    )
     assert "Check every answer" in capsys.readouterr().out
     assert (folder / "exercise.ipynb").exists()
+    drafted = load_exercise(folder)
+    assert drafted.unverified == list(drafted.questions)  # every drafted answer is unchecked
+    # check lists every unverified question in one run (exit 1: valid but not ready) ...
+    assert main(["exercise", "check", str(folder)]) == 1
+    err = capsys.readouterr().err
+    assert all(f"question {q.id!r}" in err for q in drafted.questions)
+    # ... and build refuses the student notebook until they are checked, unless --draft.
+    notebook = (folder / "exercise.ipynb").read_text(encoding="utf-8")
+    (folder / "exercise.ipynb").unlink()
+    assert main(["exercise", "build", str(folder)]) == 2
+    assert "not built" in capsys.readouterr().err and not (folder / "exercise.ipynb").exists()
+    assert main(["exercise", "build", "--draft", str(folder)]) == 0
+    assert (folder / "exercise.ipynb").read_text(encoding="utf-8") == notebook
+    yaml_file = folder / "exercise.yaml"
+    yaml_file.write_text(
+        yaml_file.read_text(encoding="utf-8").replace("verified: false", "verified: true"),
+        encoding="utf-8",
+    )
     assert main(["exercise", "check", str(folder)]) == 0
-    assert main(["exercise", "new", str(folder), "--article", str(FLAGSHIP_DIR / "article.txt")]) == 2
+    assert main(["exercise", "build", str(folder)]) == 0
+    capsys.readouterr()
+    assert (
+        main(["exercise", "new", str(folder), "--article", str(FLAGSHIP_DIR / "article.txt")]) == 2
+    )
     assert "already exists" in capsys.readouterr().err
-    assert main(["exercise", "new", str(tmp_path / "x"), "--article", str(tmp_path / "missing.txt")]) == 2
+    assert (
+        main(["exercise", "new", str(tmp_path / "x"), "--article", str(tmp_path / "missing.txt")])
+        == 2
+    )
     assert "no such file" in capsys.readouterr().err

@@ -53,9 +53,22 @@ def test_choice_right(small):
         (["could", "expressed doubt"], "correct", 1.0, ["found 2 of 2", "Both soften"]),
         ("could\nexpressed doubt", "correct", 1.0, ["found 2 of 2"]),
         ("could; expressed doubt", "correct", 1.0, ["found 2 of 2"]),
-        (["could be there", "doubt"], "correct", 1.0, ["found 2 of 2"]),
+        (["could be there", "expressed doubt that"], "correct", 1.0, ["found 2 of 2"]),
+        # One word of a two-word target is half of it, never all of it.
+        (
+            ["could be there", "doubt"],
+            "partly",
+            0.75,
+            ["found 1 of 2", "Part of “expressed doubt”"],
+        ),
         (["could"], "partly", 0.5, ["found 1 of 2", "Hint:"]),
-        (["could", "instructors"], "partly", 0.0, ["found 1 of 2", "Not what we were looking for: “instructors”"]),
+        # A pick that is not a target dilutes the score, never wipes out what was found.
+        (
+            ["could", "instructors"],
+            "partly",
+            0.33,
+            ["found 1 of 2", "Not what we were looking for: “instructors”"],
+        ),
         (["could", "may"], "partly", 0.5, ["Not in the passage: “may”"]),
         (
             ["He added that the military could be there as instructors. He also expressed doubt"],
@@ -74,18 +87,48 @@ def test_find_answers_are_marked_against_the_passage(small, picks, status, point
         assert word in fb.message
 
 
+def test_found_everything_never_comes_with_zero_points(write_exercise):
+    one = SMALL.replace("targets: [could, expressed doubt]", "targets: [expressed doubt]")
+    ex = load_exercise(write_exercise(one))
+    fb = _fb(ex, "hedges", ["expressed doubt", "instructors", "fight"])
+    assert "You found 1 of 1" in fb.message and fb.points > 0
+    half = _fb(ex, "hedges", ["doubt"])
+    assert (half.status, half.points) == ("partly", 0.5)
+    assert "You found 0 of 1" in half.message and "Part of “expressed doubt”" in half.message
+
+
+def test_choice_options_carry_their_own_feedback(write_exercise):
+    text = SMALL.replace(
+        "    options: [An expert, An anonymous source]",
+        "    options:\n      - {text: An expert, why: He is named and speaks from experience.}\n"
+        "      - {text: An anonymous source, why: The article gives his name.}",
+    )
+    assert text != SMALL
+    ex = load_exercise(write_exercise(text))
+    assert ex.question("kind").options == ["An expert", "An anonymous source"]
+    wrong = _fb(ex, "kind", "An anonymous source")
+    assert wrong.status == "wrong" and "gives his name" in wrong.message
+    right = _fb(ex, "kind", "An expert")
+    assert right.status == "correct" and "speaks from experience" in right.message
+
+
 def test_find_looks_only_inside_the_passage(write_exercise):
     # "could" also occurs outside the passage; a pick must be in the passage to count.
     text = SMALL.replace("Which words hedge?", "Which words hedge?")
     ex = load_exercise(
-        write_exercise(text, article="He could go.\n\nHe added that the military could be there as "
-                       "instructors. He also expressed doubt that they fight.\n\nRetired NATO Colonel "
-                       "José Antonio Alcaide told Izvestia so.")
+        write_exercise(
+            text,
+            article="He could go.\n\nHe added that the military could be there as "
+            "instructors. He also expressed doubt that they fight.\n\nRetired NATO Colonel "
+            "José Antonio Alcaide told Izvestia so.",
+        )
     )
     start, _ = ex.passage_span("hedges")
     assert start > 12
     assert _fb(ex, "hedges", ["could", "expressed doubt"]).status == "correct"
-    assert _fb(ex, "hedges", ["go"]).message.startswith("You found 0 of 2. Not in the passage: “go”")
+    assert _fb(ex, "hedges", ["go"]).message.startswith(
+        "You found 0 of 2. Not in the passage: “go”"
+    )
 
 
 def test_reflection_is_not_marked_but_shows_the_model_answer(small):
@@ -100,14 +143,20 @@ def test_blank_answers_are_unanswered(small, blank):
     assert _fb(small, qid, blank).status == "unanswered"
 
 
-@pytest.mark.parametrize("qid, bad", [("who", 42), ("kind", ["a"]), ("hedges", {"a": 1}), ("who", "x" * 10_001)])
+@pytest.mark.parametrize(
+    "qid, bad", [("who", 42), ("kind", ["a"]), ("hedges", {"a": 1}), ("who", "x" * 10_001)]
+)
 def test_answers_of_the_wrong_shape_are_refused(small, qid, bad):
     with pytest.raises(ExerciseError, match=f"the answer to '{qid}'"):
         _fb(small, qid, bad)
 
 
 def test_grade_adds_up_and_renders_safely(small):
-    g = grade(small, {"who": "Alcaide", "hedges": ["could"], "kind": "<script>alert(1)</script>"}, learner="<b>Ada</b>")
+    g = grade(
+        small,
+        {"who": "Alcaide", "hedges": ["could"], "kind": "<script>alert(1)</script>"},
+        learner="<b>Ada</b>",
+    )
     assert (g.points, g.max_points, g.answered) == (1.5, 3, 3)
     frame = g.to_frame()
     assert list(frame["question"]) == ["who", "kind", "hedges", "think"]
@@ -140,7 +189,9 @@ def test_flagship_answers(flagship_exercise):
     assert _fb(ex, "find-boosters", ["indeed"]).points == 0.5
 
 
-def test_compare_adds_sourcecrits_reading_only_to_a_right_answer(flagship_exercise, flagship_analysis):
+def test_compare_adds_sourcecrits_reading_only_to_a_right_answer(
+    flagship_exercise, flagship_analysis
+):
     ex = flagship_exercise
     q = ex.question("find-hedges")
     assert q.compare == "hedge"
@@ -151,14 +202,20 @@ def test_compare_adds_sourcecrits_reading_only_to_a_right_answer(flagship_exerci
 
     partly = feedback_for(q, ["could"], text=ex.text, passage=span, analysis=never)
     assert partly.status == "partly" and "sourcecrit" not in partly.message
-    right = feedback_for(q, ["could", "expressed doubt"], text=ex.text, passage=span, analysis=flagship_analysis)
+    right = feedback_for(
+        q, ["could", "expressed doubt"], text=ex.text, passage=span, analysis=flagship_analysis
+    )
     assert right.message.endswith("sourcecrit's analysis marks the same hedges.")
 
 
 def test_compare_names_what_the_machine_marks_when_it_differs(write_exercise):
-    text = SMALL.replace("    targets: [could, expressed doubt]\n", "    targets: [could]\n    compare: hedge\n")
+    text = SMALL.replace(
+        "    targets: [could, expressed doubt]\n", "    targets: [could]\n    compare: hedge\n"
+    )
     ex = load_exercise(write_exercise(text))
     fb = grade(ex, {"hedges": ["could"]}).feedback[2]
     assert fb.status == "correct"
-    assert "sourcecrit's analysis marks these hedges here: “could”, “expressed doubt”." in fb.message
+    assert (
+        "sourcecrit's analysis marks these hedges here: “could”, “expressed doubt”." in fb.message
+    )
     assert "sourcecrit" not in grade(ex, {"hedges": ["could"]}, compare=False).feedback[2].message

@@ -20,7 +20,10 @@ def test_flagship_exercise_loads_with_its_article(flagship_exercise):
     for q in ex.questions:
         if q.passage:
             start, end = ex.passage_span(q.id)
-            assert ex.text[start:end].split()[0].strip("“”\"").lower() == q.passage.split()[0].strip("“”\"").lower()
+            assert (
+                ex.text[start:end].split()[0].strip('“”"').lower()
+                == q.passage.split()[0].strip('“”"').lower()
+            )
 
 
 def test_small_exercise_loads(write_exercise):
@@ -123,7 +126,10 @@ def test_each_mistake_is_named_with_its_line_and_key(write_exercise, old, new, e
         ("", ":1: the file is empty"),
         ("- just\n- a list\n", "must be a mapping with id, title and questions"),
         ("id: [unclosed\n", "not valid YAML"),
-        ("!!python/object/apply:os.system ['echo owned']\n", "the YAML tag !!python/object/apply:os.system is not allowed"),
+        (
+            "!!python/object/apply:os.system ['echo owned']\n",
+            "the YAML tag !!python/object/apply:os.system is not allowed",
+        ),
         ("id: a\nid: b\n", ":2: id: this key appears twice"),
     ],
 )
@@ -163,7 +169,9 @@ def test_a_bad_article_is_named(write_exercise, article, expected):
 
 def test_article_outside_the_folder_is_refused(write_exercise, tmp_path):
     (tmp_path / "secret.txt").write_text("private notes", encoding="utf-8")
-    folder = write_exercise(SMALL.replace("title: A small", "article: ../secret.txt\ntitle: A small"))
+    folder = write_exercise(
+        SMALL.replace("title: A small", "article: ../secret.txt\ntitle: A small")
+    )
     with pytest.raises(ExerciseError, match="'../secret.txt' is outside the exercise folder"):
         load_exercise(folder)
 
@@ -181,3 +189,19 @@ def test_missing_folder_and_folder_without_exercise(tmp_path):
         load_exercise(tmp_path)
     with pytest.raises(TypeError):
         load_exercise(42)
+
+
+def test_check_reports_every_problem_in_one_run(write_exercise):
+    """A missing article, a bad field in one question and a wrong option in another: all
+    three at once, not one per run."""
+    text = (
+        SMALL.replace("id: small", "id: small\narticle: nowhere.txt")
+        .replace("prompt: Who told Izvestia?", "prompt: Who told Izvestia?\n    points: lots")
+        .replace("answer: An expert", "answer: A journalist")
+    )
+    problems = validate_exercise(write_exercise(text))
+    messages = " | ".join(str(p) for p in problems)
+    assert "nowhere.txt" in messages
+    assert "points" in messages
+    assert "'A journalist' is not one of the options" in messages
+    assert all(p.line for p in problems)

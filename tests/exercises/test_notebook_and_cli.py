@@ -30,7 +30,8 @@ def test_notebook_has_one_cell_per_question_and_no_outputs(write_exercise):
     assert 'load_exercise("exercise.yaml")' in sources[1]
     for q in ex.questions:
         assert f'form["{q.id}"]' in sources
-    assert sources[-1] == "form.grade()"
+    assert sources[-3] == "form.summary()"
+    assert sources[-1].endswith("hand_in()")  # every exercise ends with handing in
     assert all(c.get("outputs", []) == [] for c in nb.cells)
     nbformat.validate(nb)
 
@@ -92,7 +93,12 @@ def test_cli_grade_one_learner_everyone_and_json(write_exercise, tmp_path, capsy
     bob.answer("who", "Putin")
     bob.answer("kind", "An expert")
 
-    assert main(["exercise", "grade", str(folder), "--progress-dir", str(progress), "--learner", "Ada"]) == 0
+    assert (
+        main(
+            ["exercise", "grade", str(folder), "--progress-dir", str(progress), "--learner", "Ada"]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert "# A small exercise — Ada" in out and "Score: 1 of 3" in out
 

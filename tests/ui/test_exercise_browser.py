@@ -33,8 +33,6 @@ FEEDBACK_TIMEOUT_MS = 15_000
 RESTART_TIMEOUT_MS = 60_000
 
 
-
-
 def progress_dir(server) -> Path:
     """The SOURCECRIT_PROGRESS_DIR the server (and so its kernels) actually runs with."""
     raw = Path(f"/proc/{server.process.pid}/environ").read_bytes()
@@ -92,6 +90,21 @@ def run_all_again(page, run, name: str) -> None:
     )
 
 
+def give_name(page, run, name: str) -> None:
+    """Type ``name`` in the exercise form's name prompt and confirm it (nothing is saved
+    before), then wait until the form says who is working."""
+    prompt = page.locator(".sc-exercise-header .sc-learner").first
+    prompt.scroll_into_view_if_needed()
+    prompt.locator(".sc-learner-name input").fill(name)
+    prompt.locator(".sc-learner-confirm").click()
+    try:
+        page.locator(".sc-exercise-header").get_by_text(f"Learner: {name}").wait_for(
+            timeout=FEEDBACK_TIMEOUT_MS
+        )
+    except PlaywrightTimeout:
+        lab._fail(page, run.screenshot, f"the form never showed the learner {name!r}")
+
+
 def assert_widgets_render(run) -> None:
     widgets = [o for o in run.outputs() if lab.WIDGET_MIME in o["mimes"]]
     # Header, article and one box per question: every one of them a drawn widget view.
@@ -122,6 +135,7 @@ def test_exercise_answers_checked_saved_and_restored(browser, lab_server, exerci
         assert claim.first.is_visible(), run.describe()
         assert article.locator("mark.sc-passage").count() >= 1, run.describe()
         assert page.locator(".sc-question").count() == 10, run.describe()
+        give_name(page, run, "Ada")
 
         box = page.locator(f".sc-question-{QUESTION}")
         assert box.count() == 1, run.describe()
@@ -199,13 +213,16 @@ def test_exercise_answers_checked_saved_and_restored(browser, lab_server, exerci
         assert counts == list(range(1, len(counts) + 1)), counts
         errors = [o for cell in cells for o in cell["outputs"] if o["output_type"] == "error"]
         assert errors == [], errors
+        give_name(page, run, "Ada")  # a new kernel asks again: it never guesses
 
         restored = page.locator(f".sc-question-{QUESTION} .sc-answer-short input")
         assert restored.count() == 1
         restored.scroll_into_view_if_needed()
         assert restored.input_value() == WRONG
         # The new box's feedback is empty until Check is pressed again.
-        assert page.locator(f".sc-question-{QUESTION} .sc-feedback-box").text_content().strip() == ""
+        assert (
+            page.locator(f".sc-question-{QUESTION} .sc-feedback-box").text_content().strip() == ""
+        )
         assert saved_answer(store) == WRONG
         # The clicked word is still picked: ipywidgets marks a pressed toggle "mod-active".
         # (textContent, not innerText: a cell scrolled out of JupyterLab's window has no

@@ -33,10 +33,22 @@ for hint in sift.evidence(analysis):
 # %% [markdown]
 # ## Your answers
 #
-# Fill in the form. Your answers are **saved as you go**, on this computer: close the
-# notebook, restart the kernel, come back tomorrow, and they will still be here.
+# First type your name and press **That's me**: your answers are saved under it. Then run
+# the next cell again, so the form knows who you are.
+
+# %%
+from sourcecrit.widgets import learner
+
+learner()
+
+# %% [markdown]
+# Fill in the form. Your answers are **saved as you go** in this session's progress folder:
+# restarting the kernel loses nothing. Where they stay depends on where you work:
 #
-# Type your name first if the form does not show it.
+# - **On your own computer**, they stay in that folder until you delete them.
+# - **On Binder**, the whole session is thrown away when you close it or leave it idle for
+#   a few minutes. Download your work file at the end of this lesson to keep your answers
+#   and hand them in; upload it there to go on in a new session.
 
 # %%
 from sourcecrit.widgets import checklist_form
@@ -66,3 +78,14 @@ sourcecrit.list_checklists()
 #
 # 1. The first sentence rests on a single source. What would you search for to trace it?
 # 2. Which checklist question could you *not* answer from the article alone? Why not?
+
+# %% [markdown]
+# ## Hand in your work
+#
+# Download your work file and keep it (on Binder, before you close the tab). Hand it in if
+# your teacher asked for it. Starting again in a new session? Upload it here.
+
+# %%
+from sourcecrit.widgets import hand_in
+
+hand_in()

@@ -35,6 +35,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     build.add_argument(
         "--check", action="store_true", help="write nothing; exit 1 if a notebook is out of date"
     )
+    build.add_argument(
+        "--draft",
+        action="store_true",
+        help="build even though some answers are still marked verified: false",
+    )
     new = actions.add_parser(
         "new", help="draft a new exercise from an article, using sourcecrit's analysis"
     )
@@ -60,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "check":
         return _check(args.paths)
     if args.action == "build":
-        return _build(args.paths, check_only=args.check)
+        return _build(args.paths, check_only=args.check, draft=args.draft)
     if args.action == "grade":
         return _grade(args)
     return _new(args)
@@ -92,6 +97,9 @@ def _check(paths: list[str]) -> int:
             continue
         exercise = load_exercise(folder)
         line = f"{folder}: valid exercise {exercise.id!r}, {len(exercise.questions)} questions, {exercise.max_points} points"
+        if exercise.unverified:
+            _print_unverified(exercise)
+            status = max(status, EXIT_STALE)
         if _stale(folder, exercise):
             _print_stale(folder)
             status = max(status, EXIT_STALE)
@@ -99,12 +107,21 @@ def _check(paths: list[str]) -> int:
     return status
 
 
-def _build(paths: list[str], *, check_only: bool) -> int:
+def _build(paths: list[str], *, check_only: bool, draft: bool = False) -> int:
     from sourcecrit.exercises.loading import load_exercise
     from sourcecrit.exercises.notebook import write_notebook
 
     folders = _folders(paths)
     exercises = [(folder, load_exercise(folder)) for folder in folders]  # all valid, or none built
+    unchecked = [e for _, e in exercises if e.unverified]
+    if unchecked and not draft:
+        for exercise in unchecked:
+            _print_unverified(exercise)
+        print_error(
+            "not built: check those answers and set verified: true (or build with --draft "
+            "for a trial notebook that is not for students)"
+        )
+        return EXIT_BAD_INPUT
     status = EXIT_OK
     for folder, exercise in exercises:
         if not _stale(folder, exercise):
@@ -115,6 +132,14 @@ def _build(paths: list[str], *, check_only: bool) -> int:
         else:
             print(f"wrote {write_notebook(exercise)}")
     return status
+
+
+def _print_unverified(exercise: Exercise) -> None:
+    for q in exercise.unverified:
+        print_error(
+            f"{exercise.source}: question {q.id!r}: its answer is marked verified: false "
+            "(drafted by the machine; check it, then set verified: true)"
+        )
 
 
 def _grade(args: argparse.Namespace) -> int:

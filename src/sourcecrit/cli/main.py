@@ -4,6 +4,8 @@
     sourcecrit checklist list | show NAME | validate PATH
     sourcecrit exercise new FOLDER --article FILE | check PATH | build PATH [--check] | grade PATH
     sourcecrit lab [--port N] [--no-browser]
+    sourcecrit work export [--learner NAME] -o FILE | import FILE
+    sourcecrit class collect FOLDER -o FILE [--format generic|canvas|moodle]
 
 Bad input exits with status 2 and one line on stderr naming the file and the problem.
 Command modules import what they need inside ``run``, so parsing and ``--help`` stay fast.
@@ -14,12 +16,12 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from sourcecrit.cli import analyze, checklist, exercise, lab
+from sourcecrit.cli import analyze, checklist, classroom, exercise, lab, work
 from sourcecrit.cli.common import EXIT_BAD_INPUT, Parser, print_error
 from sourcecrit.errors import SourcecritError
 
 #: The command modules, in the order ``--help`` lists them.
-COMMANDS = (analyze, checklist, exercise, lab)
+COMMANDS = (analyze, checklist, exercise, lab, work, classroom)
 
 
 def build_parser() -> argparse.ArgumentParser:

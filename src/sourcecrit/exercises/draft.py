@@ -57,7 +57,9 @@ FIND_KINDS = (
 HEADER = """\
 # DRAFT written by `sourcecrit exercise new` from sourcecrit's own analysis of the article.
 # The machine can be wrong: check every passage, answer and explanation before students see
-# it, delete what does not help, and add your own questions. The format is described in
+# it, delete what does not help, and add your own questions. Every drafted answer says
+# `verified: false`: change it to true (or delete the line) once you have checked it;
+# `sourcecrit exercise build` refuses to build while any remain. The format is described in
 # src/sourcecrit/exercises/model.py; `sourcecrit exercise check` finds mistakes, and
 # `sourcecrit exercise build` writes the student notebook.
 """
@@ -78,6 +80,7 @@ def draft_questions(analysis: Any) -> list[dict[str, Any]]:
                 "prompt": f"In this sentence, who is “{source}”? Give the name.",
                 "passage": sentence,
                 "answer": list(dict.fromkeys(names)),
+                "verified": False,
                 "hint": "Read the sentences before this one: who was last named as speaking?",
                 "explanation": f"“{source}” refers to {who['speaker']}, named earlier in the article.",
             }
@@ -96,6 +99,7 @@ def draft_questions(analysis: Any) -> list[dict[str, Any]]:
                 "prompt": prompt,
                 "passage": sentence,
                 "targets": list(dict.fromkeys(c["cue"] for c in cues)),
+                "verified": False,
                 "compare": kind,
                 "hint": hint,
                 "explanation": " ".join(dict.fromkeys(c["explanation"] for c in cues)),
@@ -108,6 +112,7 @@ def draft_questions(analysis: Any) -> list[dict[str, Any]]:
             "prompt": "Which claim in this article would you check first, and how would you check it?",
             "answer": "Name the claim and its source, then read laterally: what do other outlets, "
             "and the people or bodies named, say about it?",
+            "verified": False,
         }
     )
     return questions
@@ -195,6 +200,7 @@ def _source_type_question(row: dict) -> dict[str, Any]:
         "prompt": f"What kind of source is {row['speaker']}, as this article presents them?",
         "options": options,
         "answer": SOURCE_LABELS[right],
+        "verified": False,
         "hint": "Look at the words the article uses to introduce them: a title, a job, a party?",
         "explanation": load_source_types()[right].description,
     }

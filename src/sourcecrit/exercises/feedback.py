@@ -2,10 +2,12 @@
 
 Feedback teaches before it grades. A wrong answer gets the instructor's hint, never the
 answer itself, so the student can try again; a right one gets the explanation of why it is
-right. ``find`` answers are marked against the passage: each target found counts, and each
-pick that is not a target, or is more than :data:`SLACK_WORDS` words longer than the
-target it covers, costs one (so copying the whole passage earns nothing). A pick that is
-not in the passage is pointed out and costs nothing.
+right. ``find`` answers are marked against the passage: each target counts for the share of
+its words picked (one word of "expressed doubt" is half of it), and the total is divided by
+the number of targets plus the picks that are not a target or are more than
+:data:`SLACK_WORDS` words longer than the target they cover (so copying the whole passage,
+or clicking every word, earns little, while finding something never earns nothing). A pick
+that is not in the passage is pointed out and costs nothing.
 """
 
 from __future__ import annotations
@@ -193,11 +195,20 @@ def grade(
         exercise=exercise.id,
         title=exercise.title,
         feedback=tuple(
-            question_feedback(exercise, q, answers.get(q.id), compare=compare)
-            for q in exercise.questions
+            _safe_feedback(exercise, q, answers.get(q.id), compare) for q in exercise.questions
         ),
         learner=learner,
     )
+
+
+def _safe_feedback(exercise: Exercise, question: Question, answer: Any, compare: bool) -> Feedback:
+    # One hand-edited answer (a number where text belongs) must not stop a whole grade.
+    try:
+        return question_feedback(exercise, question, answer, compare=compare)
+    except ExerciseError as exc:
+        return Feedback(
+            question.id, "unanswered", 0, question.worth, f"The saved answer cannot be read: {exc}"
+        )
 
 
 def question_feedback(
@@ -295,14 +306,17 @@ def _folded(text: str) -> str:
 
 def _one_answer(question: Question, answer: str) -> Feedback:
     worth = question.worth
+    why = next((w for o, w in (question.why or {}).items() if same_answer(answer, o)), None)
     if any(same_answer(answer, a) for a in question.accepted):
-        return Feedback(question.id, "correct", worth, worth, _join("Right.", question.explanation))
+        return Feedback(
+            question.id, "correct", worth, worth, _join("Right.", why, question.explanation)
+        )
     if question.type == "short" and any(near_answer(answer, a) for a in question.accepted):
         return Feedback(
             question.id, "wrong", 0, worth, "Nearly: check the spelling against the article."
         )
     if question.type == "choice":
-        message = f"Not quite: “{answer}” is not the best answer."
+        message = _join(f"Not quite: “{answer}” is not the best answer.", why)
     else:
         message = "Not what we were looking for."
     return Feedback(
@@ -317,7 +331,8 @@ def _picks(
     targets = list(question.targets or [])
     where = passage or (0, len(text))
     target_spans = [occurrences(text, t, within=where) for t in targets]
-    found: set[int] = set()
+    target_words = [set(words(t)) for t in targets]
+    credit = [0.0] * len(targets)  # share of each target's words picked
     wrong: list[str] = []
     too_long: list[str] = []
     missing: list[str] = []
@@ -338,10 +353,24 @@ def _picks(
         elif all(len(words(pick)) > len(words(targets[n])) + SLACK_WORDS for n in covered):
             too_long.append(pick)
         else:
-            found |= covered
-    score = max(0, len(found) - len(wrong) - len(too_long)) / len(targets) if targets else 0
+            picked = set(words(pick))
+            for n in covered:
+                share = (
+                    len(target_words[n] & picked) / len(target_words[n]) if target_words[n] else 1
+                )
+                credit[n] = min(1.0, credit[n] + share)
+    found = sum(c == 1.0 for c in credit)
+    partial = [t for t, c in zip(targets, credit) if 0 < c < 1]
+    # Every pick that is not a target dilutes the score (copying the whole passage, or
+    # clicking every word, earns little), but finding something never earns nothing.
+    denominator = len(targets) + len(wrong) + len(too_long)
+    score = sum(credit) / denominator if targets else 0
     points = round(worth * score, 2)
-    parts = [f"You found {len(found)} of {len(targets)}."]
+    parts = [f"You found {found} of {len(targets)}."]
+    if partial:
+        parts.append(
+            f"Part of {', '.join(f'“{t}”' for t in partial)}: pick all the words that do the work."
+        )
     if wrong:
         parts.append(f"Not what we were looking for: {', '.join(f'“{w}”' for w in wrong)}.")
     if too_long:
@@ -350,11 +379,11 @@ def _picks(
         )
     if missing:
         parts.append(f"Not in the passage: {', '.join(f'“{m}”' for m in missing)}.")
-    if len(found) == len(targets) and not wrong and not too_long:
+    if found == len(targets) and not wrong and not too_long:
         status: Status = "correct"
         parts.append(question.explanation or "")
     else:
-        status = "partly" if found else "wrong"
+        status = "partly" if any(credit) else "wrong"
         if question.hint:
             parts.append(f"Hint: {question.hint}")
     return Feedback(question.id, status, points, worth, _join(*parts))

@@ -9,11 +9,23 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
 
 from sourcecrit.article import load_article
 from sourcecrit.errors import ArticleError
+from sourcecrit.exercises.matching import occurrences
 from sourcecrit.exercises.model import Exercise, ExerciseError, Question
-from sourcecrit.yamlfile import Problem, line_of, load_mapping, problems_of, read_text, validated
+from sourcecrit.yamlfile import (
+    Problem,
+    _problem_at,
+    line_of,
+    load_mapping,
+    problems_of,
+    read_text,
+    validated,
+)
 
 EXERCISE_FILE = "exercise.yaml"
 #: An exercise file larger than this is certainly not an exercise.
@@ -46,19 +58,34 @@ def exercise_from_yaml(
     root, data = load_mapping(
         text, source=source, error=ExerciseError, what="an exercise", keys="id, title and questions"
     )
+    # Every problem is reported in one run: a missing article does not hide the
+    # questions' problems, nor one bad question the others'.
+    problems: list[Problem] = []
     article = None
     name = data.get("article", "article.txt")
     if isinstance(name, str) and name.strip():
-        article = _article(Path(folder), name, root=root, source=source)
-    exercise = validated(
-        Exercise,
-        data,
-        root,
-        source=source,
-        error=ExerciseError,
-        nested={"questions": Question},
-        context={"text": article.text} if article is not None else None,
-    )
+        try:
+            article = _article(Path(folder), name, root=root, source=source)
+        except ExerciseError as exc:
+            problems += exc.problems
+    body: str | None = article.text if article is not None else None
+    exercise: Exercise | None
+    try:
+        exercise = validated(
+            Exercise,
+            data,
+            root,
+            source=source,
+            error=ExerciseError,
+            nested={"questions": Question},
+            context={"text": body} if body is not None else None,
+        )
+    except ExerciseError as exc:
+        problems += exc.problems
+        problems += _question_problems(data, root, source=source, text=body)
+        exercise = None
+    if problems or exercise is None:
+        raise ExerciseError(problems=list(dict.fromkeys(problems)))
     exercise._article = article
     exercise._source = source
     return exercise
@@ -71,6 +98,30 @@ def validate_exercise(path: str | os.PathLike[str]) -> list[Problem]:
         ExerciseError: only when the exercise cannot be read at all.
     """
     return problems_of(load_exercise, path, error=ExerciseError)
+
+
+def _question_problems(data: Any, root: Any, *, source: str, text: str | None) -> list[Problem]:
+    """Return the cross-key problems of every question that is valid on its own (pydantic
+    does not get that far when another part of the file is wrong)."""
+    questions = data.get("questions") if isinstance(data, dict) else None
+    out: list[Problem] = []
+    for n, raw in enumerate(questions if isinstance(questions, list) else []):
+        try:
+            question = Question.model_validate(raw)
+        except ValidationError:
+            continue  # its own problems are reported already
+        found = [(("questions", n, *loc), msg) for loc, msg in question.problems()]
+        if text is not None and question.passage and not occurrences(text, question.passage):
+            found.append(
+                (
+                    ("questions", n, "passage"),
+                    "this passage is not in the article: quote it word for word",
+                )
+            )
+        out += [
+            _problem_at(root, data, loc, msg, source=source, full_key=True) for loc, msg in found
+        ]
+    return out
 
 
 def find_exercises(root: str | os.PathLike[str]) -> list[Path]:

@@ -16,10 +16,13 @@ An exercise is a folder holding ``exercise.yaml`` and the article it is about::
         hint: Look for the verb "told".           # shown after a wrong answer
         explanation: Why the answer is right.      # shown after a right one
         points: 1                                  # default 1 (0 for reflect)
+        verified: false                            # a drafted key nobody checked yet
 
 Question types:
 
-- ``choice``: ``options`` (two or more) and ``answer``, one of them.
+- ``choice``: ``options`` (two or more) and ``answer``, one of them. An option may be
+  written ``{text: ..., why: ...}``: ``why`` is the feedback shown when it is picked
+  ("A reporter would be named in the byline").
 - ``short``: ``answer``, one text or a list of accepted texts (case, accents and
   punctuation do not matter; a near miss is told to check the spelling).
 - ``find``: the student picks words out of ``passage``; ``targets`` are the words to find,
@@ -30,6 +33,11 @@ Question types:
 - ``reflect``: free writing, not marked; ``answer`` (optional) is a model answer shown once
   the student has written theirs. Worth 0 points unless ``points`` is given, in which case
   any answer earns them.
+
+``verified: false`` marks an answer nobody has checked yet: ``sourcecrit exercise new``
+writes it on every answer it drafts from the machine's reading, ``exercise check`` lists
+such questions and ``exercise build`` refuses to build the student notebook while any
+remain (unless ``--draft``). Delete the line, or write ``verified: true``, once checked.
 
 ``passage`` must be quoted from the article (case, curly quotes, accents and line breaks
 need not match), so the notebook can show it in place and ``find`` answers can be located.
@@ -59,7 +67,7 @@ Compare = Literal["hedge", "booster", "weasel", "attribution"]
 #: Keys each question type may use besides id, type, prompt, passage, hint, explanation
 #: and points.
 TYPE_KEYS: dict[str, set[str]] = {
-    "choice": {"options", "answer"},
+    "choice": {"options", "answer", "why"},
     "short": {"answer"},
     "find": {"targets", "compare"},
     "reflect": {"answer"},
@@ -89,6 +97,25 @@ class Question(BaseModel):
     hint: str | None = None
     explanation: str | None = None
     points: int | None = Field(default=None, ge=0, le=100)
+    verified: bool = True
+    why: dict[str, str] | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _options_with_why(cls, data: Any) -> Any:
+        # ``- {text: ..., why: ...}`` options become plain options plus a ``why`` mapping.
+        options = data.get("options") if isinstance(data, dict) else None
+        if not isinstance(options, list) or not any(isinstance(o, dict) for o in options):
+            return data
+        plain, why = [], dict(data.get("why") or {})
+        for option in options:
+            if isinstance(option, dict) and set(option) <= {"text", "why"} and "text" in option:
+                plain.append(option["text"])
+                if isinstance(option.get("why"), str) and isinstance(option["text"], str):
+                    why[option["text"]] = option["why"]
+            else:
+                plain.append(option)  # left for the type check to report
+        return {**data, "options": plain, "why": why or None}
 
     @field_validator("prompt", "passage", "hint", "explanation")
     @classmethod
@@ -123,7 +150,9 @@ class Question(BaseModel):
         to the question)."""
         out: list[tuple[tuple[str | int, ...], str]] = []
         given = {
-            k for k in ("options", "answer", "targets", "compare") if getattr(self, k) is not None
+            k
+            for k in ("options", "answer", "targets", "compare", "why")
+            if getattr(self, k) is not None
         }
         for key in sorted(given - TYPE_KEYS[self.type]):
             allowed = [t for t, keys in TYPE_KEYS.items() if key in keys]
@@ -142,6 +171,10 @@ class Question(BaseModel):
                 out.append((("answer",), "a choice question has one answer, not a list"))
             elif self.answer is not None and fold(self.answer)[0].strip() not in folded:
                 out.append((("answer",), f"{self.answer!r} is not one of the options"))
+        if self.type == "choice" and self.why and self.options is not None:
+            for option in self.why:
+                if option not in self.options:
+                    out.append((("why",), f"{option!r} is not one of the options"))
         if self.type in ("short", "reflect") and isinstance(self.answer, list):
             if not self.answer or any(not a.strip() for a in self.answer):
                 out.append((("answer",), "accepted answers must not be blank"))
@@ -256,3 +289,8 @@ class Exercise(BaseModel):
     @property
     def max_points(self) -> int:
         return sum(q.worth for q in self.questions)
+
+    @property
+    def unverified(self) -> list[Question]:
+        """The questions whose key is marked ``verified: false`` (nobody checked it yet)."""
+        return [q for q in self.questions if not q.verified]

@@ -18,10 +18,14 @@ from sourcecrit.exercises.model import Exercise, ExerciseError
 NOTEBOOK_FILE = "exercise.ipynb"
 
 _HOW = (
-    "**How this works.** Read the article, then answer each question in the box under it. "
-    "Press **Check** to see feedback: a wrong answer gets a hint, so you can try again. "
-    "Your answers are saved as you type, so you can close this notebook and come back later. "
-    "Run the cells from the top (menu *Run → Run All Cells*)."
+    "**How this works.** Run the cells from the top (menu *Run → Run All Cells*) and type "
+    "your name in the box that appears: your answers are saved under it. Read the article, "
+    "then answer each question in the box under it. Press **Check** to see feedback: a "
+    "wrong answer gets a hint, so you can try again.\n\n"
+    "**Keep your work.** Answers are saved as you type, and a copy is kept in this browser. "
+    "On Binder, the whole session is thrown away when you close it or leave it idle for a "
+    "few minutes: before you stop, download your work file at the bottom of this notebook "
+    "and hand it in. To go on later, upload that file there."
 )
 
 
@@ -66,7 +70,15 @@ def notebook_dict(exercise: Exercise) -> dict[str, Any]:
             "## Your score\n\nRun this cell again whenever you want to see where you stand."
         )
     )
-    cells.append(_code_cell("form.grade()"))
+    cells.append(_code_cell("form.summary()"))
+    cells.append(
+        _markdown_cell(
+            "## Hand in your work\n\nDownload your work file and hand it in as your teacher "
+            "asked (keep a copy). Starting again in a new session? Upload the file here, then "
+            "run the notebook again."
+        )
+    )
+    cells.append(_code_cell("from sourcecrit.widgets import hand_in\n\nhand_in()"))
     for i, cell in enumerate(cells):
         cell["id"] = f"{exercise.id[:40]}-{i:02d}"
     metadata = {

@@ -29,8 +29,11 @@ QUOTE_CHARS = 120
 
 
 def default_learner() -> str:
-    """Return ``$SOURCECRIT_LEARNER``, else the login name, else ``"learner"``."""
-    name = os.environ.get(LEARNER_ENV, "").strip()
+    """Return the name given this session (``sourcecrit.set_learner`` or the name prompt),
+    else ``$SOURCECRIT_LEARNER``, else the login name, else ``"learner"``."""
+    from sourcecrit.work.learner import current_learner
+
+    name = current_learner() or os.environ.get(LEARNER_ENV, "").strip()
     if name:
         return name
     try:

@@ -15,6 +15,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from sourcecrit.errors import LearnerError
 from sourcecrit.exercises import (
     Exercise,
     ExerciseError,
@@ -24,9 +25,12 @@ from sourcecrit.exercises import (
     load_exercise,
 )
 from sourcecrit.exercises.feedback import feedback_html
+from sourcecrit.exercises.session import STORE_PREFIX
 from sourcecrit.progress import ProgressError, ProgressStore
-from sourcecrit.widgets.checklist_form import default_learner
+from sourcecrit.widgets.browser_copy import BrowserCopy
+from sourcecrit.widgets.learner import LearnerPrompt
 from sourcecrit.widgets.word_picker import WordPicker
+from sourcecrit.work.learner import current_learner
 
 FIND_HELP = "Click the words that answer the question; click a word again to drop it"
 
@@ -52,17 +56,7 @@ class QuestionBox(widgets.VBox):
         self.feedback = widgets.HTML("")
         self.feedback.add_class("sc-feedback-box")
         self.status = widgets.HTML("")
-        saved = form.session.answers.get(question.id)
-        if isinstance(saved, list) and not isinstance(self.input, WordPicker):
-            saved = "\n".join(saved)  # a Textarea shows one pick per line
-        if question.type == "choice" and saved not in (None, *(question.options or [])):
-            # The instructor changed the options since: keep the file as it is, say so.
-            self.status.value = (
-                f"<span style='color:#9a6700'>Your earlier answer “{html.escape(str(saved))}” "
-                "is no longer one of the options; choose again.</span>"
-            )
-        elif isinstance(saved, (str, list)):  # a hand-edited file may hold anything
-            self.input.value = saved
+        self._filling = False
         prompt = widgets.HTML(_prompt_html(question, number))
         self.input.observe(self._changed, names="value")
         self.check_button.on_click(self._check)
@@ -70,39 +64,100 @@ class QuestionBox(widgets.VBox):
         self.add_class("sc-question")
         self.add_class(f"sc-question-{question.id}")
 
-    def _changed(self, _change: dict) -> None:
-        self.feedback.value = ""  # old feedback would describe the old answer
+    def fill(self) -> None:
+        """Show the session's saved answer (or keep what was typed before the name was)."""
+        session = self.form.session
+        if session is None:
+            return
+        question = self.question
+        saved = session.answers.get(question.id)
+        if saved is None:
+            if self.input.value not in (None, "", []):
+                self._changed({})  # typed before the name was given: save it now
+            return
+        if isinstance(saved, list) and not isinstance(self.input, WordPicker):
+            saved = "\n".join(saved)  # a Textarea shows one pick per line
+        self.status.value = ""
+        if question.type == "choice" and saved not in (question.options or []):
+            # The instructor changed the options since: keep the file as it is, say so.
+            self.status.value = (
+                f"<span style='color:#9a6700'>Your earlier answer “{html.escape(str(saved))}” "
+                "is no longer one of the options; choose again.</span>"
+            )
+            return
+        self._filling = True
         try:
-            self.form.session.answer(self.question.id, self.input.value)
+            self.input.value = saved
+        finally:
+            self._filling = False
+
+    def _changed(self, _change: dict) -> None:
+        if self._filling:
+            return
+        self.feedback.value = ""  # old feedback would describe the old answer
+        session = self.form.session
+        if session is None:
+            self.status.value = (
+                "<span style='color:#9a6700'>Not saved yet: type your name at the top of the "
+                "exercise first.</span>"
+            )
+            return
+        try:
+            session.answer(self.question.id, self.input.value, attempt=False)
         except (ExerciseError, ProgressError) as exc:
             self.status.value = (
                 f"<span style='color:#cf222e'>Not saved: {html.escape(str(exc))}</span>"
             )
         else:
             self.status.value = ""
+            self.form.browser_copy.refresh()
 
     def _check(self, _button: Any = None) -> None:
-        self.feedback.value = feedback_html(self.form.session.feedback(self.question.id))
+        session = self.form.session
+        if session is None:
+            self._changed({})
+            return
+        self.feedback.value = feedback_html(session.check(self.question.id))
+        self.form.browser_copy.refresh()
 
 
 class ExerciseForm(widgets.VBox):
     """The widget :func:`exercise_form` returns.
 
     Display it whole, or its parts one by one: ``form.header``, ``form.article`` and
-    ``form["question-id"]`` (what the generated notebook does).
+    ``form["question-id"]`` (what the generated notebook does). Until the learner's name
+    is known, the header asks for it and nothing is saved.
 
     Attributes:
         exercise: the exercise shown.
-        session: the learner's answers, saved as they change.
-        header: title, introduction, learner, and any notices from loading.
+        session: the learner's answers, saved as they change (None until a name is given).
+        header: title, introduction, learner (or the name prompt), notices, the offer to
+            restore the browser's copy, and the browser copy itself.
         article: the article, passages marked with their question numbers.
         questions: question id → its :class:`QuestionBox`.
     """
 
-    def __init__(self, exercise: Exercise, session: ExerciseSession):
+    def __init__(
+        self,
+        exercise: Exercise,
+        session: ExerciseSession | None = None,
+        *,
+        store: ProgressStore | str | os.PathLike[str] | None = None,
+    ):
         self.exercise = exercise
         self.session = session
-        self.header = widgets.HTML(_header_html(exercise, session))
+        self.store = session.store if session is not None else _store(store)
+        self.title = widgets.HTML()
+        self.prompt = LearnerPrompt()
+        self.prompt.on_name(self.start)
+        self.browser_copy = BrowserCopy(store=self.store)
+        self.restore_offer = self.browser_copy.offer(
+            STORE_PREFIX + exercise.id,
+            empty_on_disk=self._empty_on_disk,
+            restored=self._reload,
+        )
+        self.header = widgets.VBox([self.title, self.prompt, self.restore_offer, self.browser_copy])
+        self.header.add_class("sc-exercise-header")
         self.article = widgets.HTML(article_html(exercise))
         self.article.add_class("sc-exercise-article")
         self.questions = {
@@ -110,6 +165,36 @@ class ExerciseForm(widgets.VBox):
         }
         super().__init__([self.header, self.article, *self.questions.values()])
         self.add_class("sc-exercise")
+        if session is not None:
+            self._started()
+        else:
+            self.title.value = _header_html(exercise, None)
+
+    def start(self, learner: str) -> None:
+        """Open ``learner``'s saved answers (the name prompt calls this)."""
+        if self.session is not None and self.session.learner == learner:
+            return
+        self.session = ExerciseSession(self.exercise, learner=learner, store=self.store)
+        self._started()
+
+    def _started(self) -> None:
+        assert self.session is not None
+        self.prompt.layout.display = "none"
+        self.title.value = _header_html(self.exercise, self.session)
+        for box in self.questions.values():
+            box.fill()
+        self.browser_copy.follow(self.session.learner)
+        self.restore_offer.update()  # type: ignore[attr-defined]
+
+    def _empty_on_disk(self) -> bool:
+        return self.session is not None and not self.session.answers and not self.session.updated
+
+    def _reload(self) -> None:
+        assert self.session is not None
+        self.session = ExerciseSession(
+            self.exercise, learner=self.session.learner, store=self.store
+        )
+        self._started()
 
     def __getitem__(self, question_id: str) -> QuestionBox:
         if question_id not in self.questions:
@@ -117,8 +202,24 @@ class ExerciseForm(widgets.VBox):
         return self.questions[question_id]
 
     def grade(self) -> Grade:
-        """Return feedback on every question and the score (displays as a table)."""
+        """Return feedback on every question and the score (displays as a table).
+
+        Raises:
+            LearnerError: no name has been given yet.
+        """
+        if self.session is None:
+            raise LearnerError("type your name at the top of the exercise first")
         return self.session.grade()
+
+    def summary(self) -> Grade | widgets.HTML:
+        """Return :meth:`grade`, or a note asking for the name when none is given yet."""
+        if self.session is None:
+            return widgets.HTML("<p>Type your name at the top of the exercise first.</p>")
+        return self.session.grade()
+
+
+def _store(store: ProgressStore | str | os.PathLike[str] | None) -> ProgressStore:
+    return store if isinstance(store, ProgressStore) else ProgressStore(store)
 
 
 def exercise_form(
@@ -131,14 +232,18 @@ def exercise_form(
 
     Args:
         exercise: an Exercise, or the folder (or ``exercise.yaml``) of one.
-        learner: whose answers (default ``$SOURCECRIT_LEARNER`` or the login name).
+        learner: whose answers (default: the name given this session with
+            ``sourcecrit.set_learner`` or the name prompt, else ``$SOURCECRIT_LEARNER``;
+            with none, the form asks for it and saves nothing before).
         store: a ProgressStore or a folder for one (default ``$SOURCECRIT_PROGRESS_DIR`` or
             ``~/.sourcecrit/progress``).
     """
     if not isinstance(exercise, Exercise):
         exercise = load_exercise(exercise)
-    session = ExerciseSession(exercise, learner=learner or default_learner(), store=store)
-    return ExerciseForm(exercise, session)
+    name = learner or current_learner()
+    if name is None:
+        return ExerciseForm(exercise, store=store)
+    return ExerciseForm(exercise, ExerciseSession(exercise, learner=name, store=store))
 
 
 def article_html(exercise: Exercise) -> str:
@@ -165,16 +270,19 @@ def article_html(exercise: Exercise) -> str:
     return f"<div class='sc-article' style='max-width:48em;line-height:1.5'>{paragraphs}</div>"
 
 
-def _header_html(exercise: Exercise, session: ExerciseSession) -> str:
+def _header_html(exercise: Exercise, session: ExerciseSession | None) -> str:
     esc = html.escape
     parts = [f"<h3>{esc(exercise.title)}</h3>"]
     if exercise.intro:
         parts.append(f"<p>{esc(exercise.intro)}</p>")
-    facts = [f"Learner: {esc(session.learner)}", f"Answers saved in {esc(str(session.path))}"]
+    if session is None:
+        facts = ["Type your name below first: your answers are saved under it"]
+    else:
+        facts = [f"Learner: {esc(session.learner)}", f"Answers saved in {esc(str(session.path))}"]
     if exercise.credit:
         facts.append(f"Article: {esc(exercise.credit)}")
     parts.append(f"<p><small>{' · '.join(facts)}</small></p>")
-    for notice in session.notices:
+    for notice in session.notices if session is not None else []:
         parts.append(f"<p class='sc-notice' style='color:#9a6700'>{esc(notice)}</p>")
     return "".join(parts)
 
