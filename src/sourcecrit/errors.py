@@ -45,3 +45,7 @@ class LexiconError(SourcecritError):
 
 class AgreementError(SourcecritError):
     """Spans given to ``agreement`` are not ``(start, end, label)`` within the text."""
+
+
+class AnnotatorError(SourcecritError):
+    """The annotator cannot do what was asked (the message says what to do instead)."""
