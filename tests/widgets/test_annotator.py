@@ -4,6 +4,8 @@ flags, and saving to and restoring from disk (a new widget stands in for a kerne
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -272,3 +274,11 @@ def test_front_end_puts_text_in_the_page_as_text():
     source = JS.read_text(encoding="utf-8")
     assert "innerHTML" not in source and "insertAdjacentHTML" not in source
     assert "outerHTML" not in source and "document.write" not in source
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+def test_front_end_is_a_valid_es_module(tmp_path):
+    module = tmp_path / "annotator.mjs"
+    module.write_text(JS.read_text(encoding="utf-8"), encoding="utf-8")
+    result = subprocess.run(["node", "--check", str(module)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

@@ -47,6 +47,9 @@ function render({ model, el }) {
   const results = h("div", { class: "sc-ann-results" });
   root.append(who, palette, article, mine, controls, message, results);
   el.append(root);
+  // Every ipywidgets view carries this class; tools that look for drawn widgets (and
+  // ipywidgets' theme CSS) then treat the annotator as one.
+  el.classList.add("jupyter-widgets");
 
   const send = (msg) => model.send(msg);
   const labels = () => model.get("labels");
@@ -140,7 +143,8 @@ function render({ model, el }) {
   }
 
   function offsetOf(node, off) {
-    // A point in the DOM to an offset into the shown text.
+    // A point in the DOM to an offset into the shown text (null outside the article).
+    if (!node || !article.contains(node)) return null;
     if (node.nodeType === Node.TEXT_NODE) {
       const seg = node.parentElement.closest("[data-s]");
       return seg ? Number(seg.dataset.s) + off : null;
@@ -154,30 +158,62 @@ function render({ model, el }) {
     return Number(seg.dataset.s) + (off > 0 ? seg.textContent.length : 0);
   }
 
-  article.addEventListener("mouseup", () => {
-    const sel = window.getSelection();
-    if (!sel || sel.rangeCount === 0 || sel.isCollapsed) {
-      return;
+  // Where the mouse went down and up, as offsets read from the points themselves.
+  function caretAt(x, y) {
+    if (document.caretPositionFromPoint) {
+      const p = document.caretPositionFromPoint(x, y);
+      return p ? offsetOf(p.offsetNode, p.offset) : null;
     }
-    const range = sel.getRangeAt(0);
-    if (!article.contains(range.startContainer) || !article.contains(range.endContainer)) return;
-    const a = offsetOf(range.startContainer, range.startOffset);
-    const b = offsetOf(range.endContainer, range.endOffset);
-    if (a === null || b === null) return;
-    local.pending = snap(wordList, Math.min(a, b), Math.max(a, b));
-    local.chosen = -1;
-    sel.removeAllRanges();
-    drawArticle();
+    const r = document.caretRangeFromPoint ? document.caretRangeFromPoint(x, y) : null;
+    return r ? offsetOf(r.startContainer, r.startOffset) : null;
+  }
+  // The widget draws the selection itself (snapped to words as the pointer moves) instead
+  // of the browser: a native selection drag autoscrolls the box near its edges and would
+  // move the text away from under the pointer.
+  let downAt = null;
+  let frame = 0;
+  article.addEventListener("mousedown", (e) => {
+    if (e.button !== 0 || e.detail > 1) return;
+    e.preventDefault();
     article.focus({ preventScroll: true });
+    downAt = caretAt(e.clientX, e.clientY);
+    // The button may come up outside the article: listen on the document, once.
+    document.addEventListener("mouseup", finish, { once: true });
   });
-
-  article.addEventListener("click", (e) => {
-    const seg = e.target.closest ? e.target.closest("[data-i]") : null;
-    if (seg && window.getSelection().isCollapsed && !local.pending) {
-      local.chosen = Number(seg.dataset.i);
+  article.addEventListener("mousemove", (e) => {
+    if (downAt === null || !(e.buttons & 1) || frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      const at = caretAt(e.clientX, e.clientY);
+      if (at === null || at === downAt) return;
+      local.pending = snap(wordList, Math.min(at, downAt), Math.max(at, downAt));
       drawArticle();
-      drawMine();
+    });
+  });
+  function finish(e) {
+    const [a, b] = [downAt, caretAt(e.clientX, e.clientY)];
+    downAt = null;
+    if (a === null || b === null) return drawArticle();
+    if (a === b) {
+      // A click: on one of the student's marks it picks that mark (to relabel or remove).
+      const seg = e.target.closest ? e.target.closest("[data-i]") : null;
+      local.chosen = seg ? Number(seg.dataset.i) : -1;
+      local.pending = null;
+    } else {
+      local.pending = snap(wordList, Math.min(a, b), Math.max(a, b));
+      local.chosen = -1;
     }
+    drawArticle();
+    drawMine();
+  }
+
+  article.addEventListener("dblclick", (e) => {
+    const at = caretAt(e.clientX, e.clientY);
+    if (at === null) return;
+    local.pending = snap(wordList, at, at + 1) || snap(wordList, Math.max(0, at - 1), at);
+    local.chosen = -1;
+    window.getSelection()?.removeAllRanges();
+    drawArticle();
   });
 
   article.addEventListener("keydown", (e) => {
