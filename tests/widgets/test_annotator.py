@@ -282,3 +282,35 @@ def test_front_end_is_a_valid_es_module(tmp_path):
     module.write_text(JS.read_text(encoding="utf-8"), encoding="utf-8")
     result = subprocess.run(["node", "--check", str(module)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.notebook
+def test_renders_in_a_headless_notebook_run(tmp_path):
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            "import sourcecrit\n"
+            "from sourcecrit.widgets import annotator\n"
+            f"annotator(sourcecrit.analyze({TEXT!r}), layer='certainty', learner='Ada')"
+        ),
+        nbformat.v4.new_code_cell(
+            "from sourcecrit.article import load_article\n"
+            "annotator(load_article(sourcecrit.example_article_path()), layer='attribution')"
+        ),
+    ]
+    env_dir = tmp_path / "progress"
+    nb.cells.insert(
+        0,
+        nbformat.v4.new_code_cell(
+            f"import os\nos.environ['SOURCECRIT_PROGRESS_DIR'] = {str(env_dir)!r}"
+        ),
+    )
+    NotebookClient(nb, timeout=300, kernel_name="python3").execute()
+    outputs = [o for c in nb.cells for o in c.get("outputs", [])]
+    assert [o for o in outputs if o.output_type == "error"] == []
+    views = [o for o in outputs if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+    assert len(views) == 2
+    assert list(env_dir.rglob("annotator-certainty--*.json"))  # Ada's work saved at once

@@ -59,6 +59,14 @@ def build_notebook(exercise: Exercise):
     ]
     for n, question in enumerate(exercise.questions, 1):
         cells.append(new_markdown_cell(f"## Question {n}"))
+        if question.type == "annotate":  # the annotator; its committed answer is graded
+            cells.append(
+                new_code_cell(
+                    "from sourcecrit.widgets import annotate_question\n\n"
+                    f'annotate_question(form.session, "{question.id}")'
+                )
+            )
+            continue
         cells.append(new_code_cell(f'form["{question.id}"]'))
     cells.append(
         new_markdown_cell(
