@@ -27,7 +27,7 @@ import traitlets as t
 
 from sourcecrit.agreement import agreement
 from sourcecrit.errors import AnnotatorError
-from sourcecrit.layers import layer_labels
+from sourcecrit.layers import LAYERS, layer_labels
 from sourcecrit.progress import ProgressError, ProgressStore
 from sourcecrit.widgets.annotator_state import (
     ACTIONS,
@@ -371,15 +371,14 @@ def annotator(
         raise AnnotatorError(
             f"annotator needs an Analysis or an Article, not {type(source).__name__}"
         )
-    try:
-        layer_labels(layer)
-    except Exception as exc:
-        raise AnnotatorError(str(exc)) from None
+    if layer not in LAYERS:
+        raise AnnotatorError(f"there is no layer {layer!r}; use certainty or attribution")
     window = passage_window(text, passage)
 
     get_reference, name = reference_getter(analysis, article, layer, window, reference)
-    if key is None:
-        key = layer if passage is None else f"{layer}-{short_hash(f'{window[0]}:{window[1]}')}"
+    if key is None:  # the layer, the passage if any, and whether an instructor's key is used
+        where = "" if passage is None else "-" + short_hash(f"{window[0]}:{window[1]}")
+        key = layer + where + ("" if isinstance(reference, str) else "-key")
     return Annotator(
         text=text,
         article=article,
