@@ -133,3 +133,11 @@ class WorkFileError(SourcecritError):
 
 class LearnerError(SourcecritError):
     """No learner name was given where answers would be saved, or the name is unusable."""
+
+
+class AgreementError(SourcecritError):
+    """Spans given to ``agreement`` are not ``(start, end, label)`` within the text."""
+
+
+class AnnotatorError(SourcecritError):
+    """The annotator cannot do what was asked (the message says what to do instead)."""

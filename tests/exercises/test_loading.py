@@ -15,7 +15,7 @@ def test_flagship_exercise_loads_with_its_article(flagship_exercise):
     assert ex.as_article().date == "2024-03-10"
     assert ex.text.startswith("NATO soldiers are indeed present in Ukraine")
     assert len(ex.questions) >= 8
-    assert {q.type for q in ex.questions} == {"choice", "short", "find", "reflect"}
+    assert {q.type for q in ex.questions} == {"choice", "short", "find", "reflect", "annotate"}
     # Every passage is located in the article text, so the notebook can mark it.
     for q in ex.questions:
         if q.passage:
@@ -73,7 +73,7 @@ def _problems(folder):
         (
             "    options: [An expert, An anonymous source]\n",
             "    options: [An expert, An anonymous source]\n    targets: [expert]\n",
-            "questions[1] (id 'kind').targets: only find questions take 'targets'",
+            "questions[1] (id 'kind').targets: only find and annotate questions take 'targets'",
         ),
         (
             "    answer: [Alcaide, José Antonio Alcaide]\n",
@@ -88,7 +88,7 @@ def _problems(folder):
         (
             "    type: short\n",
             "    type: essay\n",
-            "questions[0] (id 'who').type: Input should be 'choice', 'short', 'find' or 'reflect'",
+            "questions[0] (id 'who').type: Input should be 'choice', 'short', 'find', 'reflect' or 'annotate'",
         ),
         (
             "    hint: Is he named?\n",

@@ -17,6 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
+from sourcecrit.errors import AgreementError
+from sourcecrit.exercises.annotate import annotate_feedback, normalised_spans
 from sourcecrit.exercises.matching import near_answer, occurrences, same_answer, words
 from sourcecrit.exercises.model import Exercise, ExerciseError, Question
 
@@ -166,13 +168,17 @@ def feedback_for(
         return Feedback(question.id, "answered", worth, worth, message)
     if question.type in ("choice", "short"):
         return _one_answer(question, answer)
+    if question.type == "annotate":  # marked with agreement(): exercises/annotate.py
+        marked = annotate_feedback(question, answer, text=text, passage=passage, analysis=analysis)
+        return Feedback(question.id, marked[0], marked[1], worth, marked[2])
     feedback = _picks(question, answer, text=text, passage=passage)
     if question.compare and analysis is not None and feedback.status == "correct":
         # Only once the student has found every target: earlier, it would give them away.
         if callable(analysis):
             analysis = analysis()
         found = machine_cues(analysis, question.compare, passage or (0, len(text)))
-        message = _machine_message(question.compare, found, question.targets or [])
+        targets = [t for t in question.targets or [] if isinstance(t, str)]
+        message = _machine_message(question.compare, found, targets)
         feedback = replace(feedback, message=_join(feedback.message, message))
     return feedback
 
@@ -221,11 +227,11 @@ def question_feedback(
         answer,
         text=exercise.text,
         passage=exercise.passage_span(question.id),
-        analysis=exercise.analysis if compare else None,
+        analysis=exercise.analysis if compare or question.type == "annotate" else None,
     )
 
 
-def normalised_answer(question: Question, answer: Any) -> str | list[str] | None:
+def normalised_answer(question: Question, answer: Any) -> Any:
     """Return ``answer`` in the form it is saved in, or None when it is blank.
 
     ``find`` answers become a list of picks (a text is split at line breaks and semicolons);
@@ -237,6 +243,11 @@ def normalised_answer(question: Question, answer: Any) -> str | list[str] | None
     """
     if answer is None:
         return None
+    if question.type == "annotate":  # committed spans; [] is "I found none", an answer
+        try:
+            return normalised_spans(question, answer)
+        except AgreementError as exc:
+            raise ExerciseError(str(exc)) from None
     if question.type == "find":
         if isinstance(answer, str):
             answer = [p for line in answer.splitlines() for p in line.split(";")]
@@ -328,7 +339,7 @@ def _picks(
     question: Question, picks: list[str], *, text: str, passage: tuple[int, int] | None
 ) -> Feedback:
     worth = question.worth
-    targets = list(question.targets or [])
+    targets = [t for t in question.targets or [] if isinstance(t, str)]  # find: words
     where = passage or (0, len(text))
     target_spans = [occurrences(text, t, within=where) for t in targets]
     target_words = [set(words(t)) for t in targets]

@@ -9,7 +9,7 @@ An exercise is a folder holding ``exercise.yaml`` and the article it is about::
     intro: What students should do, in plain words (optional).
     questions:
       - id: who-colonel
-        type: short                   # choice | short | find | reflect
+        type: short                   # choice | short | find | reflect | annotate
         prompt: Who told Izvestia that NATO soldiers are in Ukraine?
         passage: "Retired NATO Colonel José Antonio Alcaide told Izvestia"
         answer: [Alcaide, José Antonio Alcaide]   # accepted answers
@@ -30,6 +30,9 @@ Question types:
   ``weasel`` or ``attribution``) adds to the feedback on a right answer what sourcecrit's
   own analysis marks in the passage, so students can weigh the machine's reading against
   theirs.
+- ``annotate``: the student marks ``layer`` (``certainty`` or ``attribution``) in the
+  passage, commits, then compares with ``targets`` ({text, label} each) or with
+  ``reference: machine``; marked with ``agreement`` (see :mod:`sourcecrit.exercises.annotate`).
 - ``reflect``: free writing, not marked; ``answer`` (optional) is a model answer shown once
   the student has written theirs. Worth 0 points unless ``points`` is given, in which case
   any answer earns them.
@@ -58,11 +61,12 @@ from pydantic import (
 )
 
 from sourcecrit.errors import ExerciseError  # defined in errors.py (#9)
+from sourcecrit.exercises.annotate import annotate_problems, target_problems
 from sourcecrit.exercises.matching import fold, occurrences
 from sourcecrit.yamlfile import RuleProblems
 
 SLUG = r"^[a-z0-9][a-z0-9_-]*$"
-QuestionType = Literal["choice", "short", "find", "reflect"]
+QuestionType = Literal["choice", "short", "find", "reflect", "annotate"]
 Compare = Literal["hedge", "booster", "weasel", "attribution"]
 #: Keys each question type may use besides id, type, prompt, passage, hint, explanation
 #: and points.
@@ -71,6 +75,7 @@ TYPE_KEYS: dict[str, set[str]] = {
     "short": {"answer"},
     "find": {"targets", "compare"},
     "reflect": {"answer"},
+    "annotate": {"layer", "targets", "reference"},  # see exercises/annotate.py
 }
 #: Keys each question type must have.
 REQUIRED_KEYS: dict[str, set[str]] = {
@@ -78,6 +83,7 @@ REQUIRED_KEYS: dict[str, set[str]] = {
     "short": {"answer"},
     "find": {"targets", "passage"},
     "reflect": set(),
+    "annotate": {"layer"},
 }
 
 
@@ -92,8 +98,10 @@ class Question(BaseModel):
     passage: str | None = Field(default=None, min_length=1)
     options: list[str] | None = None
     answer: str | list[str] | None = None
-    targets: list[str] | None = None
+    targets: list[str | dict[str, str]] | None = None
     compare: Compare | None = None
+    layer: Literal["certainty", "attribution"] | None = None
+    reference: Literal["machine"] | None = None
     hint: str | None = None
     explanation: str | None = None
     points: int | None = Field(default=None, ge=0, le=100)
@@ -127,7 +135,7 @@ class Question(BaseModel):
     @field_validator("options", "targets")
     @classmethod
     def _texts(cls, value: list[str] | None) -> list[str] | None:
-        if value is not None and any(not v.strip() for v in value):
+        if value is not None and any(isinstance(v, str) and not v.strip() for v in value):
             raise ValueError("must not hold blank entries")
         return value
 
@@ -151,7 +159,7 @@ class Question(BaseModel):
         out: list[tuple[tuple[str | int, ...], str]] = []
         given = {
             k
-            for k in ("options", "answer", "targets", "compare", "why")
+            for k in ("options", "answer", "targets", "compare", "why", "layer", "reference")
             if getattr(self, k) is not None
         }
         for key in sorted(given - TYPE_KEYS[self.type]):
@@ -182,9 +190,12 @@ class Question(BaseModel):
                 out.append((("answer",), "a reflect question's answer is one model answer"))
         elif isinstance(self.answer, str) and not self.answer.strip():
             out.append((("answer",), "must not be blank"))
+        out += annotate_problems(self)
         if self.type == "find" and self.targets is not None and self.passage:
             for n, target in enumerate(self.targets):
-                if not occurrences(self.passage, target):
+                if not isinstance(target, str):
+                    out.append((("targets", n), "a find target is the words themselves"))
+                elif not occurrences(self.passage, target):
                     out.append((("targets", n), f"{target!r} is not in the passage"))
         return out
 
@@ -233,6 +244,11 @@ class Exercise(BaseModel):
                     )
                 else:
                     self._passages[question.id] = spans[0]
+            if text is not None and question.targets is not None:
+                span = self._passages.get(question.id)
+                problems += [
+                    ((*where, *loc), m) for loc, m in target_problems(question, text, span)
+                ]
         if problems:
             raise RuleProblems(problems)
         if text is not None:

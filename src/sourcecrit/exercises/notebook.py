@@ -64,6 +64,14 @@ def notebook_dict(exercise: Exercise) -> dict[str, Any]:
     ]
     for n, question in enumerate(exercise.questions, 1):
         cells.append(_markdown_cell(f"## Question {n}"))
+        if question.type == "annotate":  # the annotator; its committed answer is graded
+            cells.append(
+                _code_cell(
+                    "from sourcecrit.widgets import annotate_question\n\n"
+                    f'annotate_question(form.session, "{question.id}")'
+                )
+            )
+            continue
         cells.append(_code_cell(f'form["{question.id}"]'))
     cells.append(
         _markdown_cell(

@@ -161,7 +161,9 @@ class ExerciseForm(widgets.VBox):
         self.article = widgets.HTML(article_html(exercise))
         self.article.add_class("sc-exercise-article")
         self.questions = {
-            q.id: QuestionBox(self, q, n) for n, q in enumerate(exercise.questions, 1)
+            q.id: QuestionBox(self, q, n)
+            for n, q in enumerate(exercise.questions, 1)
+            if q.type != "annotate"  # widgets.annotate_question(form.session, id) shows these
         }
         super().__init__([self.header, self.article, *self.questions.values()])
         self.add_class("sc-exercise")
