@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from sourcecrit import errors as _errors
 
 if TYPE_CHECKING:
-    from sourcecrit.agreement import agreement
+    from sourcecrit.span_agreement import agreement
     from sourcecrit.analysis import Analysis, analyze, analyze_many
     from sourcecrit.article import Article, Paragraph, load_article
     from sourcecrit.checklists import list_checklists, load_checklist
@@ -48,7 +48,7 @@ _HOMES = {
     "load_exercise": "sourcecrit.exercises",
     "get_nlp": "sourcecrit.pipeline",
     "example_article_path": "sourcecrit.resources",
-    "agreement": "sourcecrit.agreement",
+    "agreement": "sourcecrit.span_agreement",
     "class_overview": "sourcecrit.work",
     "set_learner": "sourcecrit.work",
 }

@@ -8,7 +8,7 @@ Two layers, each with three labels, follow the Analysis tables (DESIGN.md, "Cont
 
 The labels are the vocabulary of those tables, not an open word list, so they live here
 rather than in a data file. :func:`machine_spans` turns an Analysis into the spans
-:func:`sourcecrit.agreement.agreement` compares, each with the explanation a student reads
+:func:`sourcecrit.span_agreement.agreement` compares, each with the explanation a student reads
 and the machine's confidence (``None`` while the table has no ``confidence`` column).
 """
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from sourcecrit.agreement import agreement
+from sourcecrit.span_agreement import agreement
 from sourcecrit.layers import machine_spans
 
 from . import test_lab_browser as lab

@@ -17,7 +17,7 @@ of the passage. Each target is found in the passage (or the article) like a pass
 the article: case, curly quotes and line breaks need not match.
 
 The answer is the student's committed spans, ``[[start, end, label], ...]`` (an empty list
-means "I found none"). It is marked with :func:`sourcecrit.agreement.agreement`: the points
+means "I found none"). It is marked with :func:`sourcecrit.span_agreement.agreement`: the points
 are the question's worth times the pooled F1, so partly overlapping marks earn part of the
 credit. The feedback gives the agreement and counts, never the targets themselves.
 """
@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from sourcecrit.agreement import agreement
+from sourcecrit.span_agreement import agreement
 from sourcecrit.errors import AgreementError
 from sourcecrit.exercises.matching import occurrences
 from sourcecrit.layers import LAYERS, machine_spans

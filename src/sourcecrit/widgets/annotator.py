@@ -5,7 +5,7 @@ words) and labels them from a small palette. **Reveal** is offered only once the
 (at least one span, or "I found none"); that answer is frozen and kept, and a second
 version stays editable. After the reveal the reference spans (the machine's reading, or an
 instructor's key) are drawn over the text, with per-label agreement
-(:func:`sourcecrit.agreement.agreement`), every disagreement with the reference's
+(:func:`sourcecrit.span_agreement.agreement`), every disagreement with the reference's
 explanation and confidence, and an "I think the machine is wrong here" flag per span.
 
 Everything is saved on each change (learner + article + widget key) and restored when the
@@ -25,7 +25,7 @@ from typing import Any
 import anywidget
 import traitlets as t
 
-from sourcecrit.agreement import agreement
+from sourcecrit.span_agreement import agreement
 from sourcecrit.errors import AnnotatorError
 from sourcecrit.layers import LAYERS, layer_labels
 from sourcecrit.progress import ProgressError, ProgressStore
@@ -231,7 +231,7 @@ class Annotator(anywidget.AnyWidget):
         return Path(self.saved_to) if self.saved_to else None
 
     def agreement(self, *, before_reveal: bool = True) -> Any:
-        """Return :func:`~sourcecrit.agreement.agreement` of the frozen answer (or of the
+        """Return :func:`~sourcecrit.span_agreement.agreement` of the frozen answer (or of the
         second version) with the reference. Only after the reveal."""
         if not self.revealed:
             raise AnnotatorError("the agreement is shown after the reveal")

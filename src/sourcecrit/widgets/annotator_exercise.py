@@ -2,7 +2,7 @@
 
 The student's committed (frozen) spans become their answer to the question in the
 exercise session, so ``form.grade()``, ``sourcecrit exercise grade`` and the class
-overview mark it with :func:`sourcecrit.agreement.agreement`. Everything else the
+overview mark it with :func:`sourcecrit.span_agreement.agreement`. Everything else the
 annotator keeps (second version, flags) is saved under the exercise and question.
 """
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from sourcecrit.agreement import Agreement, Span
+from sourcecrit.span_agreement import Agreement, Span
 from sourcecrit.errors import AnnotatorError
 from sourcecrit.layers import layer_labels, machine_spans
 

@@ -34,13 +34,15 @@ from __future__ import annotations
 import html
 import math
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, NamedTuple
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sourcecrit.errors import AgreementError
+
+if TYPE_CHECKING:  # pandas is imported only when a table is asked for: exercise checks stay fast
+    import pandas as pd
 
 _WORD = re.compile(r"\w+")
 
@@ -148,6 +150,8 @@ class Agreement:
     def to_frame(self) -> pd.DataFrame:
         """Return one row per label: ``label``, ``precision``, ``recall``, ``f1`` (NaN where
         undefined)."""
+        import pandas as pd
+
         return pd.DataFrame(
             [
                 {
@@ -273,7 +277,7 @@ def agreement(
 
 
 def _spans(value: Any, side: str, text: str | None) -> list[Span]:
-    if isinstance(value, pd.DataFrame):
+    if _is_frame(value):
         missing = [c for c in ("start", "end", "label") if c not in value.columns]
         if missing:
             raise AgreementError(
@@ -378,3 +382,9 @@ def _f1(precision: float | None, recall: float | None) -> float:
 
 def _pct(value: float | None) -> str:
     return "—" if value is None else f"{value:.0%}"
+
+
+def _is_frame(value: Any) -> bool:
+    """True for a pandas DataFrame, without importing pandas for callers that pass none."""
+    pandas = sys.modules.get("pandas")
+    return pandas is not None and isinstance(value, pandas.DataFrame)

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import sourcecrit
-from sourcecrit.agreement import Span, agreement
+from sourcecrit.span_agreement import Span, agreement
 from sourcecrit.errors import AgreementError, SourcecritError
 
 # Our own example sentence; offsets are found, not typed, so the tests read like the text.
