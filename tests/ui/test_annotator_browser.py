@@ -12,6 +12,7 @@ to ``docs/images/annotator.png`` (shown in the README).
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 
@@ -39,6 +40,8 @@ CELLS = [
     f'annotator(analysis, layer="certainty", learner="{LEARNER}")',
     "annotator(sourcecrit.analyze('The minister <script>window.__pwned=1</script> may resign.'),"
     f' layer="certainty", learner="{LEARNER}", key="escaping")',
+    # No learner given: the widget asks for a name rather than use the login name.
+    "annotator(analysis, layer='attribution', key='named')",
 ]
 
 # Scroll text offsets [start, end) of the shown text into the middle of the article box
@@ -158,11 +161,19 @@ def test_annotate_commit_reveal_flag_restart_restore(
     try:
         lab.assert_no_errors(run)
         widgets = page.locator(".sc-annotator")
-        assert widgets.count() == 2, run.describe()
+        assert widgets.count() == 3, run.describe()
         ann = widgets.first
         # The <script> in the second widget's text is on the page as text, and never ran.
         assert page.evaluate("() => typeof window.__pwned") == "undefined", run.describe()
         assert widgets.nth(1).get_by_text("<script>window.__pwned=1</script>").count() == 1
+        # The third widget asks for a name, and works under it once given.
+        named = widgets.nth(2)
+        # (The server's kernels inherit this process's environment.)
+        assert not os.environ.get("SOURCECRIT_LEARNER"), "unset SOURCECRIT_LEARNER for this test"
+        assert "Type your name first" in named.locator(".sc-ann-message").text_content()
+        named.locator(".sc-ann-name").fill("Grace Browser")
+        named.locator(".sc-ann-name-ok").click()
+        wait_text(named.locator(".sc-ann-learner"), "Working as Grace Browser", run, "name")
         # Nothing of the machine's reading is on the page before the commitment.
         assert ann.locator(".sc-ref").count() == 0
         assert ann.locator(".sc-ann-reveal").count() == 0

@@ -314,3 +314,18 @@ def test_renders_in_a_headless_notebook_run(tmp_path):
     views = [o for o in outputs if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
     assert len(views) == 2
     assert list(env_dir.rglob("annotator-certainty--*.json"))  # Ada's work saved at once
+
+
+def test_machine_confidence_is_shown_when_the_table_has_it(analysis, tmp_path):
+    # The hedges table gains a confidence column from the trust work; until then every
+    # span says "not rated" (the tests above).
+    import dataclasses
+
+    rated = analysis.hedges.assign(confidence="medium")
+    w = make(
+        dataclasses.replace(analysis, hedges=rated), tmp_path, reference="machine", key="rated"
+    )
+    w.set_none_found(True)
+    w.commit()
+    w.reveal()
+    assert {r["confidence"] for r in w.review} == {"medium"}
