@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from sourcecrit.checklists import list_checklists, load_checklist
-from sourcecrit.checklists.export import FRAME_COLUMNS
+from sourcecrit.checklists.completed import FRAME_COLUMNS
 from sourcecrit.resources import data_path
 
 BUILTINS = list_checklists()
@@ -122,7 +122,9 @@ def test_html_views_escape_and_show_every_item(name):
     checklist = load_checklist(name)
     page = checklist._repr_html_()
     assert page.count("<tr>") == len(checklist.items) + 1  # header row
-    done = checklist.complete({checklist.items[0].id: _best_answers(checklist)[checklist.items[0].id]})
+    done = checklist.complete(
+        {checklist.items[0].id: _best_answers(checklist)[checklist.items[0].id]}
+    )
     done_page = done._repr_html_()
     assert str(done.score).split(" (")[0].replace("'", "&#x27;") in done_page
     assert "<script>" not in load_checklist("sift").complete({"notes": "<script>"})._repr_html_()

@@ -66,7 +66,7 @@ def test_validate_names_each_bad_line(write_yaml, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert err[0] == (
         f"sourcecrit: error: {path}:8: items[0] (id 'one').answer: Input should be "
-        "'yes_no_unsure', 'rating' or 'text' (got 'maybe')"
+        "'move', 'yes_no_unsure', 'rating' or 'text' (got 'maybe')"
     )
     assert any(f"{path}:10: items[1] (id 'two').colour: unknown key" in line for line in err)
     assert any(f"{path}:9: items[1] (id 'two').question: Field required" in line for line in err)

@@ -10,16 +10,11 @@ from spacy.tokens import Span
 
 from sourcecrit.attribution.lexicon import SOURCE_TYPES
 from sourcecrit.checklists import SIGNALS, checklist_from_yaml, load_checklist
-from sourcecrit.checklists.evidence import (
-    SOURCE_GROUPS,
-    dates,
-    hedging,
-    lede,
-    narrator_voice,
-    parse_date,
-    single_mention_sources,
-    source_mix,
-)
+from sourcecrit.checklists.dates import parse_date
+from sourcecrit.checklists.evidence import SOURCE_GROUPS
+from sourcecrit.checklists.metadata import dates
+from sourcecrit.checklists.sources import lede, single_mention_sources, source_mix
+from sourcecrit.checklists.wording import hedging, narrator_voice
 
 TEXT = (
     "Officials say the plan is ready. The minister, Jane Roe, said it would work. "
