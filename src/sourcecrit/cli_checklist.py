@@ -19,7 +19,12 @@ from sourcecrit.checklists import (
 from sourcecrit.checklists.scoring import format_points
 from sourcecrit.cli_exit import EXIT_BAD_INPUT, EXIT_OK, print_error
 
-ANSWER_WORDS = {"yes_no_unsure": "yes / no / not sure", "rating": "rating 1-5", "text": "free text"}
+ANSWER_WORDS = {
+    "move": "move: made it?, the link or note that shows it, what you found",
+    "yes_no_unsure": "yes / no / not sure",
+    "rating": "rating 1-5",
+    "text": "free text",
+}
 
 
 def add_checklist_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:

@@ -24,6 +24,7 @@ The validator is :func:`validated_yaml` (text) and :func:`validated_file` (a pat
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -137,19 +138,34 @@ def load_mapping(
     return root, data
 
 
-def load_front_matter(text: str, *, source: str = "front matter") -> dict[str, Any]:
+def load_front_matter(
+    text: str, *, source: str = "front matter", first_line: int = 1
+) -> dict[str, Any]:
     """Return the mapping in a Markdown file's YAML front matter (the text between ``---``).
 
-    An empty front matter gives ``{}``.
+    An empty front matter gives ``{}``. For an article, ``article.split_header`` calls
+    ``load_front_matter(front.group(1), source=str(path), first_line=2)`` and turns a
+    :class:`YAMLFileError` into an ``ArticleError`` with the same message.
+
+    Args:
+        first_line: the file's line number of the front matter's first line (2 when it
+            follows an opening ``---``), so problems name lines of the file.
 
     Raises:
         YAMLFileError: as :func:`load_mapping` (file, line and key of each problem).
     """
     if not text.strip():
         return {}
-    _, data = load_mapping(
-        text, source=source, error=YAMLFileError, what="front matter", keys="key: value lines"
-    )
+    try:
+        _, data = load_mapping(
+            text, source=source, error=YAMLFileError, what="front matter", keys="key: value lines"
+        )
+    except YAMLFileError as exc:
+        shift = first_line - 1
+        problems = [
+            replace(p, line=p.line + shift) if p.line is not None else p for p in exc.problems
+        ]
+        raise YAMLFileError(problems=problems) from None
     return data
 
 

@@ -68,8 +68,23 @@ def dates(analysis: Any) -> Evidence | None:
     )
 
 
+#: How a student can find each piece of metadata the article file does not give.
+FIND_MISSING = {
+    "title": "search a distinctive phrase of the first sentence, in quotes, to find the original page",
+    "author": "look for a byline on the original page; no author at all is worth noting",
+    "outlet": "find the original page (search a phrase of the first sentence in quotes)",
+    "date": "find the original page's date, or the earliest copy a search finds",
+    "url": "search a phrase of the first sentence in quotes and keep the original's address",
+}
+
+
 def byline(analysis: Any) -> Evidence:
-    """Return which of title, author, outlet, date and URL the article comes with."""
+    """Return which of title, author, outlet, date and URL the article comes with.
+
+    For each one missing, say that it is unknown and how a student can find it; for the
+    outlet, send the student away from it: what others say about an outlet is the check
+    (lateral reading, Wineburg & McGrew 2019), not what its own pages say.
+    """
     metadata = dict(getattr(analysis.article, "metadata", {}) or {})
     keys = ("title", "author", "outlet", "date", "url")
     present = {k: metadata[k] for k in keys if metadata.get(k)}
@@ -78,9 +93,21 @@ def byline(analysis: Any) -> Evidence:
         message = "The article comes with " + join(f"{k}: {v}" for k, v in present.items()) + "."
     else:
         message = "The article comes with no title, author, outlet, date or URL."
-    if missing and present:
-        message += " Not given: " + join(missing) + "."
-    message += " Look these up on the publisher's own site."
+    if missing:
+        message += (
+            " Unknown here: "
+            + join(missing)
+            + ". Find them: "
+            + "; ".join(f"{k}: {FIND_MISSING[k]}" for k in missing)
+            + "."
+        )
+    outlet = present.get("outlet")
+    target = f"“{outlet}”" if outlet else "the outlet's name"
+    message += (
+        f" Then leave the article: search {target} on other sites (with words like "
+        "“owner” or “funding”, or on Wikipedia) to learn who runs it; what an outlet "
+        "says about itself is not the check."
+    )
     return Evidence(
         "byline", TITLES["byline"], message, (), (), {"present": present, "missing": missing}
     )

@@ -327,8 +327,7 @@ def _canonical_move(item: Item, answer: Any) -> dict[str, str]:
         raise ChecklistError(
             f"answer to item {item.id!r} has unknown part {unknown[0]!r} (use did, shown, found)"
         )
-    did = _yes_no(answer.get("did"))
-    did = "partly" if did == "unsure" else did
+    did = _yes_no(answer.get("did")) or None  # "" is a move not yet said to be made
     if did is not None and (not isinstance(did, str) or did.strip().lower() not in MOVE_DONE):
         raise ChecklistError(
             f"answer to item {item.id!r}: did must be one of {', '.join(MOVE_DONE)}; got {did!r}"

@@ -65,6 +65,15 @@ def source_mix(analysis: Any) -> Evidence:
         message = f"Of {total} attributions, " + join(parts) + "."
         if vague:
             message += " The vague ones: " + join(f"“{v}”" for v in vague) + "."
+    shares = source_shares(analysis.text, own)
+    if total > 1 and shares:
+        top = shares[0]
+        all_words = sum(s["words"] for s in shares)
+        message += (
+            f" The most-heard source, {top['source']}, has {top['attributions']} of {total} "
+            f"attributions ({percent(top['attributions'], total)}) and {top['words']} of "
+            f"{all_words} attributed words ({percent(top['words'], all_words)})."
+        )
     by_type = own["source_type"].value_counts().to_dict() if total else {}
     return Evidence(
         "source_mix",
@@ -72,8 +81,33 @@ def source_mix(analysis: Any) -> Evidence:
         message,
         tuple(spans),
         tuple(labels),
-        {"attributions": total, **counts, "by_type": {str(k): int(v) for k, v in by_type.items()}},
+        {
+            "attributions": total,
+            **counts,
+            "by_type": {str(k): int(v) for k, v in by_type.items()},
+            "by_source": shares,
+        },
     )
+
+
+def source_shares(text: str, own: pd.DataFrame) -> list[dict[str, Any]]:
+    """Return each source with its attributions and the words of what it is credited with.
+
+    Counting words as well as attributions shows who the article really rests on: one
+    source with 8 of 25 attributions may still hold most of the quoted words. Sources are
+    sorted by words, then attributions. Attributions with no source are left out.
+    """
+    totals: dict[str, dict[str, Any]] = {}
+    for _, row in own.iterrows():
+        if row.get("source_type") == "none":
+            continue
+        name = source_name(row)
+        entry = totals.setdefault(name, {"source": name, "attributions": 0, "words": 0})
+        entry["attributions"] += 1
+        span = span_of(row, "content")
+        if span is not None:
+            entry["words"] += len(text[span[0] : span[1]].split())
+    return sorted(totals.values(), key=lambda e: (-e["words"], -e["attributions"], e["source"]))
 
 
 def lede(analysis: Any) -> Evidence | None:

@@ -7,7 +7,10 @@ the writer's own account.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from sourcecrit.checklists.evidence import (
     Evidence,
@@ -22,6 +25,45 @@ from sourcecrit.checklists.evidence import (
     snippet,
     span_of,
 )
+from sourcecrit.errors import LexiconError
+from sourcecrit.resources import data_path
+from sourcecrit.yamlfile import validated_file
+
+
+class Spread(BaseModel):
+    """The median and quartiles of one rate over a corpus' articles."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    median: float = Field(ge=0, allow_inf_nan=False)
+    q1: float = Field(ge=0, allow_inf_nan=False)
+    q3: float = Field(ge=0, allow_inf_nan=False)
+    explanation: str = Field(min_length=1)
+
+
+class ReferenceRates(BaseModel):
+    """``data/reference_rates.yaml``, written by ``benchmarks/reference_rates.py``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    corpus: str
+    articles: int = Field(gt=0)
+    computed: str
+    command: str
+    per_100_words: dict[str, Spread]
+
+
+@functools.cache
+def reference_rates() -> ReferenceRates:
+    """Return the PolNeAR medians per 100 words the hints compare an article with."""
+    return validated_file(
+        data_path("reference_rates.yaml"),
+        ReferenceRates,
+        error=LexiconError,
+        what="a reference-rates",
+        keys="corpus, articles, computed, command, per_100_words",
+    )
+
 
 TITLES = {
     "hedging": "How sure the wording is",
@@ -67,13 +109,27 @@ def hedging(analysis: Any) -> Evidence:
         if len(cues) > 5:
             shown.append(f"{len(cues) - 5} more")
         message += " In order: " + join(shown) + "."
+    reference = reference_rates().per_100_words
+    message += (
+        " For comparison, a typical news article (the median of "
+        f"{reference_rates().articles} PolNeAR articles) has "
+        f"{reference['hedge'].median:g} hedges, {reference['booster'].median:g} boosters and "
+        f"{reference['weasel'].median:g} weasel phrases per 100 words."
+    )
     return Evidence(
         "hedging",
         TITLES["hedging"],
         message,
         tuple(spans),
         tuple(labels),
-        {"words": words, **counts, "per_100_words": per_100},
+        {
+            "words": words,
+            **counts,
+            "per_100_words": per_100,
+            "reference_median_per_100_words": {
+                c: reference[c].median for c in ("hedge", "booster", "weasel")
+            },
+        },
     )
 
 
