@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -252,3 +253,24 @@ def test_verdict_is_checked_kept_and_exported_but_not_scored():
     for bad in ({"verdict": "maybe"}, {"confidence": 101}, {"confidence": float("nan")}):
         with pytest.raises(ChecklistError):
             sift.score(bad)
+
+
+def test_markdown_escapes_markup_from_the_checklist_file_and_the_article():
+    from sourcecrit.checklists import CompletedChecklist, checklist_from_yaml
+
+    checklist = checklist_from_yaml(
+        "id: mine\ntitle: T\ncredit: C\nlicence: L\n"
+        "url: 'https://x.org/<img src=x onerror=alert(1)>'\n"
+        "items:\n  - {id: one, question: Did you check, answer: move}\n"
+    )
+    answers = checklist.check_answers({"one": {"did": "yes", "found": "<i>x</i>"}})
+    done = CompletedChecklist(
+        checklist=checklist,
+        answers=answers,
+        score=checklist.score(answers),
+        article={"name": "a.txt", "date": "<b>2024</b>"},
+    )
+    md = done.to_markdown()
+    # Escaped with a backslash, Markdown shows the characters instead of running them.
+    assert re.findall(r"(?<!\\)<", md) == []
+    assert "\\<img" in md and "\\<b\\>2024" in md and "\\<i\\>x" in md

@@ -130,7 +130,9 @@ class CompletedChecklist:
         if self.article:
             name = self.article.get("title") or self.article.get("name") or "the article"
             date = self.article.get("date")
-            facts.append(f"**Article:** {_md(str(name))}" + (f" ({date})" if date else ""))
+            facts.append(
+                f"**Article:** {_md(str(name))}" + (f" ({_md(str(date))})" if date else "")
+            )
         facts.append(f"**Score:** {_md(str(self.score))}")
         lines += [f"- {fact}" for fact in facts] + [""]
         if self.score.band is not None and self.score.band.description:
@@ -170,7 +172,7 @@ class CompletedChecklist:
             "---",
             "",
             f"Checklist adapted from: {_md(c.credit)} (licence: {_md(c.licence)})"
-            + (f", {c.url}" if c.url else "")
+            + (f", {_md(c.url)}" if c.url else "")
             + ".",
             "",
         ]
