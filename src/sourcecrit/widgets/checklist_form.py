@@ -241,6 +241,7 @@ class ChecklistForm(widgets.VBox):
         right = widgets.Box([hints], layout=widgets.Layout(width="45%", padding="0 0 0 1em"))
         row = widgets.HBox([left, right], layout=widgets.Layout(margin="0 0 0.8em 0"))
         row.add_class("sc-checklist-item")
+        row.add_class(f"sc-item-{item.id}")
         return row
 
     def _restore(self, notices: list[str]) -> None:
