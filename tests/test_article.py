@@ -29,8 +29,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def test_flagship_header_becomes_metadata(flagship):
-    assert flagship.metadata == {"date": "2024-03-10"}
-    assert flagship.header == " date 2024-03-10 "
+    assert flagship.metadata == {"outlet": "Izvestia", "date": "2024-03-10"}
+    assert flagship.header == "outlet Izvestia\n date 2024-03-10 "
     assert flagship.text.startswith("NATO soldiers are indeed present in Ukraine")
     assert flagship.date == "2024-03-10"
 

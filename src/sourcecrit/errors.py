@@ -46,10 +46,6 @@ class ModelNotFoundError(SourcecritError):
     """No English spaCy model could be loaded."""
 
 
-class LexiconError(SourcecritError):
-    """A bundled or user lexicon file is malformed."""
-
-
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with an instructor's file.
@@ -92,6 +88,18 @@ class ProblemsError(SourcecritError):
                 if len(self.problems) > 1:
                     message += f" (and {len(self.problems) - 1} more problems)"
         super().__init__(message)
+
+
+class LexiconError(ProblemsError):
+    """A bundled or user lexicon file is malformed (``problems`` names file, line and key)."""
+
+    default_message = "invalid lexicon"
+
+
+class YAMLFileError(ProblemsError):
+    """A YAML data file (a lexicon, the source types, front matter) could not be used."""
+
+    default_message = "invalid YAML file"
 
 
 class ChecklistError(ProblemsError):

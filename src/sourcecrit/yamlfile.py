@@ -1,15 +1,30 @@
-"""Instructor-written YAML files (checklists, exercises): read safely, and say where one is wrong.
+"""Every YAML data file (checklists, exercises, lexicons, source types, front matter): read
+safely, validated by one validator, and every problem named with its file, line and key.
 
 YAML is read with PyYAML's safe loader only: a tag that would build a Python object
 (``!!python/object``) or any custom ``!tag`` is refused before anything is constructed.
-The document is composed into nodes first, so every problem pydantic finds can be mapped
-back to the line of the key that caused it (the approach of yamllint and of
-``pydantic-yaml``'s error locations).
+Before anything is built, one pass over the parser's events (which, unlike the composer,
+does not recurse) refuses what legal YAML can still do to a program:
+
+- nesting deeper than :data:`MAX_DEPTH` levels;
+- aliases (``*name``) that repeat, in all, more than :data:`MAX_ALIAS_NODES` nodes (a
+  "billion laughs" file of under 1 KB would otherwise expand to a billion strings), or
+  that refer to the node they sit in (``&a [*a]``);
+- characters YAML forbids (NUL, the vertical tab word processors paste), by line.
+
+Values YAML recognises but Python cannot build (``2024-02-30``, ``2024-01-01 25:61:61``, an
+integer of 5,000 digits) are reported at their line too. The document is then composed
+into nodes, so every problem pydantic finds is mapped back to the line of the key that
+caused it (the approach of yamllint and of ``pydantic-yaml``'s error locations).
+
+The validator is :func:`validated_yaml` (text) and :func:`validated_file` (a path):
+``validated_file(path, Schema, error=LexiconError)``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -17,7 +32,15 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from sourcecrit.errors import Problem, ProblemsError  # defined in errors.py (#9)
+from sourcecrit.errors import ProblemsError, YAMLFileError
+from sourcecrit.yamlnodes import Problem, RuleProblems, dotted, line_of, pydantic_problems
+
+#: Deepest nesting of lists and mappings a data file may use (real ones use fewer than 10).
+MAX_DEPTH = 64
+#: Most nodes that aliases (``*name``) may repeat in one document, all aliases together.
+MAX_ALIAS_NODES = 1_000
+#: A data file larger than this is certainly not one an instructor wrote.
+MAX_BYTES = 1_000_000
 
 #: The only tags such a file may contain: plain text, numbers, yes/no, lists and mappings
 #: (and a date, which YAML infers from ``2024-03-10`` on its own).
@@ -25,28 +48,30 @@ _SAFE_TAGS = {
     f"tag:yaml.org,2002:{name}"
     for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
 }
+_CHAR_NAMES = {0: "NUL", 0x0B: "vertical tab", 0x0C: "form feed", 0x1B: "escape"}
 
 M = TypeVar("M", bound=BaseModel)
+#: libyaml's parser when PyYAML was built with it: the pure-Python scanner looks far ahead
+#: in deeply nested flow lists ("[[[[..."), libyaml does not.
+_EventLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-
-class RuleProblems(ValueError):
-    """Cross-field problems found after each field was valid, with where each one is.
-
-    Raised inside a pydantic validator, it reaches the loader in the error's ``ctx`` so
-    that each problem can still be mapped to its line in the YAML file.
-    """
-
-    def __init__(self, problems: list[tuple[tuple[str | int, ...], str]]):
-        self.problems = problems
-        super().__init__("; ".join(f"{dotted(loc)}: {msg}" for loc, msg in problems))
-
-
-def dotted(loc: tuple[str | int, ...]) -> str:
-    """Return ``items[2].weight`` for ``("items", 2, "weight")``."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+__all__ = [
+    "MAX_ALIAS_NODES",
+    "MAX_DEPTH",
+    "Problem",
+    "ProblemsError",
+    "RuleProblems",
+    "dotted",
+    "line_of",
+    "load_data",
+    "load_front_matter",
+    "load_mapping",
+    "problems_of",
+    "read_text",
+    "validated",
+    "validated_file",
+    "validated_yaml",
+]
 
 
 def read_text(path: Path, *, error: type[ProblemsError], what: str, max_bytes: int) -> str:
@@ -74,6 +99,27 @@ def read_text(path: Path, *, error: type[ProblemsError], what: str, max_bytes: i
         raise error(f"{path}: cannot be read ({exc.strerror})") from None
 
 
+def load_data(
+    text: str, *, source: str, error: type[ProblemsError] = YAMLFileError, what: str = "a data"
+) -> tuple[Node, Any]:
+    """Return the one YAML document in ``text`` as its node tree and as plain Python data.
+
+    Raises:
+        error: not valid YAML, too deep, aliases past the limit, a forbidden character, a
+            value Python cannot build, empty, a tag other than plain data or a key written
+            twice (one :class:`Problem` each, with its line).
+    """
+    root = _compose(text, source=source, error=error, what=what)
+    loader = _DataLoader(text)
+    try:
+        data = loader.construct_document(root)
+    except yaml.MarkedYAMLError as exc:
+        raise error(problems=[_yaml_problem(exc, text, source)]) from None
+    finally:
+        loader.dispose()
+    return root, data
+
+
 def load_mapping(
     text: str, *, source: str, error: type[ProblemsError], what: str, keys: str
 ) -> tuple[Node, dict[str, Any]]:
@@ -83,22 +129,44 @@ def load_mapping(
     mapping should hold ("id, title and questions"), for a file that is not a mapping.
 
     Raises:
-        error: not valid YAML, empty, a tag other than plain data, a key written twice, or
-            not a mapping (one :class:`Problem` each, with its line).
+        error: as :func:`load_data`, or the document is not a mapping.
     """
-    root = _compose(text, source=source, error=error, what=what)
-    loader = yaml.SafeLoader(text)
-    try:
-        # Tags were checked on the nodes; build the plain data with the safe constructor.
-        data = loader.construct_document(root)
-    except yaml.YAMLError as exc:  # pragma: no cover - tags were checked already
-        raise error(problems=[Problem(source, None, "", f"not valid YAML: {exc}")]) from None
-    finally:
-        loader.dispose()
+    root, data = load_data(text, source=source, error=error, what=what)
     if not isinstance(data, dict):
         message = f"{what} file must be a mapping with {keys}"
         raise error(problems=[Problem(source, line_of(root), "", message)])
     return root, data
+
+
+def load_front_matter(
+    text: str, *, source: str = "front matter", first_line: int = 1
+) -> dict[str, Any]:
+    """Return the mapping in a Markdown file's YAML front matter (the text between ``---``).
+
+    An empty front matter gives ``{}``. For an article, ``article.split_header`` calls
+    ``load_front_matter(front.group(1), source=str(path), first_line=2)`` and turns a
+    :class:`YAMLFileError` into an ``ArticleError`` with the same message.
+
+    Args:
+        first_line: the file's line number of the front matter's first line (2 when it
+            follows an opening ``---``), so problems name lines of the file.
+
+    Raises:
+        YAMLFileError: as :func:`load_mapping` (file, line and key of each problem).
+    """
+    if not text.strip():
+        return {}
+    try:
+        _, data = load_mapping(
+            text, source=source, error=YAMLFileError, what="front matter", keys="key: value lines"
+        )
+    except YAMLFileError as exc:
+        shift = first_line - 1
+        problems = [
+            replace(p, line=p.line + shift) if p.line is not None else p for p in exc.problems
+        ]
+        raise YAMLFileError(problems=problems) from None
+    return data
 
 
 def validated(
@@ -108,21 +176,57 @@ def validated(
     *,
     source: str,
     error: type[ProblemsError],
-    nested: dict[str, type[BaseModel]],
+    nested: dict[str, type[BaseModel]] | None = None,
     context: dict[str, Any] | None = None,
 ) -> M:
     """Return ``model`` validated from ``data``, or raise ``error`` naming each wrong key's line.
 
     Args:
         nested: the models of nested mappings by field name (``{"items": Item}``), so an
-            unknown key can be answered with the keys that are allowed there.
+            unknown key can be answered with the keys that are allowed there; read from
+            the model's annotations when not given.
         context: passed to pydantic's validators (``ValidationInfo.context``).
     """
     try:
         return model.model_validate(data, context=context)
     except ValidationError as exc:
-        problems = _problems(exc, root, data, source=source, model=model, nested=nested)
+        problems = pydantic_problems(exc, root, data, source=source, model=model, nested=nested)
         raise error(problems=problems) from None
+    except RecursionError:  # pragma: no cover - depth is bounded before this
+        raise error(problems=[Problem(source, None, "", "nested too deeply")]) from None
+
+
+def validated_yaml(
+    text: str,
+    model: type[M],
+    *,
+    source: str,
+    error: type[ProblemsError] = YAMLFileError,
+    what: str = "a data",
+    keys: str = "its keys",
+    context: dict[str, Any] | None = None,
+) -> M:
+    """Return the YAML mapping in ``text`` validated as ``model``: the one validator.
+
+    Raises:
+        error: with one :class:`Problem` per wrong key, each with file, line and key.
+    """
+    root, data = load_mapping(text, source=source, error=error, what=what, keys=keys)
+    return validated(model, data, root, source=source, error=error, context=context)
+
+
+def validated_file(
+    path: str | Path,
+    model: type[M],
+    *,
+    error: type[ProblemsError] = YAMLFileError,
+    what: str = "a data",
+    keys: str = "its keys",
+    max_bytes: int = MAX_BYTES,
+) -> M:
+    """Return the YAML file at ``path`` validated as ``model`` (see :func:`validated_yaml`)."""
+    text = read_text(Path(path), error=error, what=what, max_bytes=max_bytes)
+    return validated_yaml(text, model, source=str(path), error=error, what=what, keys=keys)
 
 
 def problems_of(
@@ -142,22 +246,37 @@ def problems_of(
     return []
 
 
-def line_of(node: Node) -> int:
-    """Return the 1-based line a YAML node starts on."""
-    return node.start_mark.line + 1
+# -- reading ---------------------------------------------------------------------------------
+
+
+class _DataLoader(yaml.SafeLoader):
+    """The safe loader, reporting a value Python cannot build at the value's line."""
+
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, OverflowError) as exc:
+            value = node.value if isinstance(node, ScalarNode) else ""
+            shown = value if len(value) <= 40 else value[:37] + "..."
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{shown!r} cannot be read as data ({_reason(exc)})", node.start_mark
+            ) from None
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc)
+    if "integer string conversion" in text:
+        return "an integer with that many digits is not allowed"
+    return text
 
 
 def _compose(text: str, *, source: str, error: type[ProblemsError], what: str) -> Node:
+    _check_events(text, source=source, error=error)
     loader = yaml.SafeLoader(text)
     try:
         root = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        problem = exc.problem or str(exc)
-        raise error(problems=[Problem(source, line, "", f"not valid YAML: {problem}")]) from None
     except yaml.YAMLError as exc:
-        raise error(problems=[Problem(source, None, "", f"not valid YAML: {exc}")]) from None
+        raise error(problems=[_yaml_problem(exc, text, source)]) from None
     finally:
         loader.dispose()
     if root is None:
@@ -168,12 +287,74 @@ def _compose(text: str, *, source: str, error: type[ProblemsError], what: str) -
     return root
 
 
+def _check_events(text: str, *, source: str, error: type[ProblemsError]) -> None:
+    """Refuse deep nesting and alias bombs while streaming the parser's events."""
+    sizes: dict[str, int] = {}  # anchor -> nodes it stands for, once its node is closed
+    stack: list[list[Any]] = []  # open collections: [anchor, nodes inside so far]
+    repeated = 0
+    try:
+        for event in yaml.parse(text, Loader=_EventLoader):
+            line = event.start_mark.line + 1 if event.start_mark else None
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if len(stack) >= MAX_DEPTH:
+                    message = f"nested more than {MAX_DEPTH} levels deep"
+                    raise error(problems=[Problem(source, line, "", message)])
+                stack.append([event.anchor, 1])
+                continue
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                anchor, size = stack.pop()
+                size_done = size
+            elif isinstance(event, yaml.AliasEvent):
+                if event.anchor not in sizes:
+                    message = f"the alias *{event.anchor} refers to the node it sits in"
+                    raise error(problems=[Problem(source, line, "", message)])
+                anchor, size_done = None, sizes[event.anchor]
+                repeated += size_done
+                if repeated > MAX_ALIAS_NODES:
+                    message = (
+                        f"aliases (*name) repeat more than {MAX_ALIAS_NODES} values in all; "
+                        "write the values out instead"
+                    )
+                    raise error(problems=[Problem(source, line, "", message)])
+            elif isinstance(event, yaml.ScalarEvent):
+                anchor, size_done = event.anchor, 1
+            else:
+                continue
+            if anchor is not None:
+                sizes[anchor] = size_done
+            if stack:
+                stack[-1][1] += size_done
+    except yaml.YAMLError as exc:
+        raise error(problems=[_yaml_problem(exc, text, source)]) from None
+
+
+def _yaml_problem(exc: yaml.YAMLError, text: str, source: str) -> Problem:
+    if isinstance(exc, yaml.reader.ReaderError):
+        line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
+        code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1])
+        name = _CHAR_NAMES.get(code, "a control character")
+        message = (
+            f"the character U+{code:04X} ({name}) is not allowed in YAML; delete it "
+            "(it often comes from pasting out of a word processor)"
+        )
+        return Problem(source, line, "", message)
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        if isinstance(exc, yaml.constructor.ConstructorError):
+            return Problem(source, line, "", str(exc.problem))
+        if "nesting depth" in str(exc.problem):  # libyaml's own, larger limit, met first
+            return Problem(source, line, "", f"nested more than {MAX_DEPTH} levels deep")
+        return Problem(source, line, "", f"not valid YAML: {exc.problem or exc}")
+    return Problem(source, None, "", f"not valid YAML: {exc}")
+
+
 def _tag_and_key_problems(node: Node, *, source: str, what: str, path: tuple = ()):
     if node.tag not in _SAFE_TAGS:
         yield Problem(
             source,
             line_of(node),
-            _key_text(path),
+            dotted(path),
             f"the YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed: "
             f"{what} holds only text, numbers, lists and mappings",
         )
@@ -182,11 +363,11 @@ def _tag_and_key_problems(node: Node, *, source: str, what: str, path: tuple = (
         seen: set[str] = set()
         for key, value in node.value:
             if not isinstance(key, ScalarNode):
-                yield Problem(source, line_of(key), _key_text(path), "keys must be plain words")
+                yield Problem(source, line_of(key), dotted(path), "keys must be plain words")
                 continue
             if key.value in seen:
                 yield Problem(
-                    source, line_of(key), _key_text((*path, key.value)), "this key appears twice"
+                    source, line_of(key), dotted((*path, key.value)), "this key appears twice"
                 )
             seen.add(key.value)
             yield from _tag_and_key_problems(
@@ -195,118 +376,3 @@ def _tag_and_key_problems(node: Node, *, source: str, what: str, path: tuple = (
     elif isinstance(node, SequenceNode):
         for i, child in enumerate(node.value):
             yield from _tag_and_key_problems(child, source=source, what=what, path=(*path, i))
-
-
-# -- mapping pydantic errors to lines --------------------------------------------------------
-
-
-def _problems(
-    exc: ValidationError,
-    root: Node,
-    data: Any,
-    *,
-    source: str,
-    model: type[BaseModel],
-    nested: dict[str, type[BaseModel]],
-) -> list[Problem]:
-    problems = []
-    errors = exc.errors()
-    for err in errors:
-        loc = tuple(err["loc"])
-        if err["type"] == "too_short" and any(
-            len(other["loc"]) > len(loc) and tuple(other["loc"][: len(loc)]) == loc
-            for other in errors
-        ):
-            # pydantic also calls a list "too short" when its bad members were dropped;
-            # the members' own problems say more.
-            continue
-        cause = (err.get("ctx") or {}).get("error")
-        if isinstance(cause, RuleProblems):
-            for loc, message in cause.problems:
-                problems.append(_problem_at(root, data, loc, message, full_key=True, source=source))
-            continue
-        message = err["msg"]
-        if err["type"] == "value_error" and message.startswith("Value error, "):
-            message = message[len("Value error, ") :]
-        if err["type"] == "extra_forbidden":
-            allowed = _allowed_keys(loc[:-1], model, nested)
-            message = "unknown key" + (
-                f"; the keys allowed here are {', '.join(allowed)}" if allowed else ""
-            )
-        elif err["type"] == "string_type" and isinstance(err.get("input"), dict):
-            # `- Note: this` is a mapping in YAML, which surprises everyone once.
-            message += "; YAML read a mapping here: put text that contains ': ' in quotes"
-        elif (
-            err["type"] != "missing"
-            and "input" in err
-            and not isinstance(err["input"], (dict, list))
-        ):
-            message += f" (got {err['input']!r})"
-        problems.append(
-            _problem_at(root, data, loc, message, full_key=err["type"] == "missing", source=source)
-        )
-    return problems
-
-
-def _problem_at(
-    root: Node,
-    data: Any,
-    loc: tuple,
-    message: str,
-    *,
-    source: str,
-    full_key: bool = False,
-) -> Problem:
-    node, walked = _node_at(root, loc)
-    # A missing key has no node of its own: name it, and point at the mapping it belongs
-    # in. Otherwise name only what exists (pydantic adds union branches such as "str").
-    shown = loc if full_key else walked
-    return Problem(source, line_of(node), _key_text(shown, data), message)
-
-
-def _allowed_keys(
-    loc: tuple, model: type[BaseModel], nested: dict[str, type[BaseModel]]
-) -> list[str]:
-    """Return the keys the schema allows in the mapping at ``loc``."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        if part not in current.model_fields:
-            return []
-        current = nested.get(part)
-        if current is None:
-            return []
-    return list(current.model_fields)
-
-
-def _node_at(root: Node, loc: tuple) -> tuple[Node, tuple]:
-    node: Node = root
-    walked: tuple = ()
-    for part in loc:
-        child = None
-        if isinstance(node, MappingNode) and isinstance(part, str):
-            child = next((v for k, v in node.value if getattr(k, "value", None) == part), None)
-        elif (
-            isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value)
-        ):
-            child = node.value[part]
-        if child is None:
-            break
-        node, walked = child, (*walked, part)
-    return node, walked
-
-
-def _key_text(path: tuple, data: Any = None) -> str:
-    out = ""
-    cursor = data
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-            cursor = cursor[part] if isinstance(cursor, list) and part < len(cursor) else None
-            if isinstance(cursor, dict) and isinstance(cursor.get("id"), str):
-                out += f" (id {cursor['id']!r})"
-        else:
-            out += f".{part}" if out else str(part)
-            cursor = cursor.get(part) if isinstance(cursor, dict) else None
-    return out

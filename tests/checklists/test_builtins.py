@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pandas as pd
 import pytest
 
-from sourcecrit.checklists import list_checklists, load_checklist
-from sourcecrit.checklists.export import FRAME_COLUMNS
+from sourcecrit.checklists import ChecklistError, list_checklists, load_checklist
+from sourcecrit.checklists.completed import FRAME_COLUMNS
 from sourcecrit.resources import data_path
 
 BUILTINS = list_checklists()
@@ -18,7 +19,13 @@ def _best_answers(checklist):
     """The answer that earns every item's points (and a note for text items)."""
     out = {}
     for item in checklist.items:
-        if item.answer == "yes_no_unsure":
+        if item.answer == "move":
+            out[item.id] = {
+                "did": "yes",
+                "shown": "https://en.wikipedia.org/wiki/Izvestia",
+                "found": "State-aligned daily; the claim is not carried elsewhere.",
+            }
+        elif item.answer == "yes_no_unsure":
             out[item.id] = item.good
         elif item.answer == "rating":
             out[item.id] = 5 if item.good == "yes" else 1
@@ -30,7 +37,9 @@ def _best_answers(checklist):
 def _worst_answers(checklist):
     out = {}
     for item in checklist.items:
-        if item.answer == "yes_no_unsure":
+        if item.answer == "move":
+            out[item.id] = {"did": "no", "shown": "", "found": ""}
+        elif item.answer == "yes_no_unsure":
             out[item.id] = "no" if item.good == "yes" else "yes"
         elif item.answer == "rating":
             out[item.id] = 1 if item.good == "yes" else 5
@@ -107,7 +116,9 @@ def test_builtin_file_credits_the_original_in_a_comment_free_field(name):
 
 def test_markdown_escapes_learner_text():
     checklist = load_checklist("sift")
-    md = checklist.complete({"notes": "see *this* | and <that>"}, learner="A_B").to_markdown()
+    # Changed with issue 13: SIFT has no free-text notes item now; the verdict's reason is
+    # the learner's free text.
+    md = checklist.complete({"reason": "see *this* | and <that>"}, learner="A_B").to_markdown()
     assert "see \\*this\\* \\| and \\<that\\>" in md
     assert "**Learner:** A\\_B" in md
 
@@ -122,7 +133,144 @@ def test_html_views_escape_and_show_every_item(name):
     checklist = load_checklist(name)
     page = checklist._repr_html_()
     assert page.count("<tr>") == len(checklist.items) + 1  # header row
-    done = checklist.complete({checklist.items[0].id: _best_answers(checklist)[checklist.items[0].id]})
+    done = checklist.complete(
+        {checklist.items[0].id: _best_answers(checklist)[checklist.items[0].id]}
+    )
     done_page = done._repr_html_()
     assert str(done.score).split(" (")[0].replace("'", "&#x27;") in done_page
-    assert "<script>" not in load_checklist("sift").complete({"notes": "<script>"})._repr_html_()
+    hostile = {"reason": "<script>", "stop": {"did": "yes", "found": "<b onmouseover=x>"}}
+    page = load_checklist("sift").complete(hostile)._repr_html_()
+    assert "<script>" not in page and "<b onmouseover" not in page
+
+
+# -- issue 13: checklists that reward checking, never a favourable finding -------------------
+
+
+def _moves(checklist, *, did, shown, found):
+    return {
+        item.id: {"did": did, "shown": shown, "found": found}
+        for item in checklist.items
+        if item.answer == "move"
+    }
+
+
+@pytest.mark.parametrize("name", BUILTINS)
+def test_every_builtin_item_is_a_move_with_a_finding_prompt(name):
+    checklist = load_checklist(name)
+    for item in checklist.items:
+        assert item.answer == "move", f"{name}: {item.id} is not a move"
+        assert item.finding.strip() and item.finding != "What did you find?"
+
+
+@pytest.mark.parametrize("name", BUILTINS)
+def test_thorough_student_who_finds_problems_beats_yes_everywhere(name):
+    checklist = load_checklist(name)
+    thorough = checklist.score(
+        {
+            **_moves(
+                checklist,
+                did="yes",
+                shown="https://www.example.org/fact-check/nato-troops",
+                found="Trusted outlets do not carry the claim; the source is partisan.",
+            ),
+            "verdict": "do_not_trust",
+            "confidence": 80,
+            "reason": "Only one retired colonel says it.",
+        }
+    )
+    yes_everywhere = checklist.score({item.id: "yes" for item in checklist.items})
+    assert thorough.value >= yes_everywhere.value
+    assert thorough.band == checklist.scoring.bands[-1]
+    assert yes_everywhere.band != checklist.scoring.bands[-1]
+
+
+@pytest.mark.parametrize("name", BUILTINS)
+def test_no_moves_cannot_reach_the_top_band(name):
+    checklist = load_checklist(name)
+    top = checklist.scoring.bands[-1]
+    for answers in (
+        {},
+        _moves(checklist, did="no", shown="", found="It looked fine to me."),
+        {
+            **_moves(checklist, did="no", shown="https://example.org", found="All good."),
+            "verdict": "trust",
+            "confidence": 100,
+            "reason": "It sounds right.",
+        },
+    ):
+        score = checklist.score(answers)
+        assert score.band != top
+        assert score.value == 0
+
+
+@pytest.mark.parametrize("name", BUILTINS)
+def test_findings_and_verdict_never_change_the_score(name):
+    checklist = load_checklist(name)
+    link = "https://www.example.org/a"
+    happy = {
+        **_moves(checklist, did="yes", shown=link, found="Confirmed by three outlets."),
+        "verdict": "trust",
+        "confidence": 95,
+    }
+    gloomy = {
+        **_moves(checklist, did="yes", shown=link, found="Contradicted everywhere."),
+        "verdict": "do_not_trust",
+        "confidence": 5,
+        "reason": "Nobody else reports it.",
+    }
+    assert checklist.score(happy).value == checklist.score(gloomy).value == checklist.max_points
+
+
+def test_a_move_earns_half_for_doing_and_half_for_showing():
+    sift = load_checklist("sift")
+    item = sift.item("source-outlet")  # show: link
+    assert item.show == "link"
+    cases = [
+        ({"did": "yes"}, 0.5),
+        ({"did": "partly"}, 0.25),
+        ({"did": "yes", "shown": "I searched for it on Wikipedia"}, 0.5),  # no link
+        ({"did": "yes", "shown": "see https://en.wikipedia.org/wiki/Izvestia"}, 1.0),
+        ({"did": "partly", "shown": "https://en.wikipedia.org/wiki/Izvestia"}, 0.75),
+        ({"did": "no", "shown": "https://en.wikipedia.org/wiki/Izvestia"}, 0.0),
+    ]
+    for answer, points in cases:
+        assert sift.score({"source-outlet": answer}).value == points, answer
+    note_item = sift.item("stop")
+    assert note_item.show == "note"
+    assert sift.score({"stop": {"did": "yes", "shown": "Felt alarmed by 'indeed'."}}).value == 1
+    assert sift.score({"stop": {"did": "yes", "shown": "ok"}}).value == 0.5
+
+
+def test_verdict_is_checked_kept_and_exported_but_not_scored():
+    sift = load_checklist("sift")
+    answers = {"verdict": "Trust with care", "confidence": 62.4, "reason": "One source."}
+    done = sift.complete(answers, learner="Ada")
+    assert done.score.value == 0
+    assert done.verdict == {"verdict": "trust_with_care", "confidence": 62, "reason": "One source."}
+    assert json.loads(done.to_json())["verdict"]["verdict"] == "trust_with_care"
+    md = done.to_markdown()
+    assert "## Verdict (not scored)" in md and "Trust with care" in md and "62 / 100" in md
+    for bad in ({"verdict": "maybe"}, {"confidence": 101}, {"confidence": float("nan")}):
+        with pytest.raises(ChecklistError):
+            sift.score(bad)
+
+
+def test_markdown_escapes_markup_from_the_checklist_file_and_the_article():
+    from sourcecrit.checklists import CompletedChecklist, checklist_from_yaml
+
+    checklist = checklist_from_yaml(
+        "id: mine\ntitle: T\ncredit: C\nlicence: L\n"
+        "url: 'https://x.org/<img src=x onerror=alert(1)>'\n"
+        "items:\n  - {id: one, question: Did you check, answer: move}\n"
+    )
+    answers = checklist.check_answers({"one": {"did": "yes", "found": "<i>x</i>"}})
+    done = CompletedChecklist(
+        checklist=checklist,
+        answers=answers,
+        score=checklist.score(answers),
+        article={"name": "a.txt", "date": "<b>2024</b>"},
+    )
+    md = done.to_markdown()
+    # Escaped with a backslash, Markdown shows the characters instead of running them.
+    assert re.findall(r"(?<!\\)<", md) == []
+    assert "\\<img" in md and "\\<b\\>2024" in md and "\\<i\\>x" in md

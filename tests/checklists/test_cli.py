@@ -22,14 +22,14 @@ def test_show_prints_questions_weights_bands_and_credit(capsys):
     out = capsys.readouterr().out
     assert "1. [no-false-content]" in out and "22 points" in out and "12.5 points" in out
     assert "Scoring: weighted, out of 100" in out
-    assert "from 60: Green" in out
+    assert "from 75: Well checked" in out  # changed with issue 13: bands measure checking
     assert "NewsGuard" in out
 
 
 def test_show_json(capsys):
     assert main(["checklist", "show", "sift", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["id"] == "sift" and len(data["items"]) == 8
+    assert data["id"] == "sift" and len(data["items"]) == 7  # issue 13: no notes item
 
 
 def test_show_unknown_is_one_line_and_status_2(capsys):
@@ -66,7 +66,7 @@ def test_validate_names_each_bad_line(write_yaml, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert err[0] == (
         f"sourcecrit: error: {path}:8: items[0] (id 'one').answer: Input should be "
-        "'yes_no_unsure', 'rating' or 'text' (got 'maybe')"
+        "'move', 'yes_no_unsure', 'rating' or 'text' (got 'maybe')"
     )
     assert any(f"{path}:10: items[1] (id 'two').colour: unknown key" in line for line in err)
     assert any(f"{path}:9: items[1] (id 'two').question: Field required" in line for line in err)

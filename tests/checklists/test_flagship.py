@@ -88,3 +88,42 @@ def test_every_builtin_completes_on_the_flagship(flagship_analysis, name):
     for hint in done.evidence:
         for start, end in hint.spans:
             assert 0 <= start < end <= len(flagship_analysis.text)
+
+
+def test_byline_names_the_outlet_and_invites_finding_what_is_unknown(flagship_analysis):
+    hint = load_checklist("sift").evidence(flagship_analysis)
+    byline = next(h for h in hint if h.signal == "byline")
+    assert byline.counts["present"] == {"outlet": "Izvestia", "date": "2024-03-10"}
+    assert byline.counts["missing"] == ["title", "author", "url"]
+    assert "Unknown here: title, author and url. Find them:" in byline.message
+    # Lateral reading: the hint sends the student away from the outlet's own pages.
+    assert "search “Izvestia” on other sites" in byline.message
+    assert "publisher's own site" not in byline.message
+
+
+def test_source_mix_counts_words_per_source_not_only_attributions(flagship_analysis, sift_hints):
+    mix = sift_hints["source_mix"]
+    shares = mix.counts["by_source"]
+    assert shares[0]["source"] == "José Antonio Alcaide"
+    assert shares[0]["words"] == max(s["words"] for s in shares) > 0
+    assert sum(s["attributions"] for s in shares) <= mix.counts["attributions"]
+    top = shares[0]
+    assert (
+        f"The most-heard source, José Antonio Alcaide, has {top['attributions']} of "
+        f"{mix.counts['attributions']} attributions" in mix.message
+    )
+    assert f"and {top['words']} of {sum(s['words'] for s in shares)} attributed words" in (
+        mix.message
+    )
+
+
+def test_hedging_rates_come_with_the_polnear_median(sift_hints):
+    from sourcecrit.checklists.wording import reference_rates
+
+    hint = sift_hints["hedging"]
+    reference = reference_rates()
+    assert reference.articles > 900 and "PolNeAR" in reference.corpus
+    assert reference.command.startswith("PYTHONPATH=src python benchmarks/reference_rates.py")
+    median = reference.per_100_words["hedge"].median
+    assert hint.counts["reference_median_per_100_words"]["hedge"] == median
+    assert f"has {median:g} hedges" in hint.message

@@ -1,4 +1,10 @@
-"""Scoring: points per answer, totals, and bands at their boundaries."""
+"""Scoring: points per answer, totals, and bands at their boundaries.
+
+Changed with issue 13: the outlet-credibility checklist scores how thoroughly each
+criterion was checked (weighted like NewsGuard's), not whether the outlet meets it, so
+its bands are now "Barely checked" (0), "Partly checked" (30) and "Well checked" (75), and
+the boundary tests below use moves made and shown instead of yes/no answers.
+"""
 
 from __future__ import annotations
 
@@ -32,28 +38,34 @@ def test_outlet_checklist_has_newsguards_nine_weights_in_order(outlet):
     assert [i.weight for i in outlet.items] == [22, 18, 12.5, 12.5, 10, 7.5, 7.5, 5, 5]
     assert outlet.max_points == 100
     assert outlet.scoring.rule == "weighted"
-    assert [(b.id, b.min) for b in outlet.scoring.bands] == [("red", 0), ("green", 60)]
+    assert [(b.id, b.min) for b in outlet.scoring.bands] == [
+        ("unchecked", 0),
+        ("partly", 30),
+        ("checked", 75),
+    ]
 
 
 def _answers_for(points, outlet):
-    """Return yes/no answers whose weights add up to exactly ``points``, or None."""
+    """Return moves (made and shown, or not made) whose weights add up to ``points``, or None."""
     ids = [i.id for i in outlet.items]
+    done = {"did": "yes", "shown": "https://www.example.org/about-the-outlet"}
     for n in range(len(ids) + 1):
         for chosen in itertools.combinations(ids, n):
             if sum(NEWSGUARD_WEIGHTS[c] for c in chosen) == points:
-                return {i: ("yes" if i in chosen else "no") for i in ids}
+                return {i: (done if i in chosen else {"did": "no"}) for i in ids}
     return None
 
 
 @pytest.mark.parametrize(
     "points, band",
     [
-        (0, "red"),
-        (2.5, "red"),  # the smallest step above the bottom (7.5 - 5)
-        (57.5, "red"),  # the highest score below the line that answers can reach
-        (60, "green"),  # exactly on the line
-        (62.5, "green"),
-        (100, "green"),
+        (0, "unchecked"),
+        (2.5, "unchecked"),  # the smallest step above the bottom (7.5 - 5)
+        (27.5, "unchecked"),
+        (30, "partly"),  # exactly on the line
+        (72.5, "partly"),  # the highest score below the top line that full moves reach
+        (75, "checked"),  # exactly on the line
+        (100, "checked"),
     ],
 )
 def test_outlet_band_at_each_boundary(outlet, points, band):
@@ -71,19 +83,22 @@ def test_outlet_band_at_each_boundary(outlet, points, band):
 
 
 @pytest.mark.parametrize(
-    "value, band", [(59.999999, "red"), (60.0000001, "green"), (59.9999999, "green")]
+    "value, band", [(74.999999, "partly"), (75.0000001, "checked"), (74.9999999, "checked")]
 )
 def test_band_boundary_tolerates_float_sums(outlet, value, band):
-    # Sums are rounded to 6 decimals first, so 59.9999999 (a float artefact) is 60.
+    # Sums are rounded to 6 decimals first, so 74.9999999 (a float artefact) is 75.
     assert band_for(list(outlet.scoring.bands), value).id == band
 
 
-def test_unsure_and_unanswered_earn_nothing(outlet):
-    score = outlet.score({"no-false-content": "unsure", "responsible-gathering": "yes"})
-    assert score.value == 18
+def test_moves_not_made_and_unanswered_earn_nothing(outlet):
+    # A bare "yes" is a move said to be made but not shown: half its points.
+    score = outlet.score({"no-false-content": {"did": "no"}, "responsible-gathering": "yes"})
+    assert score.value == 9
     assert score.answered == 2
     assert not score.complete
-    assert score.band.id == "red"
+    assert score.band.id == "unchecked"
+    with pytest.raises(ChecklistError, match="did must be one of yes, partly, no"):
+        outlet.score({"no-false-content": "unsure"})
 
 
 def test_sum_rule_counts_one_point_per_good_answer(write_yaml, minimal_yaml):
@@ -172,8 +187,5 @@ def test_format_points(value, text):
 
 
 def test_score_text_reads_well(outlet):
-    answers = _answers_for(60, outlet)
-    assert (
-        str(outlet.score(answers))
-        == "60 of 100 points: Green: keeps basic standards (9 of 9 answered)"
-    )
+    answers = _answers_for(75, outlet)
+    assert str(outlet.score(answers)) == "75 of 100 points: Well checked (9 of 9 answered)"

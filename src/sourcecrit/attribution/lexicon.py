@@ -15,23 +15,9 @@ from typing import Any
 
 from sourcecrit.errors import LexiconError
 from sourcecrit.resources import read_lexicon_yaml
+from sourcecrit.source_vocabulary import SOURCE_TYPES  # defined once, in data/source_types.yaml
 
 CUE_CATEGORIES = ("speech", "belief", "evidence", "stance")
-
-#: The kinds of source, in the order students meet them (see data/source_types.yaml).
-SOURCE_TYPES = (
-    "named_official",
-    "named_politician",
-    "named_expert",
-    "named_other",
-    "organisation",
-    "media",
-    "document",
-    "anonymous",
-    "vague_group",
-    "none",
-)
-
 
 @dataclass(frozen=True)
 class CueEntry:

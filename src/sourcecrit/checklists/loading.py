@@ -11,9 +11,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sourcecrit.checklists.errors import ChecklistError, Problem
-from sourcecrit.checklists.model import Band, Checklist, Item, Scoring
-from sourcecrit.yamlfile import load_mapping, problems_of, read_text, validated
+from sourcecrit.checklists.checklist import Checklist
+from sourcecrit.errors import ChecklistError
+from sourcecrit.yamlfile import Problem, load_mapping, problems_of, read_text, validated
 
 YAML_SUFFIXES = (".yaml", ".yml")
 #: A checklist file larger than this is certainly not a checklist.
@@ -77,7 +77,6 @@ def checklist_from_yaml(text: str, *, source: str = "<string>") -> Checklist:
         root,
         source=source,
         error=ChecklistError,
-        nested={"scoring": Scoring, "bands": Band, "items": Item},
     )
     checklist._source = source
     return checklist

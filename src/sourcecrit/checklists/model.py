@@ -1,5 +1,6 @@
-"""The checklist schema (pydantic v2) and the :class:`Checklist` students fill in.
+"""The checklist schema (pydantic v2): what an instructor may write in a checklist file.
 
+This module imports none of its siblings: scoring, evidence hints and exports build on it.
 A checklist file is YAML with this shape (see ``sourcecrit/data/checklists/`` for real ones)::
 
     id: sift                        # lower case, digits, - and _
@@ -14,43 +15,53 @@ A checklist file is YAML with this shape (see ``sourcecrit/data/checklists/`` fo
         - {id: dig, label: Keep digging, min: 0}
         - {id: checked, label: Well checked, min: 4}
     items:
-      - id: stop
-        section: Stop               # optional heading the item sits under
-        question: Did you stop ...?
-        help: One or two sentences telling a student how to answer.
-        answer: yes_no_unsure       # yes_no_unsure | rating (1-5) | text
-        weight: 1                   # only with rule "weighted"
-        good: "yes"                 # the answer that earns the points (quote it in YAML)
-        evidence: [lede]            # hints from the article shown beside the item
+      - id: outlet
+        section: Investigate        # optional heading the item sits under
+        question: Search for the outlet's name on another site.   # the move to make
+        help: One or two sentences telling a student how to make it.
+        answer: move                # move | yes_no_unsure | rating (1-5) | text
+        show: link                  # move only: the evidence asked for, a link or a note
+        finding: Who owns it?       # move only: what to write down about what you found
+        weight: 1                   # only with rule "weighted"; finite, 0 or more
+        evidence: [byline]          # hints from the article shown beside the item
+
+A *move* item separates what the student did (``did``: yes, partly or no, and ``shown``:
+the link or note that shows it) from what they found (``found``). Only the first is scored
+(see :mod:`sourcecrit.checklists.scoring`): a score never rewards a favourable finding.
+Every checklist ends with a verdict (trust, trust with care, do not trust, cannot tell), a
+confidence from 0 to 100 and a reason, which are kept but never scored.
+
+Yes/no and rating items (``good`` names the answer that earns the points) remain for
+instructors' own checklists.
 """
 
 from __future__ import annotations
 
-import html
+import math
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
-from sourcecrit.checklists.errors import ChecklistError
-from sourcecrit.checklists.scoring import (
-    RATING_VALUES,
-    YES_NO_UNSURE,
-    Score,
-    band_for,
-    is_answered,
-    item_points,
-    item_worth,
-)
+from sourcecrit.errors import ChecklistError
 from sourcecrit.yamlfile import RuleProblems
 
-if TYPE_CHECKING:
-    from sourcecrit.checklists.evidence import Evidence
-    from sourcecrit.checklists.export import CompletedChecklist
-
 SLUG = r"^[a-z0-9][a-z0-9_-]*$"
-AnswerType = Literal["yes_no_unsure", "rating", "text"]
+AnswerType = Literal["move", "yes_no_unsure", "rating", "text"]
 Rule = Literal["none", "sum", "weighted"]
+YES_NO_UNSURE = ("yes", "no", "unsure")
+RATING_VALUES = (1, 2, 3, 4, 5)
+#: What a student says about a move: made it, made part of it, or not.
+MOVE_DONE = ("yes", "partly", "no")
+#: The verdict every checklist ends with, and the words a student sees.
+VERDICTS = {
+    "trust": "Trust",
+    "trust_with_care": "Trust with care",
+    "do_not_trust": "Do not trust",
+    "cannot_tell": "Cannot tell",
+}
+#: Answer keys that belong to the verdict, not to an item; no item may use them as its id.
+VERDICT_KEYS = ("verdict", "confidence", "reason")
 
 
 def _yes_no(value: Any) -> Any:
@@ -62,7 +73,7 @@ def _yes_no(value: Any) -> Any:
 
 
 class Item(BaseModel):
-    """One question of a checklist."""
+    """One item of a checklist: a move to make (or a question to answer)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -71,8 +82,10 @@ class Item(BaseModel):
     help: str = ""
     section: str | None = None
     answer: AnswerType = "yes_no_unsure"
-    weight: float = Field(default=1.0, ge=0)
+    weight: float = Field(default=1.0, ge=0, allow_inf_nan=False)
     good: Literal["yes", "no"] = "yes"
+    show: Literal["link", "note"] = "note"
+    finding: str = "What did you find?"
     evidence: tuple[str, ...] = ()
 
     @field_validator("good", mode="before")
@@ -87,22 +100,16 @@ class Item(BaseModel):
             return ()
         return (value,) if isinstance(value, str) else value
 
-    @field_validator("evidence")
-    @classmethod
-    def _known_signals(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        from sourcecrit.checklists.evidence import SIGNALS
-
-        unknown = [name for name in value if name not in SIGNALS]
-        if unknown:
-            raise ValueError(
-                f"unknown evidence signal {unknown[0]!r}; use one of {', '.join(SIGNALS)}"
-            )
-        return value
-
     @property
     def scored(self) -> bool:
-        """True for yes/no/unsure and rating items; free text is never scored."""
+        """True for moves, yes/no/unsure and rating items; free text is never scored."""
         return self.answer != "text"
+
+    def worth(self, *, weighted: bool) -> float:
+        """Return the most points this item can earn."""
+        if not self.scored:
+            return 0.0
+        return float(self.weight) if weighted else 1.0
 
 
 class Band(BaseModel):
@@ -112,7 +119,7 @@ class Band(BaseModel):
 
     id: str = Field(pattern=SLUG)
     label: str = Field(min_length=1)
-    min: float = Field(ge=0)
+    min: float = Field(ge=0, allow_inf_nan=False)
     description: str = ""
 
 
@@ -125,11 +132,9 @@ class Scoring(BaseModel):
     bands: tuple[Band, ...] = ()
 
 
-class Checklist(BaseModel):
-    """A source-reliability checklist: questions, how they score, and the original's credit.
-
-    Load one with :func:`sourcecrit.checklists.load_checklist`.
-    """
+class ChecklistModel(BaseModel):
+    """The data of a checklist file, validated; :class:`~sourcecrit.checklists.Checklist`
+    adds scoring, evidence and completing to it."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -146,13 +151,11 @@ class Checklist(BaseModel):
     _source: str | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
-    def _consistent(self) -> Checklist:
+    def _consistent(self) -> ChecklistModel:
         problems = rule_problems(self)
         if problems:
             raise RuleProblems(problems)
         return self
-
-    # -- reading ---------------------------------------------------------------------------
 
     @property
     def source(self) -> str | None:
@@ -168,7 +171,7 @@ class Checklist(BaseModel):
         """The most points the answers can earn (None when the checklist is not scored)."""
         if self.scoring.rule == "none":
             return None
-        return sum(item_worth(item, weighted=self.weighted) for item in self.items)
+        return sum(item.worth(weighted=self.weighted) for item in self.items)
 
     @property
     def signals(self) -> list[str]:
@@ -182,32 +185,13 @@ class Checklist(BaseModel):
                 return item
         raise ChecklistError(f"checklist {self.id!r} has no item {item_id!r}")
 
-    def _repr_html_(self) -> str:
-        esc = html.escape
-        rows = "".join(
-            f"<tr><td>{esc(item.section or '')}</td><td><b>{esc(item.question)}</b>"
-            f"<br><small>{esc(item.help)}</small></td><td>{esc(item.answer)}</td>"
-            + (f"<td>{item.weight:g}</td>" if self.weighted else "")
-            + "</tr>"
-            for item in self.items
-        )
-        head = "<th></th><th>Question</th><th>Answer</th>" + (
-            "<th>Points</th>" if self.weighted else ""
-        )
-        return (
-            f'<div class="sourcecrit-checklist"><h4>{esc(self.title)}</h4>'
-            + (f"<p>{esc(self.intro)}</p>" if self.intro else "")
-            + f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-            + f"<p><small>Adapted from {esc(self.credit)} ({esc(self.licence)})</small></p></div>"
-        )
-
-    # -- answers ---------------------------------------------------------------------------
-
     def check_answers(self, answers: Mapping[str, Any]) -> dict[str, Any]:
         """Return ``answers`` in canonical form, or raise naming the first bad one.
 
-        Yes/no answers become ``"yes"``/``"no"``/``"unsure"`` (booleans and any letter case
-        are accepted), ratings become ints 1-5, text stays text; ``None`` means not
+        A move becomes ``{"did": "yes" | "partly" | "no", "shown": text, "found": text}``
+        (a bare "yes" or True is read as ``{"did": "yes"}``); yes/no answers become
+        ``"yes"``/``"no"``/``"unsure"``; ratings become ints 1-5; text stays text. The
+        verdict keys become a verdict id, an int 0-100 and text. ``None`` means not
         answered yet and is dropped.
 
         Raises:
@@ -220,78 +204,22 @@ class Checklist(BaseModel):
         out: dict[str, Any] = {}
         known = {item.id: item for item in self.items}
         for item_id, answer in answers.items():
+            if answer is None:
+                continue
+            if item_id in VERDICT_KEYS:
+                out[item_id] = _canonical_verdict(item_id, answer)
+                continue
             item = known.get(item_id)
             if item is None:
                 raise ChecklistError(
                     f"checklist {self.id!r} has no item {item_id!r} "
-                    f"(its items are {', '.join(known)})"
+                    f"(its items are {', '.join(known)}, then {', '.join(VERDICT_KEYS)})"
                 )
-            if answer is None:
-                continue
             out[item_id] = _canonical_answer(item, answer)
         return out
 
-    def score(self, answers: Mapping[str, Any]) -> Score:
-        """Return the score of ``answers`` (a mapping of item id to answer).
 
-        Items without an answer earn nothing, so a partial score is a lower bound; see
-        :attr:`Score.complete`. The rules are described in :mod:`sourcecrit.checklists.scoring`.
-
-        Raises:
-            ChecklistError: an answer names an unknown item or does not fit its item.
-        """
-        answers = self.check_answers(answers)
-        answered = sum(is_answered(item, answers.get(item.id)) for item in self.items)
-        if self.scoring.rule == "none":
-            return Score(None, None, None, answered, len(self.items))
-        value = sum(
-            item_points(item, answers.get(item.id), weighted=self.weighted) for item in self.items
-        )
-        band = band_for(list(self.scoring.bands), value)
-        return Score(value, self.max_points, band, answered, len(self.items))
-
-    def evidence(self, analysis: Any) -> list[Evidence]:
-        """Return the evidence hints from ``analysis`` for this checklist's items.
-
-        Each hint carries the ids of the items it informs. Hints are computed only from the
-        Analysis (nothing is parsed again); hints that need the spaCy Doc are left out when
-        the Analysis has none (one rebuilt from JSON). See
-        :mod:`sourcecrit.checklists.evidence`.
-        """
-        from sourcecrit.checklists.evidence import evidence_for
-
-        return evidence_for(self, analysis)
-
-    def complete(
-        self,
-        answers: Mapping[str, Any],
-        *,
-        analysis: Any = None,
-        learner: str | None = None,
-    ) -> CompletedChecklist:
-        """Return the answered checklist, ready to export to JSON, Markdown or a DataFrame.
-
-        Args:
-            answers: item id → answer.
-            analysis: the Analysis of the article the answers are about; its evidence
-                hints go into the export.
-            learner: who answered.
-        """
-        from sourcecrit.checklists.export import CompletedChecklist
-
-        answers = self.check_answers(answers)
-        evidence = self.evidence(analysis) if analysis is not None else []
-        return CompletedChecklist(
-            checklist=self,
-            answers=answers,
-            score=self.score(answers),
-            evidence=evidence,
-            learner=learner,
-            article=_article_info(analysis),
-        )
-
-
-def rule_problems(checklist: Checklist) -> list[tuple[tuple[str | int, ...], str]]:
+def rule_problems(checklist: ChecklistModel) -> list[tuple[tuple[str | int, ...], str]]:
     """Return the problems that involve more than one field, each with its location."""
     problems: list[tuple[tuple[str | int, ...], str]] = []
     seen: dict[str, int] = {}
@@ -300,6 +228,10 @@ def rule_problems(checklist: Checklist) -> list[tuple[tuple[str | int, ...], str
         if item.id in seen:
             problems.append(
                 (("items", i, "id"), f"duplicate item id {item.id!r} (also items[{seen[item.id]}])")
+            )
+        if item.id in VERDICT_KEYS:
+            problems.append(
+                (("items", i, "id"), f"{item.id!r} is kept for the verdict; choose another id")
             )
         seen.setdefault(item.id, i)
         weight_given = "weight" in item.model_fields_set
@@ -314,6 +246,9 @@ def rule_problems(checklist: Checklist) -> list[tuple[tuple[str | int, ...], str
             problems.append(
                 (("items", i, "weight"), "free-text items are not scored; remove weight")
             )
+        for key in ("show", "finding"):
+            if key in item.model_fields_set and item.answer != "move":
+                problems.append((("items", i, key), f"{key} is only for items with answer: move"))
     bands = checklist.scoring.bands
     if rule == "none":
         if bands:
@@ -344,7 +279,7 @@ def rule_problems(checklist: Checklist) -> list[tuple[tuple[str | int, ...], str
                     "bands must be listed lowest first, each min above the one before",
                 )
             )
-    top = sum(item_worth(item, weighted=rule == "weighted") for item in checklist.items)
+    top = sum(item.worth(weighted=rule == "weighted") for item in checklist.items)
     if bands[-1].min > top:
         problems.append(
             (
@@ -356,6 +291,8 @@ def rule_problems(checklist: Checklist) -> list[tuple[tuple[str | int, ...], str
 
 
 def _canonical_answer(item: Item, answer: Any) -> Any:
+    if item.answer == "move":
+        return _canonical_move(item, answer)
     if item.answer == "yes_no_unsure":
         word = _yes_no(answer)
         if isinstance(word, str) and word.strip().lower() in YES_NO_UNSURE:
@@ -382,9 +319,39 @@ def _canonical_answer(item: Item, answer: Any) -> Any:
     return answer
 
 
-def _article_info(analysis: Any) -> dict[str, Any] | None:
-    if analysis is None:
-        return None
-    article = getattr(analysis, "article", None)
-    metadata = dict(getattr(article, "metadata", {}) or {})
-    return {"name": getattr(article, "name", None), **metadata}
+def _canonical_move(item: Item, answer: Any) -> dict[str, str]:
+    if not isinstance(answer, Mapping):
+        answer = {"did": answer}
+    unknown = [k for k in answer if k not in ("did", "shown", "found")]
+    if unknown:
+        raise ChecklistError(
+            f"answer to item {item.id!r} has unknown part {unknown[0]!r} (use did, shown, found)"
+        )
+    did = _yes_no(answer.get("did")) or None  # "" is a move not yet said to be made
+    if did is not None and (not isinstance(did, str) or did.strip().lower() not in MOVE_DONE):
+        raise ChecklistError(
+            f"answer to item {item.id!r}: did must be one of {', '.join(MOVE_DONE)}; got {did!r}"
+        )
+    out = {"did": did.strip().lower() if isinstance(did, str) else ""}
+    for part in ("shown", "found"):
+        value = answer.get(part)
+        if value is not None and not isinstance(value, str):
+            raise ChecklistError(f"answer to item {item.id!r}: {part} must be text; got {value!r}")
+        out[part] = value or ""
+    return out
+
+
+def _canonical_verdict(key: str, answer: Any) -> Any:
+    if key == "verdict":
+        word = str(answer).strip().lower().replace(" ", "_") if isinstance(answer, str) else None
+        if word not in VERDICTS:
+            raise ChecklistError(f"verdict must be one of {', '.join(VERDICTS)}; got {answer!r}")
+        return word
+    if key == "confidence":
+        ok = isinstance(answer, (int, float)) and not isinstance(answer, bool)
+        if not ok or not math.isfinite(answer) or not 0 <= answer <= 100:
+            raise ChecklistError(f"confidence must be a number from 0 to 100; got {answer!r}")
+        return int(round(answer))
+    if not isinstance(answer, str):
+        raise ChecklistError(f"reason must be text; got {answer!r}")
+    return answer

@@ -1,5 +1,13 @@
 """Scores for checklist answers: points per item, the total, and the band it falls in.
 
+Scores measure how thoroughly the moves were made and shown, never what was found. A
+*move* earns half its points when the student made it ("partly": a quarter) and the other
+half when they also show it: a link (``show: link``), or a note of at least
+:data:`NOTE_WORDS` words or with a link (``show: note``). What they found, and the verdict
+at the end, are kept and never scored, so a student who checks and finds problems scores
+as high as one who checks and finds none, and higher than one who answers "yes" everywhere
+without showing anything.
+
 Three rules, chosen in the checklist file:
 
 - ``none``: the checklist is a thinking aid; nothing is added up.
@@ -14,14 +22,37 @@ the points on a straight line (1 → none, 5 → all). Free-text items are never
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from sourcecrit.checklists.model import Band, Item
+from sourcecrit.checklists.model import (
+    RATING_VALUES,
+    YES_NO_UNSURE,
+    Band,
+    ChecklistModel,
+    Item,
+)
 
-YES_NO_UNSURE = ("yes", "no", "unsure")
-RATING_VALUES = (1, 2, 3, 4, 5)
+__all__ = [
+    "RATING_VALUES",
+    "YES_NO_UNSURE",
+    "Score",
+    "band_for",
+    "format_points",
+    "is_answered",
+    "item_points",
+    "item_worth",
+    "move_shown",
+    "score_answers",
+]
+
+#: A note shows a move when it has at least this many words (or a link).
+NOTE_WORDS = 4
+#: The share of a move's points for saying it was made, by answer.
+MOVE_SHARE = {"yes": 0.5, "partly": 0.25, "no": 0.0, "": 0.0}
+_LINK = re.compile(r"https?://[^\s/]+\.[^\s]+", re.IGNORECASE)
 #: Sums of weights like 12.5 + 7.5 are exact in binary, but instructors may use thirds;
 #: rounding before comparing with a band's minimum keeps a boundary score on the boundary.
 _PRECISION = 6
@@ -87,6 +118,8 @@ def is_answered(item: Item, answer: Any) -> bool:
     """True when ``answer`` counts as an answer to ``item`` (blank text does not)."""
     if answer is None:
         return False
+    if item.answer == "move":
+        return isinstance(answer, Mapping) and bool(answer.get("did"))
     if item.answer == "text":
         return bool(str(answer).strip())
     return True
@@ -103,6 +136,14 @@ def item_points(item: Item, answer: Any, *, weighted: bool) -> float:
     if item.answer == "text" or answer is None:
         return 0.0
     worth = float(item.weight) if weighted else 1.0
+    if item.answer == "move":
+        if not isinstance(answer, Mapping):
+            return 0.0
+        did = answer.get("did") or ""
+        share = MOVE_SHARE.get(did, 0.0)
+        if share and move_shown(item, answer.get("shown")):
+            share += 0.5
+        return worth * share
     if item.answer == "yes_no_unsure":
         return worth if answer == item.good else 0.0
     # A rating: a straight line from 1 (nothing) to 5 (everything), or the other way
@@ -115,9 +156,35 @@ def item_points(item: Item, answer: Any, *, weighted: bool) -> float:
 
 def item_worth(item: Item, *, weighted: bool) -> float:
     """Return the most points ``item`` can earn."""
-    if item.answer == "text":
-        return 0.0
-    return float(item.weight) if weighted else 1.0
+    return item.worth(weighted=weighted)
+
+
+def move_shown(item: Item, shown: Any) -> bool:
+    """True when ``shown`` is evidence enough of the move: a link, or a note of some words."""
+    if not isinstance(shown, str) or not shown.strip():
+        return False
+    if _LINK.search(shown):
+        return True
+    return item.show == "note" and len(shown.split()) >= NOTE_WORDS
+
+
+def score_answers(checklist: ChecklistModel, answers: Mapping[str, Any]) -> Score:
+    """Return the score of ``answers`` (checked with :meth:`ChecklistModel.check_answers`).
+
+    Items without an answer earn nothing, so a partial score is a lower bound; see
+    :attr:`Score.complete`. The verdict is never scored.
+    """
+    answers = checklist.check_answers(answers)
+    answered = sum(is_answered(item, answers.get(item.id)) for item in checklist.items)
+    total = len(checklist.items)
+    if checklist.scoring.rule == "none":
+        return Score(None, None, None, answered, total)
+    weighted = checklist.weighted
+    value = sum(
+        item_points(item, answers.get(item.id), weighted=weighted) for item in checklist.items
+    )
+    band = band_for(list(checklist.scoring.bands), value)
+    return Score(value, checklist.max_points, band, answered, total)
 
 
 def band_for(bands: list[Band], value: float) -> Band | None:

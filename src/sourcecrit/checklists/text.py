@@ -7,7 +7,12 @@ from sourcecrit.checklists.model import Checklist
 from sourcecrit.checklists.scoring import format_points
 
 #: How each answer kind reads to a student.
-ANSWER_WORDS = {"yes_no_unsure": "yes / no / not sure", "rating": "rating 1-5", "text": "free text"}
+ANSWER_WORDS = {
+    "move": "move: made it?, the link or note that shows it, what you found",
+    "yes_no_unsure": "yes / no / not sure",
+    "rating": "rating 1-5",
+    "text": "free text",
+}
 
 
 def checklist_index_text() -> str:

@@ -1,6 +1,9 @@
-"""A checklist as a form: one row per question, the article's evidence beside it, a live score.
+"""A checklist as a form: one row per move, the article's evidence beside it, a live score.
 
-Answers are saved to the progress store as they change (see :mod:`sourcecrit.progress`),
+Each move asks what the student did (made it, partly, not yet), the link or note that
+shows it, and, apart, what they found; the form ends with the verdict (trust, trust with
+care, do not trust, cannot tell), a confidence from 0 to 100 and a reason, which are kept
+and never scored. Answers are saved to the progress store as they change (see :mod:`sourcecrit.progress`),
 so a new form for the same learner, checklist and article, even after a kernel restart,
 opens with them filled in. Returns a widget; notebooks display it.
 """
@@ -16,13 +19,24 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from sourcecrit.checklists import Checklist, ChecklistError, CompletedChecklist, load_checklist
-from sourcecrit.checklists.evidence import Evidence
-from sourcecrit.checklists.model import Item
+from sourcecrit.checklists import (
+    VERDICTS,
+    Checklist,
+    ChecklistError,
+    CompletedChecklist,
+    Evidence,
+    Item,
+    load_checklist,
+)
 from sourcecrit.progress import ProgressError, ProgressStore
 
 LEARNER_ENV = "SOURCECRIT_LEARNER"
 YES_NO_OPTIONS = [("Yes", "yes"), ("No", "no"), ("Not sure", "unsure")]
+MOVE_OPTIONS = [("Made it", "yes"), ("Partly", "partly"), ("Not yet", "no")]
+VERDICT_OPTIONS = [(label, key) for key, label in VERDICTS.items()]
+VERDICT_HEADING = (
+    "<h4>Your verdict</h4><small>Not scored: what you conclude, how sure you are, and why.</small>"
+)
 RATING_OPTIONS = [(str(n), n) for n in range(1, 6)]
 MAX_QUOTES = 3
 QUOTE_CHARS = 120
@@ -42,6 +56,59 @@ def default_learner() -> str:
         return "learner"
 
 
+class MoveInput(widgets.VBox):
+    """The input for one move: what you did, what shows it, and (apart) what you found.
+
+    Attributes:
+        did: made it / partly / not yet.
+        shown: the link (or note) that shows the move.
+        found: what the student found (never scored).
+    """
+
+    def __init__(self, item: Item):
+        self.did = widgets.ToggleButtons(options=MOVE_OPTIONS, value=None)
+        self.did.add_class("sc-move-did")
+        link = item.show == "link"
+        self.shown = widgets.Text(
+            value="",
+            placeholder="Link that shows where you looked (https://...)"
+            if link
+            else "A note that shows what you did",
+            description="Link:" if link else "Shown by:",
+            layout=widgets.Layout(width="95%"),
+        )
+        self.shown.add_class("sc-move-shown")
+        self.found = widgets.Textarea(
+            value="",
+            placeholder=item.finding,
+            description="Found:",
+            layout=widgets.Layout(width="95%"),
+        )
+        self.found.add_class("sc-move-found")
+        super().__init__([self.did, self.shown, self.found])
+        self.add_class("sc-answer-move")
+
+    @property
+    def value(self) -> dict[str, str] | None:
+        """``{"did", "shown", "found"}``, or None when nothing is filled in."""
+        out = {"did": self.did.value or "", "shown": self.shown.value, "found": self.found.value}
+        return out if any(out.values()) else None
+
+    @value.setter
+    def value(self, answer: Any) -> None:
+        if isinstance(answer, str):
+            answer = {"did": answer}
+        answer = answer or {}
+        self.did.value = answer.get("did") or None
+        self.shown.value = answer.get("shown") or ""
+        self.found.value = answer.get("found") or ""
+
+    def observe_parts(self, handler: Any) -> None:
+        """Call ``handler`` when any part changes."""
+        for part in (self.did, self.shown, self.found):
+            part.observe(handler, names="value")
+
+
 class ChecklistForm(widgets.VBox):
     """The widget :func:`checklist_form` returns.
 
@@ -50,7 +117,9 @@ class ChecklistForm(widgets.VBox):
         analysis: the Analysis whose evidence is shown (or None).
         learner: whose answers these are.
         store: where answers are saved.
-        inputs: item id → the input widget for that item.
+        inputs: item id → the input widget for that item (a :class:`MoveInput` for moves).
+        verdict, confidence, reason: the verdict at the end (not scored); the confidence
+            counts once the student has moved the slider.
         evidence_boxes: item id → the HTML widget showing that item's evidence.
         score_label: the running score and band.
         status: the last save (or the problem saving).
@@ -72,7 +141,17 @@ class ChecklistForm(widgets.VBox):
         self.learner = learner
         self.store = store
         self._restoring = False
-        self.inputs: dict[str, widgets.ValueWidget] = {}
+        self.inputs: dict[str, Any] = {}
+        self.verdict = widgets.ToggleButtons(options=VERDICT_OPTIONS, value=None)
+        self.confidence = widgets.IntSlider(
+            value=50, min=0, max=100, step=5, description="How sure (0-100):"
+        )
+        self.confidence_given = False
+        self.reason = widgets.Textarea(
+            value="",
+            placeholder="Why? Name what you found that decides it.",
+            layout=widgets.Layout(width="95%"),
+        )
         self.evidence_boxes: dict[str, widgets.HTML] = {}
         self.score_label = widgets.HTML()
         self.status = widgets.HTML()
@@ -94,10 +173,17 @@ class ChecklistForm(widgets.VBox):
                 rows.append(widgets.HTML(f"<h4>{html.escape(section)}</h4>"))
             rows.append(self._row(item, [e for e in evidence if item.id in e.items]))
 
+        for box in (self.verdict, self.reason):
+            box.observe(self._changed, names="value")
+        self.confidence.observe(self._confidence_changed, names="value")
+        parts = [widgets.HTML(VERDICT_HEADING), self.verdict, self.confidence, self.reason]
+        verdict = widgets.VBox(parts)
+        verdict.add_class("sc-checklist-verdict")
         self.children = [
             widgets.HTML(_header(checklist, analysis, learner)),
             self.notices,
             *rows,
+            verdict,
             widgets.HBox([self.score_label, self.save_button, self.status]),
         ]
         self.add_class("sourcecrit-checklist-form")
@@ -114,6 +200,12 @@ class ChecklistForm(widgets.VBox):
             if value is None or (isinstance(value, str) and not value):
                 continue
             out[item_id] = value
+        if self.verdict.value:
+            out["verdict"] = self.verdict.value
+        if self.confidence_given:
+            out["confidence"] = self.confidence.value
+        if self.reason.value.strip():
+            out["reason"] = self.reason.value
         return out
 
     def completed(self) -> CompletedChecklist:
@@ -137,7 +229,10 @@ class ChecklistForm(widgets.VBox):
 
     def _row(self, item: Item, evidence: list[Evidence]) -> widgets.Widget:
         box = _input_for(item)
-        box.observe(self._changed, names="value")
+        if isinstance(box, MoveInput):
+            box.observe_parts(self._changed)
+        else:
+            box.observe(self._changed, names="value")
         self.inputs[item.id] = box
         question = widgets.HTML(
             f"<b>{html.escape(item.question)}</b>"
@@ -149,6 +244,7 @@ class ChecklistForm(widgets.VBox):
         right = widgets.Box([hints], layout=widgets.Layout(width="45%", padding="0 0 0 1em"))
         row = widgets.HBox([left, right], layout=widgets.Layout(margin="0 0 0.8em 0"))
         row.add_class("sc-checklist-item")
+        row.add_class(f"sc-item-{item.id}")
         return row
 
     def _restore(self, notices: list[str]) -> None:
@@ -162,7 +258,16 @@ class ChecklistForm(widgets.VBox):
                 except ChecklistError as exc:
                     notices.append(f"A saved answer was left out: {exc}.")
                     continue
-                if value is not None:
+                if value is None:
+                    continue
+                if item_id == "verdict":
+                    self.verdict.value = value
+                elif item_id == "confidence":
+                    self.confidence.value = value
+                    self.confidence_given = True
+                elif item_id == "reason":
+                    self.reason.value = value
+                else:
                     self.inputs[item_id].value = value
         finally:
             self._restoring = False
@@ -177,6 +282,11 @@ class ChecklistForm(widgets.VBox):
             return
         self._refresh_score()
         self.save()
+
+    def _confidence_changed(self, change: dict) -> None:
+        if not self._restoring:
+            self.confidence_given = True
+        self._changed(change)
 
     def _refresh_score(self) -> None:
         score = self.checklist.score(self.answers())
@@ -211,7 +321,9 @@ def checklist_form(
     return ChecklistForm(checklist, analysis, learner=learner or default_learner(), store=store)
 
 
-def _input_for(item: Item) -> widgets.ValueWidget:
+def _input_for(item: Item) -> Any:
+    if item.answer == "move":
+        return MoveInput(item)
     if item.answer == "yes_no_unsure":
         box = widgets.ToggleButtons(options=YES_NO_OPTIONS, value=None)
     elif item.answer == "rating":

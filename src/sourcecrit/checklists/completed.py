@@ -1,4 +1,8 @@
-"""A completed checklist and its exports: JSON, Markdown and a DataFrame."""
+"""A completed checklist and its exports: JSON, Markdown and a DataFrame.
+
+Each move shows what the student did (and the link or note that shows it) apart from what
+they found; the verdict, confidence and reason come last and carry no points.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +10,16 @@ import datetime as dt
 import html
 import json
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+import pandas as pd
 
 from sourcecrit.checklists.evidence import Evidence
+from sourcecrit.checklists.model import VERDICT_KEYS, VERDICTS, ChecklistModel, Item
 from sourcecrit.checklists.scoring import Score, format_points, item_points, item_worth
 
-if TYPE_CHECKING:
-    import pandas as pd
-
-    from sourcecrit.checklists.model import Checklist, Item
-
-ANSWER_WORDS = {"yes": "Yes", "no": "No", "unsure": "Not sure"}
-EXPORT_VERSION = 1
+ANSWER_WORDS = {"yes": "Yes", "no": "No", "unsure": "Not sure", "partly": "Partly"}
+EXPORT_VERSION = 2
 FRAME_COLUMNS = [
     "item",
     "section",
@@ -45,7 +47,7 @@ class CompletedChecklist:
         article: the article's name and metadata, or None.
     """
 
-    checklist: Checklist
+    checklist: ChecklistModel
     answers: dict[str, Any]
     score: Score
     evidence: list[Evidence] = field(default_factory=list)
@@ -74,6 +76,7 @@ class CompletedChecklist:
             "article": self.article,
             "created": self.created,
             "score": self.score.to_dict(),
+            "verdict": self.verdict,
             "items": [
                 {
                     "id": item.id,
@@ -96,14 +99,17 @@ class CompletedChecklist:
             "max_points": self._worth(item),
         }
 
+    @property
+    def verdict(self) -> dict[str, Any]:
+        """The verdict, confidence (0-100) and reason the learner gave (None where not given)."""
+        return {key: self.answers.get(key) for key in VERDICT_KEYS}
+
     def to_json(self, *, indent: int | None = 2) -> str:
         """Return :meth:`to_dict` as JSON text."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def to_frame(self) -> pd.DataFrame:
         """Return one row per item: question, answer, points and the hints' messages."""
-        import pandas as pd
-
         rows = [
             {
                 "item": item.id,
@@ -124,7 +130,9 @@ class CompletedChecklist:
         if self.article:
             name = self.article.get("title") or self.article.get("name") or "the article"
             date = self.article.get("date")
-            facts.append(f"**Article:** {_md(str(name))}" + (f" ({date})" if date else ""))
+            facts.append(
+                f"**Article:** {_md(str(name))}" + (f" ({_md(str(date))})" if date else "")
+            )
         facts.append(f"**Score:** {_md(str(self.score))}")
         lines += [f"- {fact}" for fact in facts] + [""]
         if self.score.band is not None and self.score.band.description:
@@ -145,6 +153,15 @@ class CompletedChecklist:
                     else "—"
                 )
             lines.append("| " + " | ".join(cells) + " |")
+        verdict = self.verdict
+        if any(v is not None for v in verdict.values()):
+            lines += ["", "## Verdict (not scored)", ""]
+            word = VERDICTS.get(verdict["verdict"] or "", "*(not given)*")
+            lines.append(f"- **Verdict:** {word}")
+            if verdict["confidence"] is not None:
+                lines.append(f"- **Confidence:** {verdict['confidence']} / 100")
+            if verdict["reason"]:
+                lines.append(f"- **Reason:** {_cell(_md(verdict['reason']))}")
         if self.evidence:
             lines += ["", "## What the article shows", ""]
             for ev in self.evidence:
@@ -155,7 +172,7 @@ class CompletedChecklist:
             "---",
             "",
             f"Checklist adapted from: {_md(c.credit)} (licence: {_md(c.licence)})"
-            + (f", {c.url}" if c.url else "")
+            + (f", {_md(c.url)}" if c.url else "")
             + ".",
             "",
         ]
@@ -166,13 +183,7 @@ class CompletedChecklist:
         rows = []
         for item in self.checklist.items:
             answer = self.answers.get(item.id)
-            shown = (
-                "—"
-                if answer is None
-                else ANSWER_WORDS.get(answer, str(answer))
-                if isinstance(answer, str)
-                else str(answer)
-            )
+            shown = "—" if answer is None else _answer_plain(item, answer)
             points = self._points(item)
             rows.append(
                 f"<tr><td>{esc(item.question)}</td><td>{esc(shown)}</td>"
@@ -182,7 +193,7 @@ class CompletedChecklist:
             f'<div class="sourcecrit-completed-checklist"><h4>{esc(self.checklist.title)}</h4>'
             f"<p><b>{esc(str(self.score))}</b></p>"
             "<table><thead><tr><th>Question</th><th>Answer</th><th>Points</th></tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table></div>"
+            f"<tbody>{''.join(rows)}</tbody></table>" + _verdict_html(self.verdict) + "</div>"
         )
 
     def _points(self, item: Item) -> float | None:
@@ -200,9 +211,33 @@ def _question(item: Item) -> str:
     return f"{item.section}: {item.question}" if item.section else item.question
 
 
+def _verdict_html(verdict: dict[str, Any]) -> str:
+    if all(v is None for v in verdict.values()):
+        return ""
+    text = "Verdict (not scored): " + VERDICTS.get(verdict["verdict"] or "", "not given")
+    if verdict["confidence"] is not None:
+        text += f", confidence {verdict['confidence']} / 100"
+    if verdict["reason"]:
+        text += f". Why: {verdict['reason']}"
+    return f"<p>{html.escape(text)}</p>"
+
+
+def _answer_plain(item: Item, answer: Any) -> str:
+    if item.answer == "move" and isinstance(answer, dict):
+        parts = [f"Did it: {ANSWER_WORDS.get(answer.get('did') or '', 'not said')}"]
+        if answer.get("shown"):
+            parts.append(f"shown by: {answer['shown']}")
+        if answer.get("found"):
+            parts.append(f"found: {answer['found']}")
+        return "; ".join(parts)
+    return ANSWER_WORDS.get(answer, str(answer)) if isinstance(answer, str) else str(answer)
+
+
 def _answer_text(item: Item, answer: Any) -> str:
     if answer is None or (isinstance(answer, str) and not answer.strip()):
         return "*(not answered)*"
+    if item.answer == "move":
+        return _md(_answer_plain(item, answer))
     if item.answer == "yes_no_unsure":
         return ANSWER_WORDS.get(answer, str(answer))
     if item.answer == "rating":
