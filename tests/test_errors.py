@@ -32,7 +32,6 @@ def test_every_error_is_a_sourcecrit_error_and_exported(cls):
         ("sourcecrit.yamlfile", "ProblemsError"),
         ("sourcecrit.yamlfile", "Problem"),
         ("sourcecrit.checklists", "ChecklistError"),
-        ("sourcecrit.checklists.errors", "ChecklistError"),
         ("sourcecrit.exercises", "ExerciseError"),
         ("sourcecrit.exercises.model", "ExerciseError"),
         ("sourcecrit.progress", "ProgressError"),

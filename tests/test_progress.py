@@ -439,9 +439,9 @@ def test_two_checklist_forms_for_one_learner_keep_both_answers(tmp_path):
     folder = tmp_path / "p"
     old = checklist_form("sift", None, learner="Ada", store=folder)  # an old output cell
     new = checklist_form("sift", None, learner="Ada", store=folder)
-    new.inputs["stop"].value = "yes"
-    old.inputs["notes"].value = "checked the author"
+    new.inputs["stop"].did.value = "yes"
+    old.inputs["source-outlet"].shown.value = "https://en.wikipedia.org/wiki/Example"
     assert ProgressStore(folder).load("Ada", "sift", None).answers == {
-        "stop": "yes",
-        "notes": "checked the author",
+        "stop": {"did": "yes", "shown": "", "found": ""},
+        "source-outlet": {"did": "", "shown": "https://en.wikipedia.org/wiki/Example", "found": ""},
     }

@@ -14,7 +14,7 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 
 from sourcecrit.errors import Problem  # defined with the error family (#9)
 
-__all__ = ["Problem", "RuleProblems", "dotted", "line_of", "pydantic_problems"]
+__all__ = ["Problem", "RuleProblems", "dotted", "line_of", "problem_at", "pydantic_problems"]
 
 
 class RuleProblems(ValueError):
@@ -66,7 +66,7 @@ def pydantic_problems(
         cause = (err.get("ctx") or {}).get("error")
         if isinstance(cause, RuleProblems):
             for loc, message in cause.problems:
-                problems.append(_problem_at(root, data, loc, message, full_key=True, source=source))
+                problems.append(problem_at(root, data, loc, message, full_key=True, source=source))
             continue
         message = err["msg"]
         if err["type"] == "value_error" and message.startswith("Value error, "):
@@ -86,12 +86,12 @@ def pydantic_problems(
         ):
             message += f" (got {err['input']!r})"
         problems.append(
-            _problem_at(root, data, loc, message, full_key=err["type"] == "missing", source=source)
+            problem_at(root, data, loc, message, full_key=err["type"] == "missing", source=source)
         )
     return problems
 
 
-def _problem_at(
+def problem_at(
     root: Node,
     data: Any,
     loc: tuple,

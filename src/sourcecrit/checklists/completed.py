@@ -10,13 +10,14 @@ import datetime as dt
 import html
 import json
 from dataclasses import dataclass, field
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from sourcecrit.checklists.evidence import Evidence
 from sourcecrit.checklists.model import VERDICT_KEYS, VERDICTS, ChecklistModel, Item
 from sourcecrit.checklists.scoring import Score, format_points, item_points, item_worth
+
+if TYPE_CHECKING:  # pandas only where a table is built: the checklist commands stay fast
+    import pandas as pd
 
 ANSWER_WORDS = {"yes": "Yes", "no": "No", "unsure": "Not sure", "partly": "Partly"}
 EXPORT_VERSION = 2
@@ -110,6 +111,8 @@ class CompletedChecklist:
 
     def to_frame(self) -> pd.DataFrame:
         """Return one row per item: question, answer, points and the hints' messages."""
+        import pandas as pd
+
         rows = [
             {
                 "item": item.id,

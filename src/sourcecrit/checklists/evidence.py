@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from sourcecrit.source_vocabulary import source_vocabulary
+
+if TYPE_CHECKING:  # pandas only where a table is built: the checklist commands stay fast
+    import pandas as pd
 
 #: How the source types of ``data/source_types.yaml`` group for a student.
 SOURCE_GROUPS: dict[str, tuple[str, ...]] = source_vocabulary().types_in()
@@ -83,6 +84,8 @@ def own_attributions(analysis: Any) -> pd.DataFrame:
 def span_of(row: pd.Series, part: str) -> tuple[int, int] | None:
     prefix = f"{part}_" if part else ""
     start, end = row.get(f"{prefix}start"), row.get(f"{prefix}end")
+    import pandas as pd
+
     if start is None or end is None or pd.isna(start) or pd.isna(end):
         return None
     return int(start), int(end)

@@ -8,9 +8,7 @@ claim to its source (SIFT's "trace claims"), and notice claims that rest on one 
 
 from __future__ import annotations
 
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from sourcecrit.checklists.evidence import (
     GROUP_WORDS,
@@ -29,6 +27,9 @@ from sourcecrit.checklists.evidence import (
     type_words,
 )
 
+if TYPE_CHECKING:  # pandas only where a table is built: the checklist commands stay fast
+    import pandas as pd
+
 TITLES = {
     "source_mix": "Who the sources are",
     "lede": "The lede and its source",
@@ -43,6 +44,8 @@ def source_mix(analysis: Any) -> Evidence:
     question is whom the *article* relies on.
     """
     own = own_attributions(analysis)
+    import pandas as pd
+
     groups = own["source_type"].map(source_group) if len(own) else pd.Series(dtype=object)
     counts = {group: int((groups == group).sum()) for group in SOURCE_GROUPS}
     total = len(own)

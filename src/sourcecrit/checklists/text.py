@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from sourcecrit.checklists.checklist import Checklist
 from sourcecrit.checklists.loading import list_checklists, load_checklist
-from sourcecrit.checklists.model import Checklist
 from sourcecrit.checklists.scoring import format_points
 
 #: How each answer kind reads to a student.

@@ -17,15 +17,8 @@ from sourcecrit.article import load_article
 from sourcecrit.errors import ArticleError
 from sourcecrit.exercises.matching import occurrences
 from sourcecrit.exercises.model import Exercise, ExerciseError, Question
-from sourcecrit.yamlfile import (
-    Problem,
-    _problem_at,
-    line_of,
-    load_mapping,
-    problems_of,
-    read_text,
-    validated,
-)
+from sourcecrit.yamlfile import Problem, line_of, load_mapping, problems_of, read_text, validated
+from sourcecrit.yamlnodes import problem_at
 
 EXERCISE_FILE = "exercise.yaml"
 #: An exercise file larger than this is certainly not an exercise.
@@ -119,7 +112,7 @@ def _question_problems(data: Any, root: Any, *, source: str, text: str | None) -
                 )
             )
         out += [
-            _problem_at(root, data, loc, msg, source=source, full_key=True) for loc, msg in found
+            problem_at(root, data, loc, msg, source=source, full_key=True) for loc, msg in found
         ]
     return out
 

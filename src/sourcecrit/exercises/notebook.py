@@ -68,7 +68,7 @@ def notebook_dict(exercise: Exercise) -> dict[str, Any]:
             cells.append(
                 _code_cell(
                     "from sourcecrit.widgets import annotate_question\n\n"
-                    f'annotate_question(form.session, "{question.id}")'
+                    f'annotate_question(form, "{question.id}")'
                 )
             )
             continue

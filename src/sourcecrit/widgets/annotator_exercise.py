@@ -17,6 +17,7 @@ from sourcecrit.errors import AnnotatorError
 from sourcecrit.exercises import ExerciseSession
 from sourcecrit.exercises.annotate import reference_spans, target_spans
 from sourcecrit.widgets.annotator import Annotator
+from sourcecrit.work.learner import current_learner
 
 
 class AnnotateQuestion(widgets.VBox):
@@ -29,18 +30,28 @@ class AnnotateQuestion(widgets.VBox):
         self.add_class(f"sc-annotate-{question_id}")
 
 
-def annotate_question(session: ExerciseSession, question_id: str) -> AnnotateQuestion:
-    """Return the annotator for ``question_id`` (an ``annotate`` question) of the session's
+def annotate_question(form: Any, question_id: str) -> AnnotateQuestion:
+    """Return the annotator for ``question_id`` (an ``annotate`` question) of the form's
     exercise; its committed answer is saved as the learner's answer to the question.
 
     Args:
-        session: the learner's exercise session (``form.session`` in the exercise notebook).
+        form: the exercise form (``form`` in the exercise notebook), whose session opens
+            once the learner has given a name; or an :class:`ExerciseSession` directly.
         question_id: the question's id.
 
     Raises:
         ExerciseError: no such question. AnnotatorError: it is not an annotate question.
     """
-    exercise = session.exercise
+
+    def session_now() -> ExerciseSession | None:
+        if isinstance(form, ExerciseSession):
+            return form
+        if form.session is None and current_learner():
+            form.start(current_learner())  # the name was given in the annotator's own prompt
+        return form.session
+
+    session = session_now()
+    exercise = form.exercise
     question = exercise.question(question_id)
     if question.type != "annotate" or question.layer is None:
         raise AnnotatorError(
@@ -56,7 +67,9 @@ def annotate_question(session: ExerciseSession, question_id: str) -> AnnotateQue
         return reference_spans(question, text, window, exercise.analysis)
 
     def committed(spans: list[list[Any]] | None) -> None:
-        session.answer(question_id, spans)
+        current = session_now()
+        if current is not None:
+            current.answer(question_id, spans)
 
     annotator = Annotator(
         text=text,
@@ -66,11 +79,15 @@ def annotate_question(session: ExerciseSession, question_id: str) -> AnnotateQue
         reference=reference,
         reference_name="the key" if question.targets is not None else "the machine",
         key=f"exercise-{exercise.id}-{question_id}",
-        learner=session.learner,
-        store=session.store,
+        learner=session.learner if session is not None else None,
+        store=form.store,
         on_commit=committed,
     )
-    if annotator.committed and session.answers.get(question_id) != sorted(annotator.frozen):
+    if (
+        session is not None
+        and annotator.committed
+        and session.answers.get(question_id) != sorted(annotator.frozen)
+    ):
         committed(annotator.frozen)  # the two files disagree: the annotator's state wins
     n = [q.id for q in exercise.questions].index(question_id) + 1
     prompt = widgets.HTML(

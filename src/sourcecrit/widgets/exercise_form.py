@@ -163,7 +163,7 @@ class ExerciseForm(widgets.VBox):
         self.questions = {
             q.id: QuestionBox(self, q, n)
             for n, q in enumerate(exercise.questions, 1)
-            if q.type != "annotate"  # widgets.annotate_question(form.session, id) shows these
+            if q.type != "annotate"  # widgets.annotate_question(form, id) shows these
         }
         super().__init__([self.header, self.article, *self.questions.values()])
         self.add_class("sc-exercise")

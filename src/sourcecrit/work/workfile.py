@@ -71,14 +71,18 @@ class WorkFile:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON document, checksum included."""
-        from sourcecrit import __version__
+        from importlib.metadata import PackageNotFoundError, version
 
+        try:  # the installed package's version (no import of sourcecrit/__init__: no circle)
+            made_by = version("sourcecrit")
+        except PackageNotFoundError:  # pragma: no cover - running from a plain source tree
+            made_by = "unknown"
         body = {
             "format": FORMAT,
             "schema": SCHEMA,
             "learner": self.learner,
             "created": self.created,
-            "sourcecrit": __version__,
+            "sourcecrit": made_by,
             "records": [dict(r) for r in self.records],
         }
         return {**body, "checksum": checksum(body)}
