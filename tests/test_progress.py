@@ -445,3 +445,42 @@ def test_two_checklist_forms_for_one_learner_keep_both_answers(tmp_path):
         "stop": {"did": "yes", "shown": "", "found": ""},
         "source-outlet": {"did": "", "shown": "https://en.wikipedia.org/wiki/Example", "found": ""},
     }
+
+
+def _save_forever(folder):
+    s = ProgressStore(folder)
+    i = 0
+    while True:
+        s.save_item("Ada", "sift", None, "q" + str(i % 20), "x" * 5000 + str(i))
+        i += 1
+
+
+def test_kill_9_during_merged_saves_leaves_only_whole_files(tmp_path):
+    """The lock and the merge kept the old guarantee: a writer killed at any moment leaves
+    the previous answers or the new ones, never half a file, and no lasting lock."""
+    import multiprocessing
+    import random
+    import time
+
+    folder = tmp_path / "p"
+    target = ProgressStore(folder).path_for("Ada", "sift", None)
+    ctx = multiprocessing.get_context("fork")  # a forked writer needs no fresh imports
+    for _ in range(40):
+        before = target.stat().st_mtime_ns if target.exists() else 0
+        writer = ctx.Process(target=_save_forever, args=(folder,))
+        writer.start()
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:  # wait until it has saved at least once
+            if target.exists() and target.stat().st_mtime_ns != before:
+                break
+            time.sleep(0.005)
+        time.sleep(random.uniform(0.0, 0.05))  # then kill it mid-save, somewhere
+        writer.kill()  # SIGKILL
+        writer.join()
+        for path in folder.rglob("*.json"):
+            record = json.loads(path.read_text(encoding="utf-8"))  # never torn
+            assert isinstance(record["answers"], dict)
+    saved = ProgressStore(folder).load("Ada", "sift", None)
+    assert saved.notices == [] and saved.answers  # and the lock is free again:
+    ProgressStore(folder).save_item("Ada", "sift", None, "after", "yes")
+    assert ProgressStore(folder).load("Ada", "sift", None).answers["after"] == "yes"
