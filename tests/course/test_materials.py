@@ -58,7 +58,7 @@ def test_context_card_names_its_sources_and_prompts_checking():
     card = context_card().text
     for point in ("Izvestia", "translation", "32-FZ", "article 47", "Article 75", "Macron"):
         assert point.lower() in card.lower()
-    assert card.count("→ *Check:") >= 5
+    assert card.count("*Check:") >= 5
 
 
 def test_second_account_is_labelled_as_written_for_the_course():
