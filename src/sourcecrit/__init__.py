@@ -7,6 +7,7 @@ The public API, re-exported from the modules that hold it::
     analysis.attributions, analysis.hedges, analysis.sentences
 """
 
+from sourcecrit.agreement import agreement
 from sourcecrit.analysis import Analysis, analyze, analyze_many
 from sourcecrit.article import Article, Paragraph, load_article
 from sourcecrit.checklists import list_checklists, load_checklist
@@ -43,6 +44,7 @@ __all__ = [
     "ModelNotFoundError",
     "Paragraph",
     "SourcecritError",
+    "agreement",
     "analyze",
     "analyze_many",
     "example_article_path",

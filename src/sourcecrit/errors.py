@@ -41,3 +41,7 @@ class ModelNotFoundError(SourcecritError):
 
 class LexiconError(SourcecritError):
     """A bundled or user lexicon file is malformed."""
+
+
+class AgreementError(SourcecritError):
+    """Spans given to ``agreement`` are not ``(start, end, label)`` within the text."""
