@@ -45,3 +45,11 @@ class LexiconError(SourcecritError):
 
 class AgreementError(SourcecritError):
     """Spans given to ``agreement`` are not ``(start, end, label)`` within the text."""
+
+
+class WorkFileError(SourcecritError):
+    """A work file (a learner's handed-in answers) is damaged, foreign or unreadable."""
+
+
+class LearnerError(SourcecritError):
+    """No learner name was given where answers would be saved, or the name is unusable."""

@@ -9,7 +9,12 @@ Every save is atomic: the new answers go to a temporary file in the same folder,
 flushed and fsynced, and only then renamed over the old file with ``os.replace`` (atomic on
 POSIX and Windows). A save cut short at any point leaves either the old answers or the new
 ones, never half a file. Before each save, the previous good file is kept as
-``<name>.bak.json``.
+``<name>.bak.json``. Temporary files a crash left behind are removed once they are old.
+
+Saves merge per item. Every answer carries the time it was given; a save rewrites only the
+items it changes, under a lock on the learner's folder, and an item on disk that is newer
+than the update is kept. Two forms open on the same answers (an old output cell, a second
+kernel) therefore never erase each other's answers: the newest answer to each item wins.
 
 A file that cannot be read (damaged, edited by hand, from another program) is never
 overwritten: it is moved aside to ``<name>.corrupt-<timestamp>.json`` with a message saying
@@ -19,23 +24,23 @@ bad file; saving raises :class:`ProgressError` with a message a student can act 
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import os
 import re
-import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sourcecrit import progress_files as files
 from sourcecrit.errors import SourcecritError
+from sourcecrit.progress_files import STORE_VERSION
 
 PROGRESS_DIR_ENV = "SOURCECRIT_PROGRESS_DIR"
-STORE_VERSION = 1
 NO_ARTICLE = "no-article"
+_MISSING = object()
 MAX_LEARNER_CHARS = 100
 _SLUG_CHARS = 40
 
@@ -54,12 +59,14 @@ class Saved:
         path: the file the answers live in.
         notices: things the learner should be told (a damaged file moved aside, answers
             restored from the backup); empty when all was well.
+        events: the file's log (attempts, moves), oldest first.
     """
 
     answers: dict[str, Any]
     updated: str | None
     path: Path
     notices: list[str] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
 
 
 def default_progress_dir() -> Path:
@@ -105,6 +112,9 @@ class ProgressStore:
         self.directory = (
             Path(directory).expanduser() if directory is not None else default_progress_dir()
         )
+        # What this store last loaded or saved per file: a whole-set save() writes only
+        # the items that differ from it, so it never reverts another writer's answers.
+        self._seen: dict[Path, dict[str, Any]] = {}
 
     def __repr__(self) -> str:
         return f"ProgressStore({str(self.directory)!r})"
@@ -128,18 +138,26 @@ class ProgressStore:
     def load(self, learner: str, checklist: Any, article: Any = None) -> Saved:
         """Return the saved answers (empty if none). Never raises for a bad file.
 
-        A damaged file is moved aside (kept, never overwritten) and the answers are taken
-        from the last good copy when there is one; :attr:`Saved.notices` says what happened.
+        A damaged or unreadable file is moved aside (kept, never overwritten) and the
+        answers are taken from the last good copy when there is one; :attr:`Saved.notices`
+        says what happened.
         """
         path = self.path_for(learner, checklist, article)
-        record, problem = _read(path, checklist=_checklist_id(checklist))
+        saved = self._load(path, _checklist_id(checklist))
+        self._seen[path] = dict(saved.answers)
+        return saved
+
+    def _load(self, path: Path, checklist_id: str) -> Saved:
+        record, problem = files.read_record(path, checklist=checklist_id)
         if record is not None:
-            return Saved(dict(record["answers"]), record.get("updated"), path)
+            return Saved(
+                dict(record["answers"]), record.get("updated"), path, events=_events(record)
+            )
         if problem is None:  # nothing saved yet
             return Saved({}, None, path)
         notices = []
         try:
-            aside = _move_aside(path)
+            aside = files.move_aside(path)
         except OSError as exc:
             notices.append(
                 f"Your saved answers in {path} could not be read ({problem}) nor moved aside "
@@ -150,48 +168,89 @@ class ProgressStore:
             f"Your saved answers in {path.name} could not be read ({problem}). The file was "
             f"kept as {aside.name} in {path.parent}."
         )
-        backup, _ = _read(_backup_path(path), checklist=_checklist_id(checklist))
+        backup, _ = files.read_record(files.backup_path(path), checklist=checklist_id)
         if backup is not None:
             notices.append(
                 f"Your answers were restored from the last good copy (saved {backup.get('updated')})."
             )
-            return Saved(dict(backup["answers"]), backup.get("updated"), path, notices)
+            return Saved(
+                dict(backup["answers"]), backup.get("updated"), path, notices, _events(backup)
+            )
         notices.append("No earlier copy was found, so the form starts empty.")
         return Saved({}, None, path, notices)
 
-    def save(self, learner: str, checklist: Any, article: Any, answers: Mapping[str, Any]) -> Path:
-        """Save ``answers`` atomically and return the file's path.
+    def save(
+        self,
+        learner: str,
+        checklist: Any,
+        article: Any,
+        answers: Mapping[str, Any],
+        *,
+        base: Mapping[str, Any] | None = None,
+    ) -> Path:
+        """Save a form's whole answer set, merged per item with what is on disk.
 
-        The previous good file becomes the backup; a damaged one is moved aside first, so
-        nothing readable is ever overwritten by a failed or partial write.
+        Only the items that differ from ``base`` (what this writer last loaded or saved;
+        by default what this store last loaded or saved for the same file) are written:
+        an item changed here is saved with the time of this call, an item present in
+        ``base`` but missing from ``answers`` is cleared, and every other item on disk is
+        left alone. So a stale form (an old output cell, a second kernel) never erases an
+        answer given in a newer one. Give each form its own store, or pass ``base``.
+
+        Raises:
+            ProgressError: the answers could not be written (the old ones are still there).
+        """
+        path = self.path_for(learner, checklist, article)
+        before = dict(base) if base is not None else self._seen.get(path, {})
+        updates: dict[str, Any] = {k: v for k, v in answers.items() if before.get(k, _MISSING) != v}
+        updates.update({k: None for k in before if k not in answers})
+        result = self.save_items(learner, checklist, article, updates)
+        self._seen[path] = dict(answers)
+        return result
+
+    def save_item(self, learner: str, checklist: Any, article: Any, item: str, value: Any) -> Path:
+        """Save one item's answer (``None`` clears it); see :meth:`save_items`."""
+        return self.save_items(learner, checklist, article, {item: value})
+
+    def save_items(
+        self,
+        learner: str,
+        checklist: Any,
+        article: Any,
+        updates: Mapping[str, Any],
+        *,
+        times: Mapping[str, str] | None = None,
+        events: Sequence[Mapping[str, Any]] = (),
+    ) -> Path:
+        """Merge per-item ``updates`` (item → answer, ``None`` clears) into the file.
+
+        Under a lock on the learner's folder, the file is read, each update is applied
+        unless the file holds a newer answer for that item, and the result is written
+        atomically (temporary file, fsync, rename); the previous good file becomes the
+        backup and a damaged one is moved aside first. Items not in ``updates`` are kept.
+
+        Args:
+            times: item → ISO 8601 time of that answer (default: now), e.g. when merging
+                a work file.
+            events: records to append to the file's log (attempts, moves), each with an
+                ``at`` time; duplicates are dropped.
 
         Raises:
             ProgressError: the answers could not be written (the old ones are still there).
         """
         path = self.path_for(learner, checklist, article)
         checklist_id = _checklist_id(checklist)
-        record: dict[str, Any] = {
-            "version": STORE_VERSION,
-            "learner": learner,
-            "checklist": checklist_id,
-            "article": article_key(article),
-            "updated": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-            "answers": dict(answers),
-        }
+        stamp = files.now_stamp()
+        when = {item: (times or {}).get(item) or stamp for item in updates}
         try:
-            data = json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
-        except (TypeError, ValueError) as exc:
-            raise ProgressError(f"answers cannot be saved as JSON: {exc}") from None
+            json.dumps([dict(updates), list(events)])  # refuse what JSON cannot hold, early
+        except (TypeError, ValueError, RecursionError) as exc:
+            raise ProgressError(f"answers cannot be saved as JSON: {_short(exc)}") from None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            current, problem = _read(path, checklist=checklist_id)
-            if current is not None:
-                if current.get("answers") == record["answers"]:
-                    return path  # nothing changed; spare the disk
-                _write_atomic(_backup_path(path), path.read_bytes())
-            elif problem is not None:
-                _move_aside(path)
-            _write_atomic(path, data)
+            with files.folder_lock(path.parent):
+                files.remove_stale_temps(path.parent)
+                self._merge_write(path, checklist_id, learner, article, updates, when, events)
         except OSError as exc:
             raise ProgressError(
                 f"could not save answers to {path} ({exc.strerror or exc}); the answers saved "
@@ -199,87 +258,89 @@ class ProgressStore:
             ) from exc
         return path
 
+    def _merge_write(
+        self,
+        path: Path,
+        checklist_id: str,
+        learner: str,
+        article: Any,
+        updates: Mapping[str, Any],
+        when: Mapping[str, str],
+        events: Sequence[Mapping[str, Any]],
+    ) -> None:
+        current, problem = files.read_record(path, checklist=checklist_id)
+        if current is None and problem is not None:
+            files.move_aside(path)
+        answers, times, log = files.merged(current, updates, when, [dict(e) for e in events])
+        if (
+            current is not None
+            and answers == current["answers"]
+            and log == current.get("events", [])
+        ):
+            return  # nothing changed; spare the disk
+        record: dict[str, Any] = {
+            "version": STORE_VERSION,
+            "learner": learner.strip(),
+            "checklist": checklist_id,
+            "article": article_key(article),
+            "updated": files.now_stamp(),
+            "answers": answers,
+            "times": times,
+        }
+        if log:
+            record["events"] = log
+        try:
+            data = json.dumps(record, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
+        except (TypeError, ValueError, RecursionError) as exc:
+            raise ProgressError(f"answers cannot be saved as JSON: {_short(exc)}") from None
+        if current is not None:
+            files.write_atomic(files.backup_path(path), path.read_bytes())
+        files.write_atomic(path, data)
+
+    def records(self, learner: str) -> list[tuple[Path, dict[str, Any]]]:
+        """Return every readable answer file of ``learner`` with its record, by file name.
+
+        Backups, damaged copies moved aside and files that cannot be read are left out.
+        """
+        folder = self.directory / _keyed(_check_learner(learner), _check_learner(learner))
+        out = []
+        for path in sorted(folder.glob("*.json")):
+            if path.name.endswith(".bak.json") or ".corrupt-" in path.name:
+                continue
+            record, _ = files.read_record(path, checklist=path.name.split("--")[0])
+            if record is not None and record.get("learner") == learner.strip():
+                out.append((path, record))
+        return out
+
+    def learners(self) -> list[str]:
+        """Return the names of the learners with answers in this store, sorted."""
+        found = set()
+        for path in self.directory.glob("*/*--*.json"):
+            if path.name.endswith(".bak.json") or ".corrupt-" in path.name:
+                continue
+            record, _ = files.read_record(path, checklist=path.name.split("--")[0])
+            if record is not None and isinstance(record.get("learner"), str):
+                found.add(record["learner"])
+        return sorted(found, key=str.casefold)
+
     def clear(self, learner: str, checklist: Any, article: Any = None) -> None:
         """Delete the saved answers and their backup (moved-aside damaged files stay)."""
         path = self.path_for(learner, checklist, article)
-        for p in (path, _backup_path(path)):
+        self._seen.pop(path, None)
+        for p in (path, files.backup_path(path)):
             with suppress(FileNotFoundError):
                 p.unlink()
 
 
-# -- files ---------------------------------------------------------------------------------
+def _events(record: Mapping[str, Any]) -> list[dict[str, Any]]:
+    events = record.get("events")
+    return [e for e in events if isinstance(e, dict)] if isinstance(events, list) else []
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    # The temporary file sits in the same folder so os.replace is a rename on one file
-    # system, which is atomic; fsync first so the rename never exposes unwritten data.
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    # Makes the rename itself durable on POSIX; folders cannot be opened on Windows.
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _read(path: Path, *, checklist: str) -> tuple[dict[str, Any] | None, str | None]:
-    """Return ``(record, None)``, ``(None, None)`` when missing, or ``(None, why)``."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None, None
-    except OSError as exc:
-        return None, f"cannot be opened: {exc.strerror}"
-    try:
-        record = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        return None, "it is not UTF-8 text"
-    except json.JSONDecodeError as exc:
-        return None, f"it is not valid JSON: {exc.msg} at line {exc.lineno}"
-    if not isinstance(record, dict):
-        return None, "it does not hold a saved-answers record"
-    if record.get("version") != STORE_VERSION:
-        return None, f"unknown format version {record.get('version')!r}"
-    if not isinstance(record.get("answers"), dict):
-        return None, "its answers are missing"
-    if record.get("checklist") != checklist:
-        return None, f"it holds answers to {record.get('checklist')!r}, not {checklist!r}"
-    return record, None
-
-
-def _move_aside(path: Path) -> Path:
-    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
-    base = path.name[: -len(".json")] if path.name.endswith(".json") else path.name
-    target = path.with_name(f"{base}.corrupt-{stamp}.json")
-    n = 1
-    while target.exists():  # never overwrite an earlier damaged copy either
-        target = path.with_name(f"{base}.corrupt-{stamp}-{n}.json")
-        n += 1
-    os.replace(path, target)
-    return target
-
-
-def _backup_path(path: Path) -> Path:
-    return path.with_name(path.name[: -len(".json")] + ".bak.json")
+def _short(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "they are nested too deeply"
+    return str(exc)
 
 
 # -- keys ----------------------------------------------------------------------------------

@@ -114,7 +114,68 @@ def test_fixing_a_typo_in_the_article_keeps_the_answers(write_exercise, store):
     ex = load_exercise(folder)
     ExerciseSession(ex, learner="Ada", store=store).answer("who", "Alcaide")
     article = folder / "article.txt"
-    article.write_text(article.read_text(encoding="utf-8").replace("fight", "fight."), encoding="utf-8")
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("fight", "fight."), encoding="utf-8"
+    )
     fixed = load_exercise(folder)
     assert fixed.text != ex.text
     assert ExerciseSession(fixed, learner="Ada", store=store).answers == {"who": "Alcaide"}
+
+
+def test_two_sessions_for_one_learner_never_erase_each_other(small, store):
+    old = ExerciseSession(small, learner="Ada", store=ProgressStore(store.directory))
+    new = ExerciseSession(small, learner="Ada", store=ProgressStore(store.directory))
+    new.answer("who", "Alcaide")
+    old.answer("kind", "An expert")  # the old session never saw "who"
+    assert _on_disk(old)["answers"] == {"who": "Alcaide", "kind": "An expert"}
+    old.answer("kind", "An anonymous source")
+    assert ExerciseSession(small, learner="Ada", store=store).answers == {
+        "who": "Alcaide",
+        "kind": "An anonymous source",
+    }
+
+
+def test_every_attempt_is_logged_with_first_try_status(small, store):
+    s = ExerciseSession(small, learner="Ada", store=store)
+    s.answer("who", "Putin")
+    s.answer("who", "Alcaide")
+    again = ExerciseSession(small, learner="Ada", store=store)
+    assert [(a["item"], a["answer"], a["status"]) for a in again.attempts] == [
+        ("who", "Putin", "wrong"),
+        ("who", "Alcaide", "correct"),
+    ]
+    assert again.first_try("who") == "wrong" and again.first_try("kind") is None
+
+
+def test_a_hand_edited_file_with_wrong_types_is_reported_not_fatal(small, store):
+    s = ExerciseSession(small, learner="Ada", store=store)
+    s.answer("who", "Alcaide")
+    record = _on_disk(s)
+    record["answers"] = {"who": 42, "hedges": [1, 2], "kind": "An expert"}
+    s.path.write_text(json.dumps(record), encoding="utf-8")
+    again = ExerciseSession(small, learner="Ada", store=store)
+    assert set(again.problems) == {"who", "hedges"}
+    assert any(str(again.path) in n for n in again.notices)
+    assert again.answers == {"kind": "An expert"}
+    g = again.grade()
+    assert {f.question: f.status for f in g.feedback}["who"] == "unanswered"
+    assert _on_disk(again)["answers"]["who"] == 42  # kept for the teacher to see
+
+
+def test_grading_the_class_goes_on_past_a_hand_edited_file(small, store, capsys):
+    from sourcecrit.cli import main
+
+    for name, answer in (("Ada", "Alcaide"), ("Bob", "Alcaide")):
+        ExerciseSession(small, learner=name, store=store).answer("who", answer)
+    bad = ExerciseSession(small, learner="Bob", store=store)
+    record = _on_disk(bad)
+    record["answers"]["who"] = ["not", 1]
+    bad.path.write_text(json.dumps(record), encoding="utf-8")
+    status = main(
+        ["exercise", "grade", str(small.source), "--progress-dir", str(store.directory), "--json"]
+    )
+    out, err = capsys.readouterr()
+    assert status == 0
+    grades = {g["learner"]: g["points"] for g in json.loads(out)}
+    assert grades["Ada"] == 1 and grades["Bob"] == 0
+    assert str(bad.path) in err and "Traceback" not in err

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from sourcecrit.cli import lessons_dir
+from sourcecrit.cli.lab import lessons_dir
 
 REPO = Path(__file__).resolve().parents[2]
 SOURCECRIT = Path(sys.executable).with_name("sourcecrit")

@@ -161,8 +161,29 @@ def test_clicking_words_picks_them_and_saves(store):
 def test_picks_stop_at_punctuation_and_value_selects_words():
     text = "He also expressed doubt, sadly. Could be."
     picker = WordPicker(text, 0, len(text))
-    assert [b.description for b in picker.buttons] == ["He", "also", "expressed", "doubt,", "sadly.", "Could", "be."]
+    assert [b.description for b in picker.buttons] == [
+        "He",
+        "also",
+        "expressed",
+        "doubt,",
+        "sadly.",
+        "Could",
+        "be.",
+    ]
     picker.buttons[3].value = picker.buttons[4].value = True
     assert picker.value == ["doubt", "sadly"]
     picker.value = "also expressed\nbe"
     assert [b.value for b in picker.buttons] == [False, True, True, False, False, False, True]
+
+
+def test_a_hand_edited_answer_of_the_wrong_type_does_not_crash_the_form(tmp_path):
+    from sourcecrit.progress import ProgressStore
+
+    store = ProgressStore(tmp_path / "p")
+    exercise = load_exercise(FLAGSHIP_DIR)
+    find = next(q for q in exercise.questions if q.type == "find")
+    short = next(q for q in exercise.questions if q.type in ("short", "choice"))
+    store.save("Ada", "exercise-" + exercise.id, None, {find.id: [1, None], short.id: 7})
+    form = exercise_form(exercise, learner="Ada", store=store)
+    assert "could not be read" in form.header.value
+    assert form[find.id].input.value in ([], "", ())

@@ -190,11 +190,20 @@ def grade(
         exercise=exercise.id,
         title=exercise.title,
         feedback=tuple(
-            question_feedback(exercise, q, answers.get(q.id), compare=compare)
-            for q in exercise.questions
+            _safe_feedback(exercise, q, answers.get(q.id), compare) for q in exercise.questions
         ),
         learner=learner,
     )
+
+
+def _safe_feedback(exercise: Exercise, question: Question, answer: Any, compare: bool) -> Feedback:
+    # One hand-edited answer (a number where text belongs) must not stop a whole grade.
+    try:
+        return question_feedback(exercise, question, answer, compare=compare)
+    except ExerciseError as exc:
+        return Feedback(
+            question.id, "unanswered", 0, question.worth, f"The saved answer cannot be read: {exc}"
+        )
 
 
 def question_feedback(

@@ -22,6 +22,7 @@ from sourcecrit.exercises.feedback import (
 )
 from sourcecrit.exercises.model import Exercise, ExerciseError
 from sourcecrit.progress import ProgressStore
+from sourcecrit.progress_files import now_stamp
 
 #: Prefix of the progress-store key, so an exercise never shares a file with a checklist
 #: of the same name. Answers are filed by exercise id alone, not by the article's text, so
@@ -55,8 +56,23 @@ class ExerciseSession:
         self.learner = learner
         saved = self.store.load(learner, self.key, None)
         self._answers: dict[str, Any] = dict(saved.answers)
+        self.events: list[dict[str, Any]] = list(saved.events)
         self.notices: list[str] = list(saved.notices)
         self.updated = saved.updated
+        #: question id → why its saved answer cannot be used (a hand-edited file holding a
+        #: number where text belongs); such answers count as unanswered and stay on disk.
+        self.problems: dict[str, str] = {}
+        for question in exercise.questions:
+            if question.id in self._answers:
+                try:
+                    normalised_answer(question, self._answers[question.id])
+                except ExerciseError as exc:
+                    self.problems[question.id] = str(exc)
+        if self.problems:
+            self.notices.append(
+                f"Some saved answers in {saved.path} could not be read and count as not "
+                "answered: " + "; ".join(self.problems.values())
+            )
 
     def __repr__(self) -> str:
         return (
@@ -75,14 +91,31 @@ class ExerciseSession:
 
     @property
     def answers(self) -> dict[str, Any]:
-        """Question id → saved answer, for this exercise's questions (a copy)."""
-        ids = {q.id for q in self.exercise.questions}
+        """Question id → saved answer, for this exercise's questions (a copy).
+
+        Answers that cannot be read (see :attr:`problems`) are left out."""
+        ids = {q.id for q in self.exercise.questions} - set(self.problems)
         return {k: v for k, v in self._answers.items() if k in ids}
 
-    def answer(self, question_id: str, value: Any) -> Feedback:
+    @property
+    def attempts(self) -> list[dict[str, Any]]:
+        """Every checked answer, oldest first: ``at``, ``item``, ``answer``, ``status``,
+        ``points``."""
+        return [e for e in self.events if e.get("kind") == "attempt"]
+
+    def first_try(self, question_id: str) -> str | None:
+        """Return the status of the first checked answer to ``question_id`` (or None)."""
+        for event in self.attempts:
+            if event.get("item") == question_id:
+                return event.get("status")
+        return None
+
+    def answer(self, question_id: str, value: Any, *, attempt: bool = True) -> Feedback:
         """Record ``value`` as the answer to ``question_id``, save it, and return feedback.
 
-        A blank answer removes the saved one.
+        A blank answer removes the saved one. With ``attempt`` (default) the answer and
+        its feedback are logged as an attempt (see :attr:`attempts`); the form saves each
+        keystroke with ``attempt=False`` and logs an attempt when Check is pressed.
 
         Raises:
             ExerciseError: no such question, the answer has the wrong shape, or it is not
@@ -92,7 +125,11 @@ class ExerciseSession:
         """
         question = self.exercise.question(question_id)
         value = normalised_answer(question, value)
-        if question.type == "choice" and value is not None and value not in (question.options or []):
+        if (
+            question.type == "choice"
+            and value is not None
+            and value not in (question.options or [])
+        ):
             raise ExerciseError(
                 f"{value!r} is not one of the options of {question_id!r}: "
                 + "; ".join(question.options or [])
@@ -101,21 +138,46 @@ class ExerciseSession:
             self._answers.pop(question_id, None)
         else:
             self._answers[question_id] = value
-        self.save()
-        return self.feedback(question_id)
+        self.problems.pop(question_id, None)
+        feedback = self.feedback(question_id)
+        events = [self._attempt(feedback)] if attempt and value is not None else []
+        self.events.extend(events)
+        self.store.save_items(self.learner, self.key, None, {question_id: value}, events=events)
+        return feedback
+
+    def check(self, question_id: str) -> Feedback:
+        """Return feedback on the saved answer to ``question_id`` and log it as an attempt."""
+        feedback = self.feedback(question_id)
+        if feedback.status != "unanswered":
+            event = self._attempt(feedback)
+            self.events.append(event)
+            self.store.save_items(self.learner, self.key, None, {}, events=[event])
+        return feedback
+
+    def _attempt(self, feedback: Feedback) -> dict[str, Any]:
+        return {
+            "kind": "attempt",
+            "at": now_stamp(),
+            "item": feedback.question,
+            "answer": self._answers.get(feedback.question),
+            "status": feedback.status,
+            "points": feedback.points,
+        }
 
     def save(self) -> Path:
-        """Save every answer now (atomically) and return the file's path."""
+        """Save every answer now (atomically, merged per item) and return the file's path."""
         return self.store.save(self.learner, self.key, None, self._answers)
 
     def feedback(self, question_id: str) -> Feedback:
         """Return feedback on the saved answer to ``question_id``."""
         question = self.exercise.question(question_id)
-        return question_feedback(self.exercise, question, self._answers.get(question_id))
+        answer = None if question_id in self.problems else self._answers.get(question_id)
+        return question_feedback(self.exercise, question, answer)
 
     def grade(self) -> Grade:
-        """Return feedback on every question and the total score."""
-        return grade(self.exercise, self._answers, learner=self.learner)
+        """Return feedback on every question and the total score (unreadable answers count
+        as unanswered; see :attr:`problems`)."""
+        return grade(self.exercise, self.answers, learner=self.learner)
 
 
 def saved_learners(

@@ -73,7 +73,7 @@ class QuestionBox(widgets.VBox):
     def _changed(self, _change: dict) -> None:
         self.feedback.value = ""  # old feedback would describe the old answer
         try:
-            self.form.session.answer(self.question.id, self.input.value)
+            self.form.session.answer(self.question.id, self.input.value, attempt=False)
         except (ExerciseError, ProgressError) as exc:
             self.status.value = (
                 f"<span style='color:#cf222e'>Not saved: {html.escape(str(exc))}</span>"
@@ -82,7 +82,7 @@ class QuestionBox(widgets.VBox):
             self.status.value = ""
 
     def _check(self, _button: Any = None) -> None:
-        self.feedback.value = feedback_html(self.form.session.feedback(self.question.id))
+        self.feedback.value = feedback_html(self.form.session.check(self.question.id))
 
 
 class ExerciseForm(widgets.VBox):

@@ -1,9 +1,9 @@
-"""``sourcecrit exercise new | check | build | grade``: a thin layer over :mod:`sourcecrit.exercises`.
+"""``sourcecrit exercise new | check | build | grade``: parse and delegate to exercises.
 
-Wired into ``sourcecrit.cli`` by :func:`add_exercise_parser`. A PATH is an exercise folder
-(holding ``exercise.yaml``) or a folder of exercise folders. Bad input prints one line per
-problem on stderr (``file:line: key: message``) and returns exit status 2; a student
-notebook older than its ``exercise.yaml`` makes ``check`` and ``build --check`` return 1.
+A PATH is an exercise folder (holding ``exercise.yaml``) or a folder of exercise folders.
+Bad input prints one line per problem on stderr (``file:line: key: message``) and returns
+exit status 2; a student notebook older than its ``exercise.yaml`` makes ``check`` and
+``build --check`` return 1. Only ``new`` loads the spaCy model (to draft questions).
 """
 
 from __future__ import annotations
@@ -11,26 +11,16 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sourcecrit.article import load_article
-from sourcecrit.cli_exit import EXIT_BAD_INPUT, EXIT_OK, EXIT_STALE, print_error
-from sourcecrit.exercises import (
-    EXERCISE_FILE,
-    NOTEBOOK_FILE,
-    ExerciseError,
-    ExerciseSession,
-    find_exercises,
-    load_exercise,
-    notebook_text,
-    validate_exercise,
-    write_notebook,
-)
-from sourcecrit.exercises.draft import create_exercise
-from sourcecrit.exercises.session import saved_learners
+from sourcecrit.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_STALE, print_error
+
+if TYPE_CHECKING:
+    from sourcecrit.exercises.model import Exercise
 
 
-def add_exercise_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    """Add the ``exercise`` command to the ``sourcecrit`` parser and return its parser."""
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``exercise`` command to the ``sourcecrit`` parser."""
     parser = subparsers.add_parser(
         "exercise",
         help="check, build or grade exercises written as exercise.yaml + article",
@@ -62,28 +52,24 @@ def add_exercise_parser(subparsers: argparse._SubParsersAction) -> argparse.Argu
         help="where answers are saved (default $SOURCECRIT_PROGRESS_DIR or ~/.sourcecrit/progress)",
     )
     grade.add_argument("--json", action="store_true", help="print the grades as JSON")
-    parser.set_defaults(run=run_exercise)
-    return parser
+    parser.set_defaults(func=run)
 
 
-def run_exercise(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     """Run ``sourcecrit exercise ...``; return the exit status."""
-    try:
-        if args.action == "check":
-            return _check(args.paths)
-        if args.action == "build":
-            return _build(args.paths, check_only=args.check)
-        if args.action == "grade":
-            return _grade(args)
-        if args.action == "new":
-            return _new(args)
-    except ExerciseError as exc:
-        print_error(str(exc))
-        return EXIT_BAD_INPUT
-    raise ValueError(f"unknown exercise action {args.action!r}")  # argparse prevents this
+    if args.action == "check":
+        return _check(args.paths)
+    if args.action == "build":
+        return _build(args.paths, check_only=args.check)
+    if args.action == "grade":
+        return _grade(args)
+    return _new(args)
 
 
 def _folders(paths: list[str]) -> list[Path]:
+    from sourcecrit.exercises.loading import find_exercises
+    from sourcecrit.exercises.model import ExerciseError
+
     folders: list[Path] = []
     for path in paths:
         found = find_exercises(path) if Path(path).is_dir() else []
@@ -94,6 +80,8 @@ def _folders(paths: list[str]) -> list[Path]:
 
 
 def _check(paths: list[str]) -> int:
+    from sourcecrit.exercises.loading import load_exercise, validate_exercise
+
     status = EXIT_OK
     for folder in _folders(paths):
         problems = validate_exercise(folder)
@@ -105,15 +93,16 @@ def _check(paths: list[str]) -> int:
         exercise = load_exercise(folder)
         line = f"{folder}: valid exercise {exercise.id!r}, {len(exercise.questions)} questions, {exercise.max_points} points"
         if _stale(folder, exercise):
-            print_error(
-                f"{folder / NOTEBOOK_FILE}: out of date; run sourcecrit exercise build {folder}"
-            )
+            _print_stale(folder)
             status = max(status, EXIT_STALE)
         print(line)
     return status
 
 
 def _build(paths: list[str], *, check_only: bool) -> int:
+    from sourcecrit.exercises.loading import load_exercise
+    from sourcecrit.exercises.notebook import write_notebook
+
     folders = _folders(paths)
     exercises = [(folder, load_exercise(folder)) for folder in folders]  # all valid, or none built
     status = EXIT_OK
@@ -121,9 +110,7 @@ def _build(paths: list[str], *, check_only: bool) -> int:
         if not _stale(folder, exercise):
             continue
         if check_only:
-            print_error(
-                f"{folder / NOTEBOOK_FILE}: out of date; run sourcecrit exercise build {folder}"
-            )
+            _print_stale(folder)
             status = EXIT_STALE
         else:
             print(f"wrote {write_notebook(exercise)}")
@@ -131,6 +118,10 @@ def _build(paths: list[str], *, check_only: bool) -> int:
 
 
 def _grade(args: argparse.Namespace) -> int:
+    from sourcecrit.exercises.loading import load_exercise
+    from sourcecrit.exercises.session import ExerciseSession, saved_learners
+    from sourcecrit.exercises.text import grades_text
+
     exercise = load_exercise(args.path)
     learners = [args.learner] if args.learner else saved_learners(exercise, args.progress_dir)
     if not learners:
@@ -147,19 +138,20 @@ def _grade(args: argparse.Namespace) -> int:
     elif len(grades) == 1:
         print(grades[0].to_markdown(), end="")
     else:
-        width = max(len(g.learner or "") for g in grades)
-        print(f"{'learner':<{width}}  points  answered")
-        for g in grades:
-            print(f"{g.learner:<{width}}  {g.points:>6g}  {g.answered:>3} of {len(g.feedback)}")
-        print(f"(out of {exercise.max_points} points)")
+        print(grades_text(grades, max_points=exercise.max_points), end="")
     return EXIT_OK
 
 
 def _new(args: argparse.Namespace) -> int:
+    from sourcecrit.article import load_article
+    from sourcecrit.exercises.draft import create_exercise
+    from sourcecrit.exercises.loading import EXERCISE_FILE
+    from sourcecrit.exercises.notebook import write_notebook
+
     article = load_article(args.article, encoding=args.encoding)
     exercise = create_exercise(args.folder, article, exercise_id=args.id, title=args.title)
-    folder = Path(exercise.source).parent
-    notebook = write_notebook(exercise)
+    notebook = write_notebook(exercise)  # next to its exercise.yaml
+    folder = notebook.parent
     print(
         f"drafted {folder / EXERCISE_FILE} ({len(exercise.questions)} questions) and {notebook}.\n"
         f"Check every answer in {EXERCISE_FILE} before students see it, then run "
@@ -168,7 +160,15 @@ def _new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _stale(folder: Path, exercise) -> bool:
+def _print_stale(folder: Path) -> None:
+    from sourcecrit.exercises.notebook import NOTEBOOK_FILE
+
+    print_error(f"{folder / NOTEBOOK_FILE}: out of date; run sourcecrit exercise build {folder}")
+
+
+def _stale(folder: Path, exercise: Exercise) -> bool:
+    from sourcecrit.exercises.notebook import NOTEBOOK_FILE, notebook_text
+
     path = folder / NOTEBOOK_FILE
     try:
         return path.read_text(encoding="utf-8") != notebook_text(exercise)
