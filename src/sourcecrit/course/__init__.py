@@ -14,6 +14,7 @@ from sourcecrit.course.materials import (
     second_account,
 )
 from sourcecrit.course.prebunking import (
+    NO_TRICK,
     Discernment,
     QuizItem,
     Technique,
@@ -23,6 +24,7 @@ from sourcecrit.course.prebunking import (
 )
 
 __all__ = [
+    "NO_TRICK",
     "LESSON_ARTICLE_ENV",
     "Discernment",
     "Markdown",

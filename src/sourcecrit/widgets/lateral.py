@@ -17,8 +17,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from sourcecrit.lateral import VERDICTS, ReadingLogError, log_entry, same_site, search_links
-from sourcecrit.progress import ProgressStore
-from sourcecrit.widgets.saving import learner_for, save_status, store_for
+from sourcecrit.widgets.saving import Saver
 
 ROW_PREFIX = "row-"
 
@@ -61,8 +60,8 @@ class ReadingLog(widgets.VBox):
         table: the rows so far; ``status``: the last save or the problem.
     """
 
-    def __init__(self, analysis: Any, *, learner: str, key: str, store: ProgressStore):
-        self.analysis, self.learner, self.key, self.store = analysis, learner, key, store
+    def __init__(self, analysis: Any, *, saver: Saver):
+        self.analysis, self.saver = analysis, saver
         self.rows: dict[str, dict[str, Any]] = {}
         self.url = widgets.Text(placeholder="https://… the page you read", description="Address")
         self.note = widgets.Text(placeholder="one line: what it says", description="Note")
@@ -74,21 +73,22 @@ class ReadingLog(widgets.VBox):
         self.table = widgets.HTML()
         self.status = widgets.HTML()
         header = widgets.HTML(
-            f"<b>My reading log</b> <small>({html.escape(learner)})</small><br><small>One row "
+            "<b>My reading log</b><br><small>One row "
             "per page you opened. Pages on the article's own site do not count as checking.</small>"
         )
         super().__init__(
             [header, self.url, self.note, self.verdict, self.add_button, self.table, self.status]
         )
         self.add_class("sourcecrit-reading-log")
-        saved = store.load(learner, key, analysis)
+        saved = saver.load()
+        answers = saved.answers if saved else {}
         self.rows = {
             k: v
-            for k, v in sorted(saved.answers.items())
+            for k, v in sorted(answers.items())
             if k.startswith(ROW_PREFIX) and isinstance(v, dict)
         }
-        notices = "".join(f"<div>{html.escape(n)}</div>" for n in saved.notices)
-        self.status.value = notices
+        notices = saved.notices if saved else []
+        self.status.value = "".join(f"<div>{html.escape(n)}</div>" for n in notices)
         self._render()
 
     def add(self) -> dict[str, Any] | None:
@@ -131,10 +131,8 @@ class ReadingLog(widgets.VBox):
         )
 
     def _save(self) -> bool:
-        self.status.value = save_status(
-            self.store, self.learner, self.key, self.analysis, self.rows
-        )
-        return "sc-saved" in self.status.value
+        self.status.value = self.saver.save(self.rows)
+        return self.saver.saved(self.status.value)
 
     def _render(self) -> None:
         esc = html.escape
@@ -170,7 +168,9 @@ def reading_log(
         key: names this log among the learner's saved work (one log per key and article).
         store: a ProgressStore or its folder (default ``$SOURCECRIT_PROGRESS_DIR``).
     """
-    return ReadingLog(analysis, learner=learner_for(learner), key=key, store=store_for(store))
+    return ReadingLog(
+        analysis, saver=Saver(learner=learner, key=key, article=analysis, store=store)
+    )
 
 
 def _now() -> str:

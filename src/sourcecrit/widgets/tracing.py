@@ -14,8 +14,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from sourcecrit.lateral import TRACE_STATUSES, claims
-from sourcecrit.progress import ProgressStore
-from sourcecrit.widgets.saving import learner_for, save_status, store_for
+from sourcecrit.widgets.saving import Saver
 
 STAGES = ("before", "after")
 
@@ -32,12 +31,10 @@ class ClaimTracer(widgets.VBox):
         self,
         analysis: Any,
         *,
-        learner: str,
-        key: str,
-        store: ProgressStore,
+        saver: Saver,
         kinds: tuple[str, ...] | None,
     ):
-        self.analysis, self.learner, self.key, self.store = analysis, learner, key, store
+        self.analysis, self.saver = analysis, saver
         found = claims(analysis)
         self.claims = found if kinds is None else found[found["kind"].isin(kinds)]
         self.status_inputs: dict[str, widgets.Dropdown] = {}
@@ -45,7 +42,7 @@ class ClaimTracer(widgets.VBox):
         self.status = widgets.HTML()
         boxes = [self._box(row) for row in self.claims.itertuples()]
         header = widgets.HTML(
-            f"<b>Trace the claims</b> <small>({html.escape(learner)})</small><br><small>"
+            "<b>Trace the claims</b><br><small>"
             "Pick at least three. For each, find where it comes from, paste the link, and "
             "say what you found.</small>"
         )
@@ -80,7 +77,9 @@ class ClaimTracer(widgets.VBox):
         return widgets.VBox([text, widgets.HBox([status, link])])
 
     def _restore(self) -> None:
-        saved = self.store.load(self.learner, self.key, self.analysis)
+        saved = self.saver.load()
+        if saved is None:
+            return
         self._restoring = True
         try:
             for item, answer in saved.answers.items():
@@ -94,9 +93,7 @@ class ClaimTracer(widgets.VBox):
 
     def _changed(self, _change: dict) -> None:
         if not getattr(self, "_restoring", False):
-            self.status.value = save_status(
-                self.store, self.learner, self.key, self.analysis, self.answers()
-            )
+            self.status.value = self.saver.save(self.answers())
 
 
 class BeliefCheck(widgets.VBox):
@@ -106,8 +103,8 @@ class BeliefCheck(widgets.VBox):
     both are shown side by side with their reasons.
     """
 
-    def __init__(self, analysis: Any, *, learner: str, key: str, store: ProgressStore, claim: str):
-        self.analysis, self.learner, self.key, self.store = analysis, learner, key, store
+    def __init__(self, analysis: Any, *, saver: Saver, claim: str):
+        self.analysis, self.saver = analysis, saver
         self.sliders = {
             s: widgets.IntSlider(
                 value=50, min=0, max=100, step=5, description="I believe it", readout_format="d"
@@ -126,7 +123,7 @@ class BeliefCheck(widgets.VBox):
         self.comparison = widgets.HTML()
         self.status = widgets.HTML()
         intro = widgets.HTML(
-            f"<b>How much do you believe it?</b> <small>({html.escape(learner)})</small>"
+            "<b>How much do you believe it?</b>"
             f'<blockquote class="sc-claim">{html.escape(claim)}</blockquote><small>0 = surely '
             "false, 100 = surely true. Say why in a sentence.</small>"
         )
@@ -144,9 +141,9 @@ class BeliefCheck(widgets.VBox):
         )
         self.add_class("sourcecrit-belief-check")
         self.saved: dict[str, dict[str, Any]] = {}
-        stored = store.load(learner, key, analysis)
+        stored = saver.load()
         for stage in STAGES:
-            value = stored.answers.get(stage)
+            value = stored.answers.get(stage) if stored else None
             if isinstance(value, dict) and isinstance(value.get("belief"), int):
                 self.saved[stage] = value
                 self.sliders[stage].value = max(0, min(100, value["belief"]))
@@ -169,9 +166,7 @@ class BeliefCheck(widgets.VBox):
             "reason": reason,
             "at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         }
-        self.status.value = save_status(
-            self.store, self.learner, self.key, self.analysis, self.saved
-        )
+        self.status.value = self.saver.save(self.saved)
         self._render()
         return True
 
@@ -212,7 +207,7 @@ def claim_tracer(
         kinds: show only these kinds of claim ("lede", "attributed", "own voice").
     """
     return ClaimTracer(
-        analysis, learner=learner_for(learner), key=key, store=store_for(store), kinds=kinds
+        analysis, saver=Saver(learner=learner, key=key, article=analysis, store=store), kinds=kinds
     )
 
 
@@ -230,5 +225,5 @@ def belief_check(
         lede = lede[lede["kind"] == "lede"]
         claim = str(lede["text"].iloc[0]) if len(lede) else "the article's main claim"
     return BeliefCheck(
-        analysis, learner=learner_for(learner), key=key, store=store_for(store), claim=claim
+        analysis, saver=Saver(learner=learner, key=key, article=analysis, store=store), claim=claim
     )
