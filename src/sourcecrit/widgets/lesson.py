@@ -112,7 +112,7 @@ class RecallQuestion(widgets.VBox):
             return None
         self.attempts.append(chosen)
         status = self.saver.save(
-            {"attempts": self.attempts, "first_try_right": self.attempts[0] == self.right}
+            {"attempts": list(self.attempts), "first_try_right": self.attempts[0] == self.right}
         )
         self._show(chosen, status)
         return chosen == self.right
