@@ -30,3 +30,18 @@ def test_sentences_are_shown_whole_and_escaped(nlp):
     whole = attribution_table(analysis)._repr_html_()
     assert "the new cranes, which cost more than the old terminal" in whole
     assert "<b>" not in whole
+
+
+def test_compare_puts_two_accounts_side_by_side(flagship_analysis):
+    from sourcecrit.course import second_account
+    from sourcecrit.viz.compare import compare, compare_chart
+
+    other = analyze(second_account())
+    table = compare(flagship_analysis, other, names=("Izvestia", "Course text"))
+    frame = table.frame
+    assert list(frame.columns) == ["", "Izvestia", "Course text"]
+    words = frame.set_index("")
+    assert words.loc["Words", "Izvestia"] > words.loc["Words", "Course text"] > 100
+    assert words.loc["Most-quoted source", "Izvestia"] == "José Antonio Alcaide"
+    spec = compare_chart(flagship_analysis, other).to_dict()
+    assert spec["encoding"]["row"]["field"] == "kind"
