@@ -18,12 +18,16 @@ def test_tables_have_plain_columns_and_no_internal_codes(flagship_analysis):
         _no_codes(table)
     kinds = set(sources_table(flagship_analysis).frame["Kind of source"])
     assert "named official" in kinds and not any("_" in k for k in kinds)
-    assert not any(isinstance(v, list) for v in sources_table(flagship_analysis).frame["Also called"])
+    assert not any(
+        isinstance(v, list) for v in sources_table(flagship_analysis).frame["Also called"]
+    )
 
 
 def test_sentences_are_shown_whole_and_escaped(nlp):
-    long = ("The harbour board said on Monday that the new cranes, which cost more than the "
-            "old terminal, will <b>probably</b> arrive late.")
+    long = (
+        "The harbour board said on Monday that the new cranes, which cost more than the "
+        "old terminal, will <b>probably</b> arrive late."
+    )
     analysis = analyze(long + " Some experts say the delay may last a year.")
     html = cue_table(analysis)._repr_html_()
     assert "will &lt;b&gt;probably&lt;/b&gt; arrive late." in html or "may last a year" in html
