@@ -11,6 +11,7 @@ from sourcecrit.course.materials import (
     glossary,
     is_flagship,
     lesson_article,
+    opening,
     second_account,
 )
 from sourcecrit.course.prebunking import (
@@ -35,6 +36,7 @@ __all__ = [
     "glossary",
     "is_flagship",
     "lesson_article",
+    "opening",
     "quiz_items",
     "second_account",
     "techniques",

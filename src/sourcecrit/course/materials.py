@@ -59,6 +59,12 @@ def is_flagship(article: Article) -> bool:
     return _digest(article.text) == _digest(load_article(example_article_path()).text)
 
 
+def opening(article: Article, *, paragraphs: int = 2) -> str:
+    """Return the first ``paragraphs`` paragraphs of ``article``: a passage to annotate."""
+    parts = article.paragraphs[:paragraphs]
+    return article.text[parts[0].start : parts[-1].end] if parts else article.text
+
+
 def glossary() -> pd.DataFrame:
     """Return the course glossary: one row per term, with its meaning and an example."""
     terms = _yaml("glossary.yaml")["terms"]

@@ -13,6 +13,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from sourcecrit.course import NO_TRICK, discernment, quiz_items, techniques
+from sourcecrit.course.questions import course_questions
 from sourcecrit.widgets.saving import Saver
 
 #: An answer shorter than this many words is not yet an answer to compare with a model.
@@ -206,4 +207,33 @@ def prebunking_quiz(which: str, *, learner: str | None = None, store: Any = None
     """Return the prebunking quiz set ``which`` ("before" or "after")."""
     return PrebunkingQuiz(
         which, saver=Saver(learner=learner, key=f"prebunking-{which}", article=None, store=store)
+    )
+
+
+def ask(
+    key: str, *, article: Any = None, learner: str | None = None, store: Any = None
+) -> widgets.VBox:
+    """Return the widget for the course question ``key`` (see ``data/course/questions.yaml``).
+
+    Write questions show their model answer only after the student's answer is saved;
+    recall questions give feedback after each try.
+    """
+    question = course_questions()[key]
+    if question.kind == "write":
+        return write_then_reveal(
+            question.prompt,
+            question.model_answer or "",
+            key=key,
+            article=article,
+            learner=learner,
+            store=store,
+        )
+    return recall_question(
+        question.prompt,
+        question.options or [],
+        question.answer or "",
+        question.explanation or "",
+        key=key,
+        learner=learner,
+        store=store,
     )
