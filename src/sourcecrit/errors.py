@@ -149,3 +149,19 @@ class AgreementError(SourcecritError):
 
 class AnnotatorError(SourcecritError):
     """The annotator cannot do what was asked (the message says what to do instead)."""
+
+
+class SearchSitesError(ProblemsError):
+    """A search-sites file could not be used (each problem names its file, line and key)."""
+
+    default_message = "invalid search-sites file"
+
+
+class ReadingLogError(SourcecritError):
+    """A reading-log row could not be accepted (the message says what to fix)."""
+
+
+class QuestionsError(ProblemsError):
+    """The course's question file is malformed (each problem names its line and key)."""
+
+    default_message = "invalid questions file"

@@ -15,13 +15,17 @@ def test_certainty_chart_counts_match_the_hedges_table(flagship_analysis):
     chart = certainty_chart(flagship_analysis)
     spec = chart.to_dict()
     assert spec["mark"]["type"] == "bar"
-    assert spec["encoding"]["x"]["field"] == "sentence"
+    assert spec["encoding"]["x"]["field"] == "sentence number"
+    # Hedges, boosters and weasels sit in rows of their own: told apart without colour.
+    assert spec["encoding"]["row"]["field"] == "kind"
+    assert spec["encoding"]["y"]["axis"]["format"] == "d"
     rows = _data(chart)
     assert rows, "the flagship article has hedging cues"
     totals: dict[str, int] = {}
     for row in rows:
         totals[row["kind"]] = totals.get(row["kind"], 0) + row["cues"]
-    expected = flagship_analysis.hedges["category"].value_counts().to_dict()
+    plain = {"hedge": "hedges", "booster": "boosters", "weasel": "weasel phrases"}
+    expected = {plain[k]: v for k, v in flagship_analysis.hedges["category"].value_counts().items()}
     assert totals == expected
 
 
@@ -31,7 +35,10 @@ def test_sources_chart_has_a_bar_per_source(flagship_analysis):
     assert len(rows) == len(flagship_analysis.sources) > 0
     assert chart.to_dict()["encoding"]["y"]["sort"] == "-x"
     by_words = sources_chart(flagship_analysis, measure="n_words").to_dict()
-    assert by_words["encoding"]["x"]["field"] == "n_words"
+    assert by_words["encoding"]["x"]["field"] == "words attributed"
+    assert by_words["encoding"]["x"]["axis"]["format"] == "d"
+    kinds = {r["kind of source"] for r in _data(chart)}
+    assert "named official" in kinds and not any("_" in k for k in kinds)
 
 
 def test_sources_chart_refuses_an_unknown_measure(flagship_analysis):

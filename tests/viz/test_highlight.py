@@ -22,3 +22,28 @@ def test_article_text_is_always_escaped():
 def test_paragraphs_become_html_paragraphs(flagship_analysis):
     out = highlight(flagship_analysis)._repr_html_()
     assert out.count("<p>") >= len(flagship_analysis.article.paragraphs)
+
+
+def test_a_crafted_category_from_json_never_reaches_an_attribute(flagship_analysis):
+    import json
+
+    from sourcecrit.analysis import Analysis
+    from sourcecrit.viz.highlight import highlight
+
+    data = json.loads(flagship_analysis.to_json())
+    data["hedges"][0]["category"] = 'hedge" onmouseover="alert(1)'
+    data["hedges"][0]["explanation"] = '"><script>alert(2)</script>'
+    page = highlight(Analysis.from_dict(data)).html
+    assert "onmouseover" not in page and "<script>" not in page
+
+
+def test_hedges_boosters_and_weasels_differ_in_shape_not_only_colour():
+    from sourcecrit.viz.highlight import CSS
+
+    rules = {
+        k: next(line for line in CSS.splitlines() if line.startswith(f".sc-{k} "))
+        for k in ("hedge", "booster", "weasel")
+    }
+    assert (
+        "dotted" in rules["hedge"] and "outline" in rules["booster"] and "wavy" in rules["weasel"]
+    )

@@ -17,10 +17,23 @@ SOURCE_TYPE_ORDER = list(SOURCE_TYPES)
 # A fixed width: JupyterLab 4 redraws charts sized to their container in an endless loop.
 CHART_WIDTH = 560
 
+#: Kinds of source as students read them ("named official", not ``named_official``).
+SOURCE_TYPE_LABELS = {name: name.replace("_", " ") for name in SOURCE_TYPE_ORDER}
 #: One colour per kind of source, the same in every chart.
 SOURCE_TYPE_COLOUR = alt.Color(
-    "source_type:N", scale=alt.Scale(domain=SOURCE_TYPE_ORDER), title="kind of source"
+    "kind of source:N",
+    scale=alt.Scale(domain=list(SOURCE_TYPE_LABELS.values())),
+    title="kind of source",
 )
+#: Counts are whole numbers: no 0.5 ticks.
+COUNT_AXIS = alt.Axis(tickMinStep=1, format="d")
+CATEGORY_LABELS = {"hedge": "hedges", "booster": "boosters", "weasel": "weasel phrases"}
+
+
+def _plain_type(series: pd.Series) -> pd.Series:
+    return series.map(
+        lambda t: SOURCE_TYPE_LABELS.get(t, str(t).replace("_", " ")) if t else "none"
+    )
 
 
 def use_offline_renderer() -> str:
@@ -43,37 +56,44 @@ def _short(text: str, width: int = 90) -> str:
 
 
 def certainty_chart(analysis: Analysis) -> alt.Chart:
-    """Return stacked bars of hedges, boosters and weasels in each sentence, in reading order.
+    """Return hedges, boosters and weasel phrases in each sentence, one row of bars per kind.
 
-    A student sees at a glance where the article grows cautious or emphatic; hovering
-    shows the sentence.
+    Each kind has its own row, named on the left, so the three can be told apart without
+    colour; hovering shows the sentence in full.
     """
-    cols = ["hedges", "boosters", "weasels"]
-    df = analysis.sentences[["sentence", "text", "certainty", *cols]].copy()
-    df["text"] = df["text"].map(_short)
-    long = df.melt(
-        id_vars=["sentence", "text", "certainty"],
-        value_vars=cols,
+    cols = {"hedges": "hedges", "boosters": "boosters", "weasels": "weasel phrases"}
+    df = analysis.sentences[["sentence", "text", *cols]].copy()
+    df["sentence number"] = df["sentence"] + 1
+    long = df.rename(columns=cols).melt(
+        id_vars=["sentence number", "text"],
+        value_vars=list(cols.values()),
         var_name="kind",
         value_name="cues",
     )
-    long["kind"] = long["kind"].str.rstrip("s")
     long = long[long["cues"] > 0]
-    colours = alt.Scale(domain=list(CATEGORY_COLOURS), range=list(CATEGORY_COLOURS.values()))
+    colours = alt.Scale(
+        domain=list(CATEGORY_LABELS.values()), range=list(CATEGORY_COLOURS.values())
+    )
     return (
         alt.Chart(long, title="Hedging, sentence by sentence")
         .mark_bar()
         .encode(
             x=alt.X(
-                "sentence:O",
+                "sentence number:O",
                 title="sentence (in reading order)",
-                scale=alt.Scale(domain=list(df["sentence"])),
+                scale=alt.Scale(domain=list(df["sentence number"])),
             ),
-            y=alt.Y("sum(cues):Q", title="cues"),
-            color=alt.Color("kind:N", scale=colours, title=None),
-            tooltip=["sentence:O", "kind:N", "cues:Q", "certainty:N", "text:N"],
+            y=alt.Y("cues:Q", title="cues", axis=COUNT_AXIS),
+            row=alt.Row("kind:N", title=None, sort=list(CATEGORY_LABELS.values())),
+            color=alt.Color("kind:N", scale=colours, legend=None),
+            tooltip=[
+                "sentence number:O",
+                "kind:N",
+                "cues:Q",
+                alt.Tooltip("text:N", title="sentence"),
+            ],
         )
-        .properties(width=CHART_WIDTH, height=180)
+        .properties(width=CHART_WIDTH, height=70)
     )
 
 
@@ -87,19 +107,24 @@ def sources_chart(analysis: Analysis, *, measure: str = "n_attributions") -> alt
     """
     if measure not in ("n_attributions", "n_words"):
         raise ValueError(f"measure must be 'n_attributions' or 'n_words', not {measure!r}")
-    df = analysis.sources[["speaker", "role", "source_type", measure]].copy()
-    df["speaker"] = df["speaker"].fillna("(unnamed)")
-    df["role"] = df["role"].fillna("")
-    title = "Who gets to speak" if measure == "n_attributions" else "Whose words fill the article"
     label = "attributions" if measure == "n_attributions" else "words attributed"
+    df = pd.DataFrame(
+        {
+            "source": analysis.sources["speaker"].fillna("(unnamed)"),
+            "role": analysis.sources["role"].fillna(""),
+            "kind of source": _plain_type(analysis.sources["source_type"]),
+            label: analysis.sources[measure],
+        }
+    )
+    title = "Who gets to speak" if measure == "n_attributions" else "Whose words fill the article"
     return (
         alt.Chart(df, title=title)
         .mark_bar()
         .encode(
-            y=alt.Y("speaker:N", sort="-x", title=None),
-            x=alt.X(f"{measure}:Q", title=label),
+            y=alt.Y("source:N", sort="-x", title=None),
+            x=alt.X(f"{label}:Q", title=label, axis=COUNT_AXIS),
             color=SOURCE_TYPE_COLOUR,
-            tooltip=["speaker:N", "role:N", "source_type:N", f"{measure}:Q"],
+            tooltip=["source:N", "role:N", "kind of source:N", f"{label}:Q"],
         )
         .properties(width=CHART_WIDTH)
     )
@@ -107,8 +132,8 @@ def sources_chart(analysis: Analysis, *, measure: str = "n_attributions") -> alt
 
 def source_types_chart(analysis: Analysis) -> alt.Chart:
     """Return the share of attributions by kind of source (named, anonymous, vague, ...)."""
-    counts = analysis.attributions["source_type"].fillna("none").value_counts()
-    df = pd.DataFrame({"source_type": counts.index, "attributions": counts.to_numpy()})
+    counts = _plain_type(analysis.attributions["source_type"]).value_counts()
+    df = pd.DataFrame({"kind of source": counts.index, "attributions": counts.to_numpy()})
     return (
         alt.Chart(df, title="What kind of sources?")
         .mark_bar()
@@ -120,7 +145,7 @@ def source_types_chart(analysis: Analysis) -> alt.Chart:
                 title="share of attributions",
             ),
             color=SOURCE_TYPE_COLOUR,
-            tooltip=["source_type:N", "attributions:Q"],
+            tooltip=["kind of source:N", "attributions:Q"],
         )
         .properties(width=CHART_WIDTH, height=60)
     )

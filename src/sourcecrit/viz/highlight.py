@@ -1,7 +1,10 @@
 """The article as HTML with attributions and hedging cues highlighted.
 
 Every piece of article text is escaped before it is placed in markup: articles come from
-the web and may contain ``<script>``.
+the web and may contain ``<script>``. Kinds of span become CSS classes only when they are
+one of :data:`STYLES` (an Analysis read back from a JSON file may hold anything). Hedges,
+boosters and weasel phrases differ in shape as well as colour (dotted underline, box,
+wavy underline), so students who do not see colour can tell them apart.
 """
 
 from __future__ import annotations
@@ -30,9 +33,9 @@ CSS = """
 .sc-source { border-bottom: 3px solid #0072B2; font-weight: 600; }
 .sc-cue { border-bottom: 3px double #009E73; }
 .sc-content { background: rgba(240, 228, 66, 0.35); }
-.sc-hedge { background: rgba(230, 159, 0, 0.35); }
-.sc-booster { background: rgba(213, 94, 0, 0.30); }
-.sc-weasel { background: rgba(204, 121, 167, 0.35); }
+.sc-hedge { background: rgba(230, 159, 0, 0.30); border-bottom: 2px dotted #8A5D00; }
+.sc-booster { outline: 2px solid #D55E00; outline-offset: 1px; font-weight: 700; }
+.sc-weasel { background: rgba(204, 121, 167, 0.25); text-decoration: underline wavy #A0467B; }
 .sc-legend span { margin-right: 1em; padding: 0 0.3em; }
 """
 
@@ -86,7 +89,7 @@ def highlight_html(text: str, spans: list[Mark]) -> str:
     bounds = [b for b in bounds if 0 <= b <= len(text)]
     pieces: list[str] = []
     for start, end in zip(bounds, bounds[1:]):
-        covering = [m for m in spans if m.start <= start and end <= m.end]
+        covering = [m for m in spans if m.start <= start and end <= m.end and m.kind in STYLES]
         chunk = html.escape(text[start:end]).replace("\n\n", "</p><p>").replace("\n", "<br>")
         if covering:
             classes = " ".join(dict.fromkeys(f"sc-{m.kind}" for m in covering))
