@@ -29,5 +29,6 @@ def test_cli_speed_benchmark_prints_its_figures(tmp_path):
         "cold analyze ÷ bare spaCy",
         "(2 articles)",
         "--jobs 1 ÷ --jobs 2",
+        "control: bare spaCy n_process 1 ÷ 2",
     ):
         assert row in out, out
