@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from sourcecrit.agreement import Agreement, agreement
+from sourcecrit.span_agreement import Agreement, agreement
 
 if TYPE_CHECKING:
     from sourcecrit.analysis import Analysis
