@@ -166,7 +166,15 @@ def predictions(folder: Path, names: list[str]) -> dict[str, tuple[str, list[dic
     texts = [(folder / "text" / f"{n}.txt").read_text(encoding="utf-8") for n in names]
     out = {}
     for name, text, doc in zip(names, texts, nlp.pipe(texts), strict=True):
-        keep = ("speaker", "source_text", "source_type", "content_start", "content_end")
+        keep = (
+            "speaker",
+            "source_text",
+            "source_start",
+            "source_end",
+            "source_type",
+            "content_start",
+            "content_end",
+        )
         out[name] = (text, [{k: r[k] for k in keep} for r in doc._.sc_attributions or []])
     return out
 
@@ -183,6 +191,7 @@ def score(gold: list[dict], folder: Path, *, raw_source: bool = False) -> dict:
     raw = {"all": [0, 0], "name": [0, 0], "pronoun/description": [0, 0]}
     confusion: Counter[tuple[str, str]] = Counter()
     errors = []
+    wrong_source = 0  # errors where the predicted source phrase is not the gold Source at all
     for name in names:
         text, records = preds[name]
         ann = sorted((folder / "attributions").glob(f"{name}_*.ann"))[0]
@@ -209,8 +218,13 @@ def score(gold: list[dict], folder: Path, *, raw_source: bool = False) -> dict:
                 raw[key][0] += 1
                 raw[key][1] += ok_raw
             if not ok:
+                start, end = pred["source_start"], pred["source_end"]
+                same_source = start is not None and any(
+                    i in events[k].source for i in range(start, end)
+                )
+                wrong_source += not same_source
                 errors.append(
-                    f"{g['id']}: source {events[k].source_text!r} gold {g['name']!r} "
+                    f"{g['id']}: {'' if same_source else '[other source] '}source {events[k].source_text!r} gold {g['name']!r} "
                     f"predicted {pred['speaker']!r} (source text {pred['source_text']!r})"
                 )
     n_gold_person = sum(1 for g in gold if g["kind"] == "person")
@@ -219,6 +233,7 @@ def score(gold: list[dict], folder: Path, *, raw_source: bool = False) -> dict:
         "raw_source": raw,
         "confusion": {f"{a}|{b}": n for (a, b), n in confusion.items()},
         "errors": errors,
+        "wrong_source": wrong_source,
         "n_gold_person": n_gold_person,
     }
 
@@ -302,6 +317,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     print()
     print(format_accuracy(columns))
+    n_wrong = len(figures["errors"])
+    print(
+        f"\nOf the {n_wrong} wrong speakers, {figures['wrong_source']} come from a predicted source phrase "
+        "that does not overlap the gold Source (source extraction, not resolution)."
+    )
     print()
     print("Source types (gold kind against predicted source_type, matched attributions):")
     print()

@@ -190,7 +190,7 @@ def quote_spans(text: str) -> tuple[list[Quote], list[str]]:
         elif ch == SINGLE_OPEN:
             before = text[i - 1] if i else ""
             after = text[i + 1] if i + 1 < n else ""
-            if (_is_space(before) or before in "([“\"—-") and not _is_space(after):
+            if (_is_space(before) or before in '([“"—-') and not _is_space(after):
                 stack.append(_Open(ch, SINGLE_CLOSE, i))
         elif ch == SINGLE_CLOSE and stack and stack[-1].close == SINGLE_CLOSE:
             after = text[i + 1] if i + 1 < n else ""
@@ -212,9 +212,7 @@ def quote_spans(text: str) -> tuple[list[Quote], list[str]]:
             if outer.open_start < q.open_start and q.close_end <= outer.close_end:
                 parent = k if parent is None else parent
                 depth += 1
-        result.append(
-            Quote(q.start, q.end, q.open_start, q.close_end, depth, parent, q.paragraphs)
-        )
+        result.append(Quote(q.start, q.end, q.open_start, q.close_end, depth, parent, q.paragraphs))
     return result, warnings
 
 
