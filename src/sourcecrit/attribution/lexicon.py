@@ -95,7 +95,7 @@ def _require(record: Any, n: int, key: str, kind: type, label: str) -> Any:
     if key not in record:
         raise LexiconError(f"{label}: record {n} is missing the key {key!r}")
     value = record[key]
-    if not isinstance(value, kind) or (kind is str and not value.strip()):
+    if not isinstance(value, kind) or (isinstance(value, str) and not value.strip()):
         raise LexiconError(
             f"{label}: record {n}, key {key!r}: expected {kind.__name__}, got {value!r}"
         )
