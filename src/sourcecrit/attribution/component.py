@@ -15,23 +15,27 @@ Runs after the parser and NER. For each Doc it sets:
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from sourcecrit.attribution import rules
 from sourcecrit.attribution.candidates import Candidate, deduplicate, extend_over_quotes
-from sourcecrit.attribution.lexicon import CueEntry, load_cues
+from sourcecrit.attribution.lexicon import CueEntry, cues_as_data, load_cues
 from sourcecrit.attribution.quotes import Quote, quote_spans
 from sourcecrit.attribution.source_types import source_type
 from sourcecrit.attribution.speakers import FIRST_PERSON, Cluster, SpeakerResolver
 from sourcecrit.attribution.syntax import VerbIndex, antecedent, source_chars, verb_index
 from sourcecrit.columns import ATTRIBUTIONS, SOURCES
+from sourcecrit.errors import LexiconError
 from sourcecrit.extensions import add_warning, ensure_extensions
 from sourcecrit.sentences import sentence_of, sentence_spans
 
+CUES_FILE = "cues.yaml"
 SPAN_GROUPS = ("sc_attribution_sources", "sc_attribution_cues", "sc_attribution_contents")
 
 
@@ -270,14 +274,46 @@ def set_span_groups(doc: Doc, records: list[dict[str, Any]]) -> None:
 
 
 class AttributionComponent:
-    """Find attributions (quotes, reported speech, "according to") and their sources."""
+    """Find attributions (quotes, reported speech, "according to") and their sources.
+
+    Saved with the pipeline (``nlp.to_disk``), the component writes the cue lexicon it uses
+    to ``cues.yaml`` in its folder, so ``spacy.load`` restores the same cues even when they
+    came from a file that is no longer there (the way spaCy's ``span_ruler`` saves its
+    patterns).
+    """
 
     def __init__(self, nlp: Language, name: str, *, cues_path: str | None = None) -> None:
         ensure_extensions()
         self.name = name
-        self.cues = load_cues(Path(cues_path) if cues_path else None)
+        self.cues: dict[str, CueEntry] = {}
+        # A pipeline loaded from disk names the lexicon file it was built with, which may be
+        # gone; from_disk() then supplies the saved copy. Anywhere else the error stands.
+        self._missing: LexiconError | None = None
+        try:
+            self.cues = load_cues(Path(cues_path) if cues_path else None)
+        except LexiconError as exc:
+            if not cues_path or Path(cues_path).exists():
+                raise
+            self._missing = exc
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the cue lexicon to ``path/cues.yaml``."""
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        text = yaml.safe_dump(cues_as_data(self.cues), allow_unicode=True, sort_keys=False)
+        (folder / CUES_FILE).write_text(text, encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> AttributionComponent:
+        """Read the cue lexicon saved by :meth:`to_disk` (validated as any lexicon file)."""
+        saved = Path(path) / CUES_FILE
+        if saved.is_file():
+            self.cues = load_cues(saved)
+            self._missing = None
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
+        if self._missing is not None:
+            raise self._missing
         records, sources, warnings = attribution_records(doc, cues=self.cues)
         doc._.sc_attributions = records
         doc._.sc_sources = sources
@@ -287,7 +323,14 @@ class AttributionComponent:
         return doc
 
 
-@Language.factory("sourcecrit_attribution", default_config={"cues_path": None})
+@Language.factory(
+    "sourcecrit_attribution",
+    default_config={"cues_path": None},
+    # (token.pos is read too, but en_core_web_sm's attribute_ruler sets it without declaring
+    # it, so requiring it would make nlp.analyze_pipes report a problem that is not one)
+    requires=["token.dep", "token.head", "token.tag", "token.lemma", "doc.ents"],
+    assigns=["doc._.sc_attributions", "doc._.sc_sources", "doc._.sc_warnings", "doc.spans"],
+)
 def make_attribution(nlp: Language, name: str, cues_path: str | None) -> AttributionComponent:
     """Create the attribution component.
 
