@@ -26,7 +26,8 @@ from spacy.tokens import Doc, Span
 from sourcecrit.attribution import rules
 from sourcecrit.attribution.candidates import Candidate, deduplicate, extend_over_quotes
 from sourcecrit.attribution.lexicon import CueEntry, cues_as_data, load_cues
-from sourcecrit.attribution.quotes import Quote, quote_spans
+from sourcecrit.attribution.quote_runs import carried_quotes
+from sourcecrit.attribution.quotes import Quote, quote_spans, without_quoted_non_sources
 from sourcecrit.attribution.source_types import source_type
 from sourcecrit.attribution.speakers import FIRST_PERSON, Cluster, SpeakerResolver
 from sourcecrit.attribution.syntax import VerbIndex, antecedent, source_chars, verb_index
@@ -71,9 +72,12 @@ def find_candidates(
     found += rules.continuation_candidates(
         doc, quotes=quotes, found=found, paragraph_starts=_paragraph_starts(text)
     )
+    found += carried_quotes(
+        text, quotes=quotes, found=found, paragraph_starts=_paragraph_starts(text)
+    )
     found += rules.lede_candidates(doc, found=found, sentences=sentence_spans(doc), verbs=verbs)
     found.sort(key=lambda c: (c.content_start, c.content_end))
-    return found, quotes, warnings
+    return without_quoted_non_sources(found, quotes, doc), quotes, warnings
 
 
 def _quote_holding(quotes: list[Quote], char: int) -> Quote | None:
