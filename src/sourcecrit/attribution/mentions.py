@@ -157,6 +157,9 @@ def described_organisation(
     word = head.lower_
     if not (is_org_word(word) or head.pos_ == "PROPN"):
         return None
+    owner = [c for c in head.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+    if owner and is_org_word(word):
+        return doc[owner[0].left_edge.i : head.i + 1]  # "the Trump campaign", "Clinton's campaign"
     for tok in reversed(doc[: head.i]):
         if tok.idx >= start or quote_of(quotes, tok.idx, tok.idx + 1) is not None:
             continue

@@ -224,7 +224,7 @@ class SpeakerResolver:
         return None
 
     def _org(self, ent: Span, start: int, end: int) -> Cluster:
-        text = ent.text.strip()
+        text = ent.text.strip().replace("'s ", " ").replace("’s ", " ")  # "Clinton's campaign"
         if text.lower().startswith("the "):
             text = text[4:]
         key = text.lower()
@@ -298,8 +298,8 @@ class SpeakerResolver:
             ):
                 cluster, method = self.narrator, "pronoun"
         if cluster is None and not persons and head is not None and head.pos_ in ("NOUN", "PROPN"):
-            dets = {c.lower_ for c in head.children if c.dep_ == "det"}
-            if dets & DESCRIPTION_DETERMINERS:
+            dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss", "compound")}
+            if dets & DESCRIPTION_DETERMINERS or any(c.pos_ == "PROPN" for c in head.children):
                 if head.tag_ in ("NN", "NNP"):
                     cluster = self._by_role(head, start)
                     method = "description" if cluster is not None else method
@@ -374,8 +374,11 @@ class SpeakerResolver:
         if cluster is None and span is not None:
             orgs = [e for e in inside if e.label_ in ORG_LABELS]
             if orgs and head is not None and (orgs[0].start <= head.i < orgs[0].end):
-                cluster = self._org(orgs[0], start, end)
-                method = "organisation"
+                # "Nervo wrote", with "Nervo" tagged ORG: a person the article has named.
+                cluster = self._cluster_for_name(clean_name(orgs[0].text), start)
+                method = "name"
+                if cluster is None or orgs[0].label_ != "ORG":
+                    cluster, method = self._org(orgs[0], start, end), "organisation"
         if cluster is not None:
             if method == "name" and persons:
                 cluster.add_alias(clean_name(persons[-1].text))
