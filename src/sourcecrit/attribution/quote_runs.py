@@ -31,7 +31,9 @@ def carried_quotes(
     """Return attributions for quotes that carry on the speaker of the quote just before.
 
     A quote with no attribution of its own, in the same paragraph as a direct quote whose
-    speech tag sits between the two (``"...," Okafor said. "..."``), repeats that speaker.
+    speech tag sits between the two and ends the sentence before the new quote opens
+    (``"...," Okafor said. "..."``), repeats that speaker. Anything else in between ("The
+    mayor disagreed.") stops the carry.
 
     Args:
         text: the Doc's text.
@@ -59,7 +61,8 @@ def carried_quotes(
             or not prev.content_end <= prev.source_start < q.open_start
             or len(gap) > MAX_TAG_CHARS
             or any(ch in DOUBLE_MARKS or ch == "\n" for ch in gap)
-            or not gap.rstrip().endswith((".", ":"))
+            or text[max(prev.cue_end or 0, prev.source_end or 0) : q.open_start].strip()
+            not in (".", ":")
             or any(prev.content_start < s <= q.open_start for s in paragraph_starts)
         ):
             continue
