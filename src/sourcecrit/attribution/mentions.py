@@ -229,3 +229,37 @@ def description_subjects(doc: Doc, quotes: list[Quote]) -> list[Token]:
         and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
         and quote_of(quotes, tok.idx, tok.idx + 1) is None
     ]
+
+
+def is_role_word(word: str) -> bool:
+    """Return True when ``word`` names an office or trade a person holds ("senator", "doctor")."""
+    from sourcecrit.attribution.lexicon import load_source_types
+
+    types = load_source_types()
+    return any(
+        word in types[k].words for k in ("named_official", "named_politician", "named_expert")
+    )
+
+
+def person_by_role(
+    clusters: list[Cluster],
+    mentions: list[Mention],
+    head: Token,
+    before: int,
+    *,
+    forward: bool = False,
+) -> Cluster | None:
+    """Return the person most recently mentioned before ``before`` whose role holds the head noun.
+
+    With ``forward``, a description that introduces someone named later ("A Boston doctor
+    said ... Dr. Jane Roe") takes the first such person after it when none came before.
+    """
+    words = {head.lemma_.lower(), head.lower_}
+    ordered = sorted((m for m in mentions if m.start < before), key=lambda m: -m.start)
+    if forward:
+        ordered += sorted((m for m in mentions if m.start >= before), key=lambda m: m.start)
+    for m in ordered:
+        c = clusters[m.cluster]
+        if c.kind == "person" and words & c.role_words:
+            return c
+    return None

@@ -206,7 +206,7 @@ def quote_spans(text: str) -> tuple[list[Quote], list[str]]:
                 f"Quote mark at character {dropped.at} is never closed; that quote was skipped."
             )
     ordered = sorted((q for _, q in quotes), key=lambda q: q.open_start)
-    result = []
+    result: list[Quote] = []
     for q in ordered:
         parent = None
         depth = 0

@@ -41,10 +41,12 @@ from sourcecrit.attribution.mentions import (
     described_organisation,
     description_subjects,
     in_heading,
+    is_role_word,
     is_subject,
     is_thing,
     name_with_honorific,
     narrator_mention,
+    person_by_role,
     quote_speaker_mention,
     role_of,
 )
@@ -99,8 +101,11 @@ class SpeakerResolver:
         )
 
     # -- names -------------------------------------------------------------------------
-    def _count(self, cluster: Cluster) -> int:
-        return sum(1 for m in self.mentions if m.cluster == cluster.key)
+    def _new_person(self, name: str, start: int, end: int, gender: str | None) -> Cluster:
+        cluster = Cluster(len(self.clusters), name, "person", first_start=start, first_end=end)
+        cluster.gender = gender
+        self.clusters.append(cluster)
+        return cluster
 
     def _cluster_for_name(
         self, name: str, before: int, *, gender: str | None = None
@@ -132,7 +137,8 @@ class SpeakerResolver:
         ]
         if len(exact) == 1:
             return exact[0]
-        return max(fits, key=lambda c: (self._count(c), -(c.first_start or 0)))
+        counts = {c.key: sum(1 for m in self.mentions if m.cluster == c.key) for c in fits}
+        return max(fits, key=lambda c: (counts[c.key], -(c.first_start or 0)))
 
     def _add_person(self, ent: Span) -> Cluster | None:
         raw = name_with_honorific(ent, self.doc)
@@ -142,14 +148,7 @@ class SpeakerResolver:
         gender = name_gender(raw)
         cluster = self._cluster_for_name(name, ent.start_char, gender=gender)
         if cluster is None:
-            cluster = Cluster(
-                len(self.clusters),
-                name,
-                "person",
-                first_start=ent.start_char,
-                first_end=ent.end_char,
-            )
-            self.clusters.append(cluster)
+            cluster = self._new_person(name, ent.start_char, ent.end_char, None)
         elif len(name.split()) > len(cluster.canonical.split()) and surname(name) == surname(
             cluster.canonical
         ):
@@ -176,7 +175,7 @@ class SpeakerResolver:
         """
         found = []
         for tok in description_subjects(self.doc, self.quotes):
-            cluster = self._by_role(tok, tok.idx)
+            cluster = person_by_role(self.clusters, self.mentions, tok, tok.idx)
             if cluster is not None:
                 found.append(Mention(tok.idx, tok.idx + len(tok), cluster.key, True))
         self.mentions = sorted(self.mentions + found, key=lambda m: m.start)
@@ -213,14 +212,6 @@ class SpeakerResolver:
         for m in reversed(recent):
             if fits(m):
                 return self.clusters[m.cluster]
-        return None
-
-    def _by_role(self, head: Token, before: int) -> Cluster | None:
-        word = head.lemma_.lower()
-        for m in sorted((m for m in self.mentions if m.start < before), key=lambda m: -m.start):
-            c = self.clusters[m.cluster]
-            if c.kind == "person" and word in c.role_words:
-                return c
         return None
 
     def _org(self, ent: Span, start: int, end: int) -> Cluster:
@@ -299,9 +290,14 @@ class SpeakerResolver:
                 cluster, method = self.narrator, "pronoun"
         if cluster is None and not persons and head is not None and head.pos_ in ("NOUN", "PROPN"):
             dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss", "compound")}
-            if dets & DESCRIPTION_DETERMINERS or any(c.pos_ == "PROPN" for c in head.children):
+            if dets & {"a", "an"} and head.tag_ == "NN":
+                cluster = person_by_role(
+                    self.clusters, self.mentions, head, start, forward=True
+                )  # "A Boston doctor said"
+                method = "description" if cluster is not None else method
+            elif dets & DESCRIPTION_DETERMINERS or any(c.pos_ == "PROPN" for c in head.children):
                 if head.tag_ in ("NN", "NNP"):
-                    cluster = self._by_role(head, start)
+                    cluster = person_by_role(self.clusters, self.mentions, head, start)
                     method = "description" if cluster is not None else method
                 if cluster is None and (span is None or head.i == span[-1].i):
                     named = described_organisation(doc, self.ents, self.quotes, head, start)
@@ -319,6 +315,17 @@ class SpeakerResolver:
             # "Trump knows ...": a name the tagger took for a common noun, already known.
             cluster = self._cluster_for_name(head.text, start)
             method = "name" if cluster is not None else method
+        if (
+            cluster is None
+            and not persons
+            and head is not None
+            and head.tag_ == "NNP"
+            and is_role_word(head.lower_)
+        ):
+            # A headline's capitalised title ("Former White House Doctor Says"): the person
+            # the article gives that role, before or after.
+            cluster = person_by_role(self.clusters, self.mentions, head, start, forward=True)
+            method = "description" if cluster is not None else method
         if cluster is not None or persons:
             pass
         elif (
@@ -346,15 +353,7 @@ class SpeakerResolver:
                 and not is_thing(head)
                 and not is_honorific(name)
             ):
-                cluster = Cluster(
-                    len(self.clusters),
-                    name,
-                    "person",
-                    first_start=start,
-                    first_end=end,
-                    gender=name_gender(text),
-                )
-                self.clusters.append(cluster)
+                cluster = self._new_person(name, start, end, name_gender(text))
             if cluster is not None:
                 cluster.add_alias(name)
                 method = "name"
