@@ -145,6 +145,31 @@ def test_a_title_gives_the_role_a_later_description_uses(attribute):
     assert speaker_of(records, "said") == "Lindsey Graham"
 
 
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        (
+            "A Boston doctor said the new drug was safe. Dr. Jane Roe has run the clinic since 2010.",
+            "said",
+        ),
+        (
+            "Drug Is Safe, Former Army Doctor Says.\n\nDr. Jane Roe, who served as an army doctor for "
+            "ten years, said the drug had passed every test.",
+            "Says",
+        ),
+    ],
+)
+def test_a_description_may_introduce_a_person_named_later(attribute, text, cue):
+    assert speaker_of(attribute(text), cue) == "Jane Roe"
+
+
+def test_a_party_is_not_a_person_with_that_party_in_their_title(attribute):
+    records = attribute(
+        "Republicans said the bill was dead. Republican Senator Mark Hale disagreed."
+    )
+    assert speaker_of(records, "said") != "Mark Hale"
+
+
 # -- pronouns and quotation marks ------------------------------------------------------
 
 
