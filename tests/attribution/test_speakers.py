@@ -170,6 +170,21 @@ def test_a_party_is_not_a_person_with_that_party_in_their_title(attribute):
     assert speaker_of(records, "said") != "Mark Hale"
 
 
+def test_a_description_with_a_place_needs_a_person_from_that_place(attribute):
+    records = attribute(
+        "Sen. Jane Morris spoke to voters in Ohio. Later, the Florida senator told reporters that "
+        "the race was close."
+    )
+    assert speaker_of(records, "told") is None
+
+
+def test_a_description_in_apposition_is_the_person_it_describes(attribute):
+    records = attribute(
+        "Reporters waited for Mark Hale, now the party chairman, who said the vote would be held."
+    )
+    assert speaker_of(records, "said") == "Mark Hale"
+
+
 # -- pronouns and quotation marks ------------------------------------------------------
 
 

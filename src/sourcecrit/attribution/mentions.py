@@ -255,11 +255,23 @@ def person_by_role(
     said ... Dr. Jane Roe") takes the first such person after it when none came before.
     """
     words = {head.lemma_.lower(), head.lower_}
+    # Every proper modifier must fit too (Lee et al.'s compatible-modifiers sieve): "the
+    # Florida senator" is not a senator the text placed nowhere, nor one from another state.
+    # (A headline's capitalised words are all proper nouns: not checked there.)
+    modifiers = {
+        c.lower_
+        for c in head.children
+        if c.dep_ in ("amod", "compound")
+        and c.pos_ == "PROPN"
+        and c.i < head.i
+        and head.tag_ == "NN"
+        and not forward  # "A Boston doctor" introduces someone: the modifier is news
+    }
     ordered = sorted((m for m in mentions if m.start < before), key=lambda m: -m.start)
     if forward:
         ordered += sorted((m for m in mentions if m.start >= before), key=lambda m: m.start)
     for m in ordered:
         c = clusters[m.cluster]
-        if c.kind == "person" and words & c.role_words:
+        if c.kind == "person" and words & c.role_words and modifiers <= c.role_words:
             return c
     return None

@@ -10,18 +10,18 @@ throughout: a pronoun or name never joins a person whose gender or first name di
   similarity; first names, honorifics and the gender they give must agree, so "Mrs.
   Clinton" is never "Bill Clinton" (:mod:`sourcecrit.attribution.names`). A bare surname
   that two people share goes to the more prominent (more often named) of them.
-- roles: premodifying titles ("Retired NATO Colonel José Antonio Alcaide", "Sen. Graham" ->
-  senator) and appositions ("the head of the Polish Ministry of Defense, Wladyslaw
-  Kosiniak-Kamysh");
+- roles: premodifying titles ("Retired NATO Colonel José Antonio Alcaide", "Sen. Graham")
+  and appositions ("the head of the Polish Ministry of Defense, Wladyslaw Kosiniak-Kamysh");
 - pronouns: "he", "she" go to the most recent compatible person named as the subject of a
   clause (else the most recent compatible person). Outside quotation marks, names *inside*
   quotes are not candidates (`"... Donald Trump is elected ...," he said` is not Trump);
   inside a quote, the quote's own speaker is not ("Smith recalled: 'Out of nowhere, he
   said...'": he is not Smith). "I", "we" inside a quote go to the quote's speaker (component).
 - possessives: "Donald Trump's son told" is the son, not Donald Trump;
-- definite descriptions: "the senator" goes to the most recent person whose role holds the
-  head noun; "the network", "the campaign", "the Post" go to the organisation the article
-  names that way ("Russia Today, the satellite network", "the Trump campaign");
+- descriptions: "the senator" goes to the latest person whose role holds the noun and its
+  proper modifiers ("the Florida senator" needs Florida); "A Boston doctor" may introduce one
+  named later; "the network", "the campaign", "the Post" go to the organisation the article
+  names that way ("Nova TV, the satellite network", "the Trump campaign");
 - capitalised headings ("OBAMA FOCUSED") are never speakers.
 """
 
@@ -91,16 +91,13 @@ class SpeakerResolver:
 
     def _ents_in(self, span: Span | None) -> list[Span]:
         # Span.ents walks the whole Doc each time; the entity list is read once per Doc.
-        if span is None:
-            return []
-        return [e for e in self.ents if span.start <= e.start and e.end <= span.end]
+        return [e for e in self.ents if span.start <= e.start and e.end <= span.end] if span else []
 
     def _mention(self, start: int, end: int, cluster: Cluster, subject: bool) -> None:
         self.mentions.append(
             Mention(start, end, cluster.key, subject, quote_of(self.quotes, start, end))
         )
 
-    # -- names -------------------------------------------------------------------------
     def _new_person(self, name: str, start: int, end: int, gender: str | None) -> Cluster:
         cluster = Cluster(len(self.clusters), name, "person", first_start=start, first_end=end)
         cluster.gender = gender
@@ -263,6 +260,11 @@ class SpeakerResolver:
             ]
         cluster: Cluster | None = None
         method = "unresolved"
+        if not persons and head is not None and head.pos_ == "NOUN" and head.dep_ == "appos":
+            # "McConnell, now the Senate majority leader, who said": the person it describes.
+            persons = [
+                e for e in self.ents if e.label_ == "PERSON" and e.start <= head.head.i < e.end
+            ]
         if persons:
             ent = persons[-1]
             for e in persons:
@@ -322,14 +324,13 @@ class SpeakerResolver:
             and head.tag_ == "NNP"
             and is_role_word(head.lower_)
         ):
-            # A headline's capitalised title ("Former White House Doctor Says"): the person
-            # the article gives that role, before or after.
+            # A headline's title ("Former White House Doctor Says"): whoever holds that role.
             cluster = person_by_role(self.clusters, self.mentions, head, start, forward=True)
             method = "description" if cluster is not None else method
-        if cluster is not None or persons:
-            pass
-        elif (
-            head is not None
+        if (
+            cluster is None
+            and not persons
+            and head is not None
             and head.pos_ == "PROPN"
             and head.ent_type_ not in ORG_LABELS
             and not title_role(head.text)
