@@ -101,7 +101,7 @@ def attribution_records(
     verbs = verb_index(cues)
     found, quotes, warnings = find_candidates(doc, verbs=verbs, cues=cues)
     text = doc.text
-    resolver = SpeakerResolver(doc, text=text)
+    resolver = SpeakerResolver(doc, text=text, quotes=quotes)
     by_index: dict[int, tuple[Cluster | None, str]] = {}
 
     def position(k: int) -> int:

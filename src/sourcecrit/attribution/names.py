@@ -95,11 +95,13 @@ def _bare(word: str) -> str:
     return word.lower().rstrip(".").replace("’", "'")
 
 
-def name_words(name: str) -> list[str]:
+@functools.lru_cache(maxsize=65536)
+def name_words(name: str) -> tuple[str, ...]:
     """Return the words of a name, lower case, without full stops; "O’Neill" = "O'Neill"."""
-    return [_bare(w) for w in name.replace(",", " ").split() if _bare(w)]
+    return tuple(_bare(w) for w in name.replace(",", " ").split() if _bare(w))
 
 
+@functools.lru_cache(maxsize=65536)
 def is_honorific(word: str) -> bool:
     """Return True for "Mr.", "Mrs", "Dr." and the like (any case, with or without a full stop)."""
     lex = load_names()
@@ -118,12 +120,14 @@ def clean_name(text: str) -> str:
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=65536)
 def surname(name: str) -> str:
     """Return the last word of a name that is not a suffix ("King" in "Martin Luther King Jr.")."""
     words = [w for w in name_words(name) if w not in SUFFIXES]
     return words[-1] if words else ""
 
 
+@functools.lru_cache(maxsize=65536)
 def first_name(name: str) -> str | None:
     """Return the first given name of ``name`` (not an honorific, particle or initial), or None."""
     words = [w for w in name_words(name) if w not in SUFFIXES]
@@ -134,6 +138,7 @@ def first_name(name: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=65536)
 def name_gender(text: str) -> str | None:
     """Return "m" or "f" when an honorific or a first name in ``text`` gives it away, else None."""
     lex = load_names()
@@ -149,6 +154,7 @@ def title_role(word: str) -> str | None:
     return load_names().titles.get(_bare(word))
 
 
+@functools.lru_cache(maxsize=65536)
 def same_person(a: str, b: str) -> bool:
     """Return True when names ``a`` and ``b`` can be one person.
 

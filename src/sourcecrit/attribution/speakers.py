@@ -5,24 +5,22 @@ coreference resolution based on entity-centric, precision-ranked rules", Computa
 Linguistics 39(4)), reduced to what attributions need. Agreement is a hard constraint
 throughout: a pronoun or name never joins a person whose gender or first name disagrees.
 
-- names: PERSON entities (and proper-noun subjects the tagger missed) are grouped by
-  surname, full names first; spelling variants ("Sikorski"/"Sikorsky") merge by fuzzy
-  similarity; first names, honorifics and the gender they give must agree, so "Mrs.
-  Clinton" is never "Bill Clinton" (:mod:`sourcecrit.attribution.names`). A bare surname
-  that two people share goes to the more prominent (more often named) of them.
-- roles: premodifying titles ("Retired NATO Colonel José Antonio Alcaide", "Sen. Graham")
-  and appositions ("the head of the Polish Ministry of Defense, Wladyslaw Kosiniak-Kamysh");
-- pronouns: "he", "she" go to the most recent compatible person named as the subject of a
-  clause (else the most recent compatible person). Outside quotation marks, names *inside*
-  quotes are not candidates (`"... Donald Trump is elected ...," he said` is not Trump);
-  inside a quote, the quote's own speaker is not ("Smith recalled: 'Out of nowhere, he
-  said...'": he is not Smith). "I", "we" inside a quote go to the quote's speaker (component).
-- possessives: "Donald Trump's son told" is the son, not Donald Trump;
+- names: PERSON entities (and proper nouns the tagger missed) are grouped by surname, full
+  names first, spelling variants allowed; first names, honorifics and their gender must
+  agree, so "Mrs. Clinton" is never "Bill Clinton" (:mod:`sourcecrit.attribution.names`);
+  a bare surname two people share goes to the more often named.
+- roles: titles ("Retired NATO Colonel José Antonio Alcaide", "Sen. Graham"), appositions;
+- pronouns: "he", "she" go to the latest compatible subject (else person). Outside quotation
+  marks, names *inside* quotes are not candidates (`"... if Donald Trump is elected ...," he
+  said` is not Trump); inside a quote, its own speaker is not ("Smith recalled: 'Out of
+  nowhere, he said...'": not Smith). "I" in a quote is its speaker (component), "I"
+  outside quotes the author named in a closing line ("Jane Roe is a playwright.").
 - descriptions: "the senator" goes to the latest person whose role holds the noun and its
   proper modifiers ("the Florida senator" needs Florida); "A Boston doctor" may introduce one
   named later; "the network", "the campaign", "the Post" go to the organisation the article
   names that way ("Nova TV, the satellite network", "the Trump campaign");
-- capitalised headings ("OBAMA FOCUSED") are never speakers.
+- possessors ("Donald Trump's son told": not Trump) and headings in capitals ("OBAMA
+  FOCUSED") are never speakers.
 """
 
 from __future__ import annotations
@@ -59,7 +57,7 @@ from sourcecrit.attribution.names import (
     title_role,
 )
 from sourcecrit.attribution.names import same_person as _same_person
-from sourcecrit.attribution.quotes import quote_of, quote_spans
+from sourcecrit.attribution.quotes import Quote, quote_of, quote_spans
 
 
 class SpeakerResolver:
@@ -69,11 +67,13 @@ class SpeakerResolver:
     source in order of appearance.
     """
 
-    def __init__(self, doc: Doc, *, text: str | None = None) -> None:
+    def __init__(
+        self, doc: Doc, *, text: str | None = None, quotes: list[Quote] | None = None
+    ) -> None:
         self.doc = doc
         self.text = doc.text if text is None else text
         self.ents = list(doc.ents)
-        self.quotes = quote_spans(self.text)[0]
+        self.quotes = quote_spans(self.text)[0] if quotes is None else quotes
         self.clusters: list[Cluster] = []
         self.mentions: list[Mention] = []
         self._org_by_name: dict[str, int] = {}
