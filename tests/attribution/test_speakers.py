@@ -185,6 +185,15 @@ def test_a_description_in_apposition_is_the_person_it_describes(attribute):
     assert speaker_of(records, "said") == "Mark Hale"
 
 
+def test_a_title_on_an_ambiguous_surname_is_given_to_neither_person(attribute):
+    records = attribute(
+        "Jeb Bush campaigned in Columbia with his older brother, George W. Bush. Jeb Bush spoke "
+        "first. President Bush waved to the crowd. Later, the former president told reporters "
+        "that the crowd was large."
+    )
+    assert speaker_of(records, "told") != "Jeb Bush"
+
+
 # -- pronouns and quotation marks ------------------------------------------------------
 
 

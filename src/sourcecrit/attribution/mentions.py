@@ -88,7 +88,12 @@ def role_of(doc: Doc, ent: Span) -> str | None:
         ):
             break
         i -= 1
-    words = [title_role(t.text) or t.text for t in doc[i + 1 : start]]
+    # "Mr." is no role; "Sen." and "Dr." are (senator, doctor).
+    words = [
+        title_role(t.text) or t.text
+        for t in doc[i + 1 : start]
+        if title_role(t.text) or not is_honorific(t.text)
+    ]
     if ent[0].text != ent.text and title_role(ent[0].text):
         words.append(title_role(ent[0].text) or "")
     if words:

@@ -77,6 +77,7 @@ class SpeakerResolver:
         self.clusters: list[Cluster] = []
         self.mentions: list[Mention] = []
         self._org_by_name: dict[str, int] = {}
+        self.guessed = False
         people = [
             e for e in self.ents if e.label_ == "PERSON" and not in_heading(self.text, e.start_char)
         ]
@@ -107,11 +108,8 @@ class SpeakerResolver:
     def _cluster_for_name(
         self, name: str, before: int, *, gender: str | None = None
     ) -> Cluster | None:
-        """Return the existing person a name belongs to, or None.
-
-        A name with a first name or honorific joins only a compatible person; a bare
-        surname that fits several people goes to the most often named, then the first named.
-        """
+        """Return the existing person a name belongs to, or None (a compatible one only; a bare
+        surname that fits several people goes to the most often named, then the first named)."""
         fits = [
             c
             for c in self.clusters
@@ -135,6 +133,7 @@ class SpeakerResolver:
         if len(exact) == 1:
             return exact[0]
         counts = {c.key: sum(1 for m in self.mentions if m.cluster == c.key) for c in fits}
+        self.guessed = True  # a guess between people: their roles must not mix
         return max(fits, key=lambda c: (counts[c.key], -(c.first_start or 0)))
 
     def _add_person(self, ent: Span) -> Cluster | None:
@@ -143,6 +142,7 @@ class SpeakerResolver:
         if not name or not any(ch.isalpha() for ch in name):
             return None
         gender = name_gender(raw)
+        self.guessed = False
         cluster = self._cluster_for_name(name, ent.start_char, gender=gender)
         if cluster is None:
             cluster = self._new_person(name, ent.start_char, ent.end_char, None)
@@ -153,10 +153,9 @@ class SpeakerResolver:
         cluster.add_alias(name)
         if cluster.first_start is None or ent.start_char < cluster.first_start:
             cluster.first_start, cluster.first_end = ent.start_char, ent.end_char
-        role = role_of(self.doc, ent)
-        if role and not cluster.role:
-            cluster.role = role
-        if role:
+        role = None if self.guessed else role_of(self.doc, ent)
+        if role:  # "President Bush" among two Bushes gives neither the role
+            cluster.role = cluster.role or role
             cluster.role_words.update(role.lower().replace("-", " ").split())
         if gender and not cluster.gender:
             cluster.gender = gender
@@ -177,7 +176,6 @@ class SpeakerResolver:
                 found.append(Mention(tok.idx, tok.idx + len(tok), cluster.key, True))
         self.mentions = sorted(self.mentions + found, key=lambda m: m.start)
 
-    # -- resolution --------------------------------------------------------------------
     def _recent_person(self, before: int, *, gender: str | None) -> Cluster | None:
         q = quote_of(self.quotes, before, before + 1)
         allowed: set[int | None] = {None}
