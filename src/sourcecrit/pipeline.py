@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 # Importing the component modules registers their factories with spaCy. The entry points
 # in pyproject.toml do the same for pipelines saved to disk and loaded elsewhere.
+from sourcecrit import segmentation as _segmentation  # noqa: F401
 from sourcecrit.attribution import component as _attribution_component  # noqa: F401
 from sourcecrit.errors import ModelNotFoundError
 from sourcecrit.extensions import ensure_extensions
@@ -75,6 +76,8 @@ def load_model() -> Language:
 def add_components(nlp: Language) -> Language:
     """Add sourcecrit's components to ``nlp`` (after the parser and NER) and return it."""
     ensure_extensions()
+    if "sourcecrit_line_breaks" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("sourcecrit_line_breaks", before="parser")  # headline lines end a sentence
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)

@@ -24,3 +24,15 @@ def attribute(nlp):
         return list(nlp(text)._.sc_attributions)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def one():
+    """Return a function that picks the single record with a given cue (and fails otherwise)."""
+
+    def pick(records: list[dict], cue: str) -> dict:
+        hits = [r for r in records if r["cue"] == cue]
+        assert len(hits) == 1, f"expected one attribution with cue {cue!r}, got {records}"
+        return hits[0]
+
+    return pick

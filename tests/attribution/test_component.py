@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
+from sourcecrit.attribution.lexicon import load_cues
 from sourcecrit.columns import ATTRIBUTIONS, SOURCES
+from sourcecrit.errors import LexiconError
 
 TEXT = "“We will win,” Smith said. The ministry rejected the plan."
 
@@ -79,3 +82,61 @@ def _model_name() -> str:
             continue
         return name
     raise AssertionError("no model")
+
+
+def test_factories_declare_what_they_need_and_set(nlp):
+    meta = nlp.get_pipe_meta("sourcecrit_attribution")
+    assert {"token.dep", "token.lemma", "doc.ents"} <= set(meta.requires)
+    assert {"doc._.sc_attributions", "doc._.sc_sources", "doc.spans"} <= set(meta.assigns)
+    problems = nlp.analyze_pipes(pretty=False)["problems"]
+    assert problems["sourcecrit_attribution"] == [] and problems["sourcecrit_hedges"] == []
+
+
+def _spans(doc: Doc) -> dict[str, list[tuple[int, int, str]]]:
+    return {
+        name: [(s.start_char, s.end_char, s.label_) for s in group]
+        for name, group in doc.spans.items()
+    }
+
+
+def test_a_saved_pipeline_reloads_with_the_same_spans(nlp, flagship_analysis, tmp_path):
+    # nlp.to_disk() then spacy.load(): the factories come back through the spacy_factories
+    # entry points and reproduce every record and span group on the flagship.
+    nlp.to_disk(tmp_path / "pipeline")
+    reloaded = spacy.load(tmp_path / "pipeline")
+    assert reloaded.pipe_names == nlp.pipe_names
+    doc = reloaded(flagship_analysis.text)
+    original = flagship_analysis.doc
+    assert _spans(doc) == _spans(original)
+    assert len(original.spans["sc_attribution_contents"]) > 10
+    assert doc._.sc_attributions == original._.sc_attributions
+    assert doc._.sc_sources == original._.sc_sources
+    assert doc._.sc_hedges == original._.sc_hedges
+
+
+def test_a_saved_custom_lexicon_travels_with_the_pipeline(tmp_path):
+    lexicon = tmp_path / "cues.yaml"
+    lexicon.write_text(
+        "cues:\n  - {cue: grumble, category: speech, loaded: true, object: true, preps: [about],"
+        " explanation: 'Complained in a low voice.'}\n",
+        encoding="utf-8",
+    )
+    nlp = spacy.load(_model_name())
+    nlp.add_pipe("sourcecrit_attribution", config={"cues_path": str(lexicon)})
+    nlp.to_disk(tmp_path / "pipeline")
+    lexicon.unlink()  # the saved pipeline must not depend on the original file
+    load_cues.cache_clear()  # as in a new process: nothing remembered from the file
+    reloaded = spacy.load(tmp_path / "pipeline")
+    text = "The coach grumbled that the pitch was too wet. The coach said that it was fine."
+    assert [r["cue"] for r in reloaded(text)._.sc_attributions] == ["grumbled"]
+    assert (
+        reloaded.get_pipe("sourcecrit_attribution").cues
+        == nlp.get_pipe("sourcecrit_attribution").cues
+    )
+
+
+def test_a_missing_lexicon_file_is_refused(tmp_path):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sourcecrit_attribution", config={"cues_path": str(tmp_path / "nope.yaml")})
+    with pytest.raises(LexiconError, match="nope.yaml"):
+        nlp("The coach said that the pitch was wet.")

@@ -1,4 +1,4 @@
-"""Quote marks on plain text: no spaCy needed."""
+"""Quote marks on plain text (no spaCy needed), then quotes that keep their speaker (real model)."""
 
 from __future__ import annotations
 
@@ -47,7 +47,10 @@ def test_nested_quote_with_the_same_curly_marks():
 def test_single_quotes_nested_in_double():
     text = "“He told me ‘never again’ and left,” she said."
     quotes, _ = quote_spans(text)
-    assert [text[q.start : q.end] for q in quotes] == ["He told me ‘never again’ and left,", "never again"]
+    assert [text[q.start : q.end] for q in quotes] == [
+        "He told me ‘never again’ and left,",
+        "never again",
+    ]
     assert quote_of(quotes, text.index("never"), text.index("never") + 5) == 1
 
 
@@ -84,3 +87,69 @@ def test_never_crashes_and_offsets_stay_inside(text):
     for q in quotes:
         assert 0 <= q.open_start < q.start <= q.end < q.close_end <= len(text)
     assert all(isinstance(w, str) for w in warnings)
+
+
+# -- a quote keeps its speaker until it closes (real model; sentences made up) ---------
+
+
+def test_a_quote_over_several_sentences_is_one_attribution(attribute):
+    records = attribute(
+        'Engineers met on Monday.\n\nOkafor said: "This bridge is unsafe. Believe me, every '
+        'engineer I have spoken to agrees."'
+    )
+    assert [(r["speaker"], r["cue"]) for r in records] == [("Okafor", "said")]
+    assert records[0]["content"].endswith('agrees."')
+
+
+def test_nobody_inside_a_quote_is_not_an_anonymous_source(attribute):
+    records = attribute(
+        'Okafor said: "This bridge is unsafe. Nobody has seen a crack this wide before."'
+    )
+    assert [r["source_text"] for r in records] == ["Okafor"]
+    assert all(r["source_type"] != "anonymous" for r in records)
+
+
+def test_i_think_inside_a_quote_is_kept_for_the_speaker(attribute, one):
+    records = attribute('Okafor said: "This bridge is unsafe. I think we must close it now."')
+    assert one(records, "think")["speaker"] == "Okafor"
+
+
+def test_a_quote_over_a_paragraph_break_keeps_its_speaker(attribute):
+    text = (
+        'Okafor said: "This bridge is unsafe. Every engineer agrees with me.\n\n'
+        '"We must close it before the winter comes."\n\nThe council will meet again on Friday.'
+    )
+    records = attribute(text)
+    assert len(records) == 1
+    assert records[0]["speaker"] == "Okafor"
+    assert records[0]["content"].endswith('winter comes."')
+
+
+def test_a_quote_after_the_speech_tag_carries_the_speaker(attribute):
+    text = (
+        '"This bridge is unsafe," Okafor said. "Every engineer agrees with me.\n\n'
+        '"Nobody has seen a crack this wide. We must close it."\n\nThe mayor will decide on Friday.'
+    )
+    records = attribute(text)
+    assert [(r["speaker"], r["rule"]) for r in records] == [
+        ("Okafor", "verb"),
+        ("Okafor", "continuation"),
+    ]
+    assert records[1]["content"].startswith('"Every engineer') and records[1]["content"].endswith(
+        'close it."'
+    )
+
+
+def test_a_paragraph_initial_quote_continues_the_previous_speaker(attribute):
+    text = (
+        '"This bridge is unsafe," said Maria Lopez, the city engineer.\n\n'
+        '"Every engineer I have spoken to agrees with me, and the council knows it."'
+    )
+    records = attribute(text)
+    assert [r["speaker"] for r in records] == ["Maria Lopez", "Maria Lopez"]
+
+
+def test_another_speaker_in_between_stops_the_carry(attribute):
+    text = '"This bridge is unsafe," Okafor said. The mayor disagreed. "It will stand for ten more years."'
+    records = attribute(text)
+    assert all(r["rule"] != "continuation" for r in records)

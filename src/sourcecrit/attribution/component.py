@@ -15,21 +15,28 @@ Runs after the parser and NER. For each Doc it sets:
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import yaml
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from sourcecrit.attribution import reported
-from sourcecrit.attribution.lexicon import CueEntry, load_cues
-from sourcecrit.attribution.quotes import Quote, quote_spans
+from sourcecrit.attribution import rules
+from sourcecrit.attribution.candidates import Candidate, deduplicate, extend_over_quotes
+from sourcecrit.attribution.lexicon import CueEntry, cues_as_data, load_cues
+from sourcecrit.attribution.quote_runs import carried_quotes
+from sourcecrit.attribution.quotes import Quote, quote_spans, without_quoted_non_sources
 from sourcecrit.attribution.source_types import source_type
 from sourcecrit.attribution.speakers import FIRST_PERSON, Cluster, SpeakerResolver
+from sourcecrit.attribution.syntax import VerbIndex, antecedent, source_chars, verb_index
 from sourcecrit.columns import ATTRIBUTIONS, SOURCES
+from sourcecrit.errors import LexiconError
 from sourcecrit.extensions import add_warning, ensure_extensions
 from sourcecrit.sentences import sentence_of, sentence_spans
 
+CUES_FILE = "cues.yaml"
 SPAN_GROUPS = ("sc_attribution_sources", "sc_attribution_cues", "sc_attribution_contents")
 
 
@@ -46,26 +53,31 @@ def _paragraph_starts(text: str) -> list[int]:
 
 
 def find_candidates(
-    doc: Doc, verbs: dict[str, dict[str | None, CueEntry]], cues: dict[str, CueEntry]
-) -> tuple[list[reported.Candidate], list[Quote], list[str]]:
+    doc: Doc, *, verbs: VerbIndex, cues: dict[str, CueEntry]
+) -> tuple[list[Candidate], list[Quote], list[str]]:
     """Return the attribution candidates of a parsed Doc, its quotes and quote warnings."""
     text = doc.text  # Doc.text rebuilds the string on every access: read it once
     quotes, warnings = quote_spans(text)
     nouns = {e.cue: e for e in cues.values() if e.pos == "noun"}
     found = (
-        reported.verb_candidates(doc, verbs, quotes)
-        + reported.according_candidates(doc)
-        + reported.noun_candidates(doc, nouns)
-        + reported.headline_candidates(doc)
+        rules.verb_candidates(doc, verbs=verbs, quotes=quotes)
+        + rules.according_candidates(doc)
+        + rules.noun_candidates(doc, nouns=nouns)
+        + rules.headline_candidates(doc)
     )
-    reported.extend_over_quotes(found, quotes)
-    found = reported.deduplicate(sorted(found, key=lambda c: (c.content_start, c.content_end)))
-    found += reported.quote_candidates(doc, quotes, found, verbs)
+    extend_over_quotes(found, quotes)
+    found = deduplicate(sorted(found, key=lambda c: (c.content_start, c.content_end)))
+    found += rules.quote_candidates(doc, quotes=quotes, covered=found, verbs=verbs)
     found.sort(key=lambda c: c.content_start)
-    found += reported.continuation_candidates(doc, quotes, found, _paragraph_starts(text))
-    found += reported.lede_candidates(doc, found, sentence_spans(doc), verbs)
+    found += rules.continuation_candidates(
+        doc, quotes=quotes, found=found, paragraph_starts=_paragraph_starts(text)
+    )
+    found += carried_quotes(
+        text, quotes=quotes, found=found, paragraph_starts=_paragraph_starts(text)
+    )
+    found += rules.lede_candidates(doc, found=found, sentences=sentence_spans(doc), verbs=verbs)
     found.sort(key=lambda c: (c.content_start, c.content_end))
-    return found, quotes, warnings
+    return without_quoted_non_sources(found, quotes, doc), quotes, warnings
 
 
 def _quote_holding(quotes: list[Quote], char: int) -> Quote | None:
@@ -86,10 +98,10 @@ def attribution_records(
         cues: the cue lexicon; defaults to the bundled ``data/cues.yaml``.
     """
     cues = cues if cues is not None else load_cues()
-    verbs = reported.verb_index(cues)
-    found, quotes, warnings = find_candidates(doc, verbs, cues)
+    verbs = verb_index(cues)
+    found, quotes, warnings = find_candidates(doc, verbs=verbs, cues=cues)
     text = doc.text
-    resolver = SpeakerResolver(doc, text=text)
+    resolver = SpeakerResolver(doc, text=text, quotes=quotes)
     by_index: dict[int, tuple[Cluster | None, str]] = {}
 
     def position(k: int) -> int:
@@ -104,11 +116,11 @@ def attribution_records(
             by_index[k] = (None, "unresolved")
             continue
         start, end = c.source_start, c.source_end
-        if head is not None and reported.antecedent(head) is not head:
+        if head is not None and antecedent(head) is not head:
             # "officials who said": the source phrase is "who" (as PolNeAR marks it), the
             # speaker is whoever "who" stands for.
-            head = reported.antecedent(head)
-            start, end = reported.source_chars(doc, head) or (start, end)
+            head = antecedent(head)
+            start, end = source_chars(doc, head) or (start, end)
         by_index[k] = resolver.resolve(start, end, head)
     # Second pass: "I"/"we" inside a quote speak for the quote's speaker; continued quotes
     # repeat the speaker of the attribution whose source they share.
@@ -120,7 +132,12 @@ def attribution_records(
                 if j != k and other.source_start == c.source_start and other.rule != "continuation":
                     by_index[k] = by_index[j]
                     break
-        elif cluster is None and head is not None and head.lower_ in FIRST_PERSON and c.cue_start is not None:
+        elif (
+            cluster is None
+            and head is not None
+            and head.lower_ in FIRST_PERSON
+            and c.cue_start is not None
+        ):
             q = _quote_holding(quotes, c.cue_start)
             if q is None:
                 continue
@@ -129,7 +146,9 @@ def attribution_records(
                     j != k
                     and other.content_start <= q.open_start
                     and q.close_end <= other.content_end
-                    and (other.cue_start is None or not q.open_start <= other.cue_start < q.close_end)
+                    and (
+                        other.cue_start is None or not q.open_start <= other.cue_start < q.close_end
+                    )
                     and other.source_start is not None
                 ):
                     # "I think ..." inside Smith's quote is Smith speaking: the source is the
@@ -146,13 +165,23 @@ def attribution_records(
     for k, c in enumerate(found):
         cluster, method = by_index[k]
         head = doc[c.source_token] if c.source_token is not None else None
-        source = (c.source_start, c.source_end) if c.source_start is not None else None
+        source = (
+            (c.source_start, c.source_end)
+            if c.source_start is not None and c.source_end is not None
+            else None
+        )
         typed = source
-        if head is not None and reported.antecedent(head) is not head:
-            head = reported.antecedent(head)
-            typed = reported.source_chars(doc, head) or source
+        if head is not None and antecedent(head) is not head:
+            head = antecedent(head)
+            typed = source_chars(doc, head) or source
         stype, evidence = source_type(doc, typed, head, cluster, method, text=text)
-        entry = c.entry if c.entry is not None else cues.get("according to") if c.kind == "according_to" else None
+        entry = (
+            c.entry
+            if c.entry is not None
+            else cues.get("according to")
+            if c.kind == "according_to"
+            else None
+        )
         cue_q = _quote_holding(quotes, c.cue_start) if c.cue_start is not None else None
         record = {
             "speaker": cluster.canonical if cluster is not None else None,
@@ -167,7 +196,9 @@ def attribution_records(
             "content_end": c.content_end,
             "kind": c.kind,
             "source_type": stype,
-            "sentence": sentence_of(starts, c.cue_start if c.cue_start is not None else c.content_start),
+            "sentence": sentence_of(
+                starts, c.cue_start if c.cue_start is not None else c.content_start
+            ),
             "role": cluster.role if cluster is not None else None,
             "cue_category": entry.category if entry else None,
             "cue_loaded": bool(entry.loaded) if entry else False,
@@ -183,20 +214,20 @@ def attribution_records(
 
 def source_rows(
     records: list[dict[str, Any]],
-    found: list[reported.Candidate],
+    found: list[Candidate],
     by_index: dict[int, tuple[Cluster | None, str]],
 ) -> list[dict[str, Any]]:
     """Return one row per canonical source (:data:`sourcecrit.columns.SOURCES`)."""
     groups: dict[Any, dict[str, Any]] = {}
     order: list[Any] = []
     for k, rec in enumerate(records):
-        cluster = by_index[k][0]
-        if rec["source_start"] is None and cluster is None:
+        owner = by_index[k][0]
+        if rec["source_start"] is None and owner is None:
             continue
-        key = ("c", cluster.key) if cluster is not None else ("t", (rec["source_text"] or "").lower())
+        key = ("c", owner.key) if owner is not None else ("t", (rec["source_text"] or "").lower())
         if key not in groups:
             order.append(key)
-            groups[key] = {"cluster": cluster, "records": []}
+            groups[key] = {"cluster": owner, "records": []}
         groups[key]["records"].append(rec)
     rows = []
     for key in order:
@@ -209,7 +240,9 @@ def source_rows(
         types = Counter(r["source_type"] for r in recs)
         stype = types.most_common(1)[0][0]
         evidence = next(r["source_evidence"] for r in recs if r["source_type"] == stype)
-        firsts = [(r["source_start"], r["source_end"]) for r in recs if r["source_start"] is not None]
+        firsts = [
+            (r["source_start"], r["source_end"]) for r in recs if r["source_start"] is not None
+        ]
         if cluster is not None and cluster.first_start is not None:
             firsts.append((cluster.first_start, cluster.first_end))
         first = min(firsts) if firsts else (None, None)
@@ -245,14 +278,46 @@ def set_span_groups(doc: Doc, records: list[dict[str, Any]]) -> None:
 
 
 class AttributionComponent:
-    """Find attributions (quotes, reported speech, "according to") and their sources."""
+    """Find attributions (quotes, reported speech, "according to") and their sources.
+
+    Saved with the pipeline (``nlp.to_disk``), the component writes the cue lexicon it uses
+    to ``cues.yaml`` in its folder, so ``spacy.load`` restores the same cues even when they
+    came from a file that is no longer there (the way spaCy's ``span_ruler`` saves its
+    patterns).
+    """
 
     def __init__(self, nlp: Language, name: str, *, cues_path: str | None = None) -> None:
         ensure_extensions()
         self.name = name
-        self.cues = load_cues(Path(cues_path) if cues_path else None)
+        self.cues: dict[str, CueEntry] = {}
+        # A pipeline loaded from disk names the lexicon file it was built with, which may be
+        # gone; from_disk() then supplies the saved copy. Anywhere else the error stands.
+        self._missing: LexiconError | None = None
+        try:
+            self.cues = load_cues(Path(cues_path) if cues_path else None)
+        except LexiconError as exc:
+            if not cues_path or Path(cues_path).exists():
+                raise
+            self._missing = exc
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the cue lexicon to ``path/cues.yaml``."""
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        text = yaml.safe_dump(cues_as_data(self.cues), allow_unicode=True, sort_keys=False)
+        (folder / CUES_FILE).write_text(text, encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> AttributionComponent:
+        """Read the cue lexicon saved by :meth:`to_disk` (validated as any lexicon file)."""
+        saved = Path(path) / CUES_FILE
+        if saved.is_file():
+            self.cues = load_cues(saved)
+            self._missing = None
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
+        if self._missing is not None:
+            raise self._missing
         records, sources, warnings = attribution_records(doc, cues=self.cues)
         doc._.sc_attributions = records
         doc._.sc_sources = sources
@@ -262,7 +327,14 @@ class AttributionComponent:
         return doc
 
 
-@Language.factory("sourcecrit_attribution", default_config={"cues_path": None})
+@Language.factory(
+    "sourcecrit_attribution",
+    default_config={"cues_path": None},
+    # (token.pos is read too, but en_core_web_sm's attribute_ruler sets it without declaring
+    # it, so requiring it would make nlp.analyze_pipes report a problem that is not one)
+    requires=["token.dep", "token.head", "token.tag", "token.lemma", "doc.ents"],
+    assigns=["doc._.sc_attributions", "doc._.sc_sources", "doc._.sc_warnings", "doc.spans"],
+)
 def make_attribution(nlp: Language, name: str, cues_path: str | None) -> AttributionComponent:
     """Create the attribution component.
 

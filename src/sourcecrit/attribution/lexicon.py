@@ -81,7 +81,7 @@ def _require(record: Any, n: int, key: str, kind: type, label: str) -> Any:
     if key not in record:
         raise LexiconError(f"{label}: record {n} is missing the key {key!r}")
     value = record[key]
-    if not isinstance(value, kind) or (kind is str and not value.strip()):
+    if not isinstance(value, kind) or (isinstance(value, str) and not value.strip()):
         raise LexiconError(
             f"{label}: record {n}, key {key!r}: expected {kind.__name__}, got {value!r}"
         )
@@ -104,7 +104,9 @@ def parse_cues(data: Any, *, label: str = "cues") -> dict[str, CueEntry]:
         cue = _require(record, n, "cue", str, label).strip().lower()
         extra = set(record) - allowed
         if extra:
-            raise LexiconError(f"{label}: record {n} ({cue!r}) has unknown key {sorted(extra)[0]!r}")
+            raise LexiconError(
+                f"{label}: record {n} ({cue!r}) has unknown key {sorted(extra)[0]!r}"
+            )
         category = _require(record, n, "category", str, label)
         if category not in CUE_CATEGORIES:
             raise LexiconError(
@@ -135,8 +137,14 @@ def parse_cues(data: Any, *, label: str = "cues") -> dict[str, CueEntry]:
                 f"{label}: record {n} ({cue!r}), key 'pos': {pos!r} is not 'verb' or 'noun'"
             )
         entry = CueEntry(
-            cue, category, loaded, explanation.strip(), flags["object"], flags["infinitive"],
-            tuple(preps), pos,
+            cue,
+            category,
+            loaded,
+            explanation.strip(),
+            flags["object"],
+            flags["infinitive"],
+            tuple(preps),
+            pos,
         )
         if entry.key in entries:
             raise LexiconError(f"{label}: record {n}, key 'cue': {cue!r} is listed twice")
@@ -160,12 +168,32 @@ def parse_source_types(data: Any, *, label: str = "source types") -> dict[str, S
         description = _require(record, n, "description", str, label)
         words = record.get("words", [])
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            raise LexiconError(f"{label}: record {n} ({name!r}), key 'words': expected a list of words")
+            raise LexiconError(
+                f"{label}: record {n} ({name!r}), key 'words': expected a list of words"
+            )
         types[name] = SourceTypeInfo(name, description.strip(), frozenset(w.lower() for w in words))
     missing = [t for t in SOURCE_TYPES if t not in types]
     if missing:
         raise LexiconError(f"{label}: no record for source type {missing[0]!r}")
     return {t: types[t] for t in SOURCE_TYPES}
+
+
+def cues_as_data(cues: dict[str, CueEntry]) -> dict[str, Any]:
+    """Return the cue lexicon as plain data that :func:`parse_cues` reads back unchanged."""
+    records = []
+    for e in cues.values():
+        record: dict[str, Any] = {"cue": e.cue, "category": e.category, "loaded": e.loaded}
+        if e.object:
+            record["object"] = True
+        if e.infinitive:
+            record["infinitive"] = True
+        if e.preps:
+            record["preps"] = list(e.preps)
+        if e.pos != "verb":
+            record["pos"] = e.pos
+        record["explanation"] = e.explanation
+        records.append(record)
+    return {"cues": records}
 
 
 @functools.cache

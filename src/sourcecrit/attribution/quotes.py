@@ -20,6 +20,9 @@ rest of the text is scanned as usual.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
+
+from spacy.tokens import Doc
 
 #: Marks that can only open / only close a double quote.
 OPENERS = {"“": "”", "«": "»", "„": "“"}
@@ -190,7 +193,7 @@ def quote_spans(text: str) -> tuple[list[Quote], list[str]]:
         elif ch == SINGLE_OPEN:
             before = text[i - 1] if i else ""
             after = text[i + 1] if i + 1 < n else ""
-            if (_is_space(before) or before in "([“\"—-") and not _is_space(after):
+            if (_is_space(before) or before in '([“"—-') and not _is_space(after):
                 stack.append(_Open(ch, SINGLE_CLOSE, i))
         elif ch == SINGLE_CLOSE and stack and stack[-1].close == SINGLE_CLOSE:
             after = text[i + 1] if i + 1 < n else ""
@@ -203,7 +206,7 @@ def quote_spans(text: str) -> tuple[list[Quote], list[str]]:
                 f"Quote mark at character {dropped.at} is never closed; that quote was skipped."
             )
     ordered = sorted((q for _, q in quotes), key=lambda q: q.open_start)
-    result = []
+    result: list[Quote] = []
     for q in ordered:
         parent = None
         depth = 0
@@ -212,9 +215,7 @@ def quote_spans(text: str) -> tuple[list[Quote], list[str]]:
             if outer.open_start < q.open_start and q.close_end <= outer.close_end:
                 parent = k if parent is None else parent
                 depth += 1
-        result.append(
-            Quote(q.start, q.end, q.open_start, q.close_end, depth, parent, q.paragraphs)
-        )
+        result.append(Quote(q.start, q.end, q.open_start, q.close_end, depth, parent, q.paragraphs))
     return result, warnings
 
 
@@ -238,3 +239,70 @@ def quote_of(quotes: list[Quote], start: int, end: int) -> int | None:
 def has_quote_mark(text: str) -> bool:
     """Return True when ``text`` holds a double quotation mark of any style."""
     return any(ch in DOUBLE_MARKS for ch in text)
+
+
+#: Subjects that name nobody in particular: inside a quote, "Nobody has seen a crack" is what
+#: the speaker says, not a source the reporter cites.
+NOBODY = frozenset(
+    {
+        "nobody",
+        "no one",
+        "no-one",
+        "everyone",
+        "everybody",
+        "anyone",
+        "anybody",
+        "someone",
+        "somebody",
+    }
+)
+
+
+class _Attribution(Protocol):
+    cue_start: int | None
+    cue_token: int | None
+    source_start: int | None
+    source_end: int | None
+
+
+A = TypeVar("A", bound=_Attribution)
+
+
+def _imperative(doc: Doc, i: int) -> bool:
+    """Return True when token ``i`` is a bare verb opening its sentence with no subject ("Believe me")."""
+    tok = doc[i]
+    before = [t for t in tok.sent if t.i < i and not (t.is_punct or t.is_space)]
+    return (
+        tok.tag_ == "VB"
+        and not before
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    )
+
+
+def without_quoted_non_sources(found: list[A], quotes: list[Quote], doc: Doc) -> list[A]:
+    """Return ``found`` without attributions inside a quotation that report no one.
+
+    A quote keeps its speaker until it closes, over sentences and paragraphs. Inside it,
+    ``Okafor said: "This bridge is unsafe. Believe me, every engineer agrees."`` holds no
+    second attribution: "Believe" is an imperative the speaker addresses to the listener,
+    with no source; and in "Nobody has seen a crack" the subject names no one, so it is not
+    an anonymous source. Other attributions inside a quote ("I think", "he told me") are kept.
+    """
+    text = doc.text
+    kept = []
+    for c in found:
+        inside = (
+            c.cue_start is not None and quote_of(quotes, c.cue_start, c.cue_start + 1) is not None
+        )
+        if (
+            inside
+            and c.source_start is None
+            and c.cue_token is not None
+            and _imperative(doc, c.cue_token)
+        ):
+            continue
+        if inside and c.source_start is not None and c.source_end is not None:
+            if text[c.source_start : c.source_end].strip().lower() in NOBODY:
+                continue
+        kept.append(c)
+    return kept

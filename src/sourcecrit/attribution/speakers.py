@@ -2,156 +2,62 @@
 
 A light, rule-based coreference in the spirit of Lee et al. (2013, "Deterministic
 coreference resolution based on entity-centric, precision-ranked rules", Computational
-Linguistics 39(4)), reduced to what attributions need:
+Linguistics 39(4)), reduced to what attributions need. Agreement is a hard constraint
+throughout: a pronoun or name never joins a person whose gender or first name disagrees.
 
-- names: PERSON entities (and proper-noun subjects the tagger missed) are grouped by
-  surname; spelling variants ("Sikorski"/"Sikorsky", "Alcaide"/"Alkaide") are merged by
-  fuzzy string similarity (rapidfuzz ratio), first names must agree when both are given;
-- roles: from premodifying titles ("Retired NATO Colonel José Antonio Alcaide") and from
-  appositions ("the head of the Polish Ministry of Defense, Wladyslaw Kosiniak-Kamysh");
-- pronouns: "he", "him", "she", "her" go to the most recent person mentioned as the subject
-  of a clause (else the most recent person), never across a he/she mismatch already seen;
-  "I", "we" inside a quote go to the quote's speaker;
-- definite descriptions: "the minister", "the former NATO colonel" go to the most recent
-  person whose role holds the head noun;
-- organisations and places as speakers ("the Kremlin", "the United States") by name.
+- names: PERSON entities (and proper nouns the tagger missed) are grouped by surname, full
+  names first, spelling variants allowed; first names, honorifics and their gender must
+  agree, so "Mrs. Clinton" is never "Bill Clinton" (:mod:`sourcecrit.attribution.names`);
+  a bare surname two people share goes to the more often named.
+- roles: titles ("Retired NATO Colonel José Antonio Alcaide", "Sen. Graham"), appositions;
+- pronouns: "he", "she" go to the latest compatible subject (else person). Outside quotation
+  marks, names *inside* quotes are not candidates (`"... if Donald Trump is elected ...," he
+  said` is not Trump); inside a quote, its own speaker is not ("Smith recalled: 'Out of
+  nowhere, he said...'": not Smith). "I" in a quote is its speaker (component), "I"
+  outside quotes the author named in a closing line ("Jane Roe is a playwright.").
+- descriptions: "the senator" goes to the latest person whose role holds the noun and its
+  proper modifiers ("the Florida senator" needs Florida); "A Boston doctor" may introduce one
+  named later; "the network", "the campaign", "the Post" go to the organisation the article
+  names that way ("Nova TV, the satellite network", "the Trump campaign");
+- possessors ("Donald Trump's son told": not Trump) and headings in capitals ("OBAMA
+  FOCUSED") are never speakers.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span, Token
 
-#: Minimum rapidfuzz ratio for two surnames to count as spellings of one name.
-SURNAME_SIMILARITY = 80
-MASCULINE = frozenset({"he", "him", "his", "himself"})
-FEMININE = frozenset({"she", "her", "hers", "herself"})
-FIRST_PERSON = frozenset({"i", "me", "we", "us", "my", "our"})
-HONORIFICS = {
-    "mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f",
-    "dr.": None, "dr": None, "sen.": None, "rep.": None, "gov.": None, "gen.": None,
-    "prof.": None, "president": None, "sir": "m", "lady": "f", "madam": "f",
-}
-DESCRIPTION_DETERMINERS = frozenset({"the", "this", "that"})
-ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
-
-
-@dataclass
-class Cluster:
-    """One real-world speaker and every way the text refers to them."""
-
-    key: int
-    canonical: str
-    kind: str  # person | org
-    aliases: list[str] = field(default_factory=list)
-    role: str | None = None
-    gender: str | None = None  # "m", "f" or None
-    first_start: int | None = None
-    first_end: int | None = None
-    label: str | None = None  # entity label, for organisations
-
-    def add_alias(self, text: str) -> None:
-        # "He" and "he" are one alias; names keep their case.
-        if text and text.lower() not in {a.lower() for a in self.aliases}:
-            self.aliases.append(text)
-
-    @property
-    def surname(self) -> str:
-        return self.canonical.split()[-1].lower()
-
-
-@dataclass
-class Mention:
-    start: int
-    end: int
-    cluster: int
-    subject: bool
-
-
-def _clean_name(text: str) -> str:
-    text = text.strip()
-    for suffix in ("'s", "’s", "'", "’"):
-        if text.endswith(suffix):
-            text = text[: -len(suffix)]
-    words = text.split()
-    while words and words[0].lower() in HONORIFICS:
-        words = words[1:]
-    return " ".join(words)
-
-
-def _same_person(a: str, b: str) -> bool:
-    """Return True when names ``a`` and ``b`` can be one person ("Sikorski"/"Radoslaw Sikorsky")."""
-    wa, wb = a.lower().split(), b.lower().split()
-    if not wa or not wb:
-        return False
-    sa, sb = wa[-1], wb[-1]
-    if sa != sb:
-        if min(len(sa), len(sb)) < 5 or fuzz.ratio(sa, sb) < SURNAME_SIMILARITY:
-            return False
-    if len(wa) > 1 and len(wb) > 1 and fuzz.ratio(wa[0], wb[0]) < SURNAME_SIMILARITY:
-        return False
-    return True
-
-
-def _is_subject(tok: Token) -> bool:
-    while tok.dep_ in ("compound", "appos", "flat", "amod") and tok.head is not tok:
-        tok = tok.head
-    return tok.dep_ in ("nsubj", "nsubjpass", "agent") or (
-        tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
-    )
-
-
-def _role_of(doc: Doc, ent: Span) -> str | None:
-    """Return the title or role the text gives a named person, or None.
-
-    Premodifying titles ("Polish Foreign Minister Radoslaw Sikorski") come first; then the
-    noun the name is in apposition to ("the head of ..., Wladyslaw Kosiniak-Kamysh"), then an
-    apposition after the name ("Jens Stoltenberg, NATO's secretary general").
-    """
-    root = ent.root
-    start = ent.start
-    i = start - 1
-    while i >= 0:
-        tok = doc[i]
-        if (
-            tok.is_punct
-            or tok.dep_ in ("det", "poss", "case")
-            or tok.ent_type_ == "PERSON"
-            or tok.pos_ not in ("PROPN", "NOUN", "ADJ", "VERB", "NUM")
-            or not (i < tok.head.i < ent.end)
-        ):
-            break
-        i -= 1
-    if i + 1 < start:
-        return doc[i + 1 : start].text.strip()
-    if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN"):
-        head = root.head
-        right = head.right_edge.i
-        for child in head.rights:
-            if child is root or child.i >= ent.start:
-                right = min(right, child.left_edge.i - 1)
-                break
-        span = doc[head.left_edge.i : right + 1]
-        text = span.text.strip().rstrip(",").strip()
-        if text and not any(t.ent_type_ == "PERSON" for t in span):
-            return text
-    for child in root.children:
-        if child.dep_ == "appos" and child.i > root.i and child.pos_ in ("NOUN", "PROPN"):
-            span = doc[child.left_edge.i : child.right_edge.i + 1]
-            if not any(t.ent_type_ == "PERSON" for t in span):
-                return span.text.strip().rstrip(",").strip()
-    return None
-
-
-def _is_thing(head: Token) -> bool:
-    """Return True when a proper noun names a document or body, not a person."""
-    from sourcecrit.attribution.lexicon import load_source_types
-
-    types = load_source_types()
-    word = head.lower_
-    return any(word in types[k].words for k in ("document", "media", "organisation"))
+from sourcecrit.attribution.mentions import (
+    DESCRIPTION_DETERMINERS,
+    FEMININE,
+    FIRST_PERSON,
+    MASCULINE,
+    ORG_LABELS,
+    PRONOUN_WINDOW,
+    Cluster,
+    Mention,
+    described_organisation,
+    description_subjects,
+    in_heading,
+    is_role_word,
+    is_subject,
+    is_thing,
+    name_with_honorific,
+    narrator_mention,
+    person_by_role,
+    quote_speaker_mention,
+    role_of,
+)
+from sourcecrit.attribution.names import (
+    clean_name,
+    first_name,
+    is_honorific,
+    name_gender,
+    surname,
+    title_role,
+)
+from sourcecrit.attribution.names import same_person as _same_person
+from sourcecrit.attribution.quotes import Quote, quote_of, quote_spans
 
 
 class SpeakerResolver:
@@ -161,78 +67,140 @@ class SpeakerResolver:
     source in order of appearance.
     """
 
-    def __init__(self, doc: Doc, *, text: str | None = None) -> None:
+    def __init__(
+        self, doc: Doc, *, text: str | None = None, quotes: list[Quote] | None = None
+    ) -> None:
         self.doc = doc
         self.text = doc.text if text is None else text
         self.ents = list(doc.ents)
+        self.quotes = quote_spans(self.text)[0] if quotes is None else quotes
         self.clusters: list[Cluster] = []
         self.mentions: list[Mention] = []
         self._org_by_name: dict[str, int] = {}
-        for ent in self.ents:
-            if ent.label_ == "PERSON":
-                self._add_person(ent)
+        self.guessed = False
+        people = [
+            e for e in self.ents if e.label_ == "PERSON" and not in_heading(self.text, e.start_char)
+        ]
+        # Full names first, so that a bare "Clinton" can choose between the people it may be.
+        full = [e for e in people if first_name(clean_name(name_with_honorific(e, doc)))]
+        for ent in full + [e for e in people if e not in full]:
+            self._add_person(ent)
         self.mentions.sort(key=lambda m: m.start)
+        self._add_descriptions()
+        narrator = narrator_mention(self.text, self.mentions)
+        self.narrator = self.clusters[narrator.cluster] if narrator is not None else None
 
     def _ents_in(self, span: Span | None) -> list[Span]:
         # Span.ents walks the whole Doc each time; the entity list is read once per Doc.
-        if span is None:
-            return []
-        return [e for e in self.ents if span.start <= e.start and e.end <= span.end]
+        return [e for e in self.ents if span.start <= e.start and e.end <= span.end] if span else []
 
-    # -- names -------------------------------------------------------------------------
-    def _cluster_for_name(self, name: str, before: int) -> Cluster | None:
-        """Return the existing cluster a name belongs to (most recently mentioned first)."""
-        recent = sorted(
-            (m for m in self.mentions if m.start < before), key=lambda m: m.start, reverse=True
+    def _mention(self, start: int, end: int, cluster: Cluster, subject: bool) -> None:
+        self.mentions.append(
+            Mention(start, end, cluster.key, subject, quote_of(self.quotes, start, end))
         )
-        seen: set[int] = set()
-        for m in recent:
-            if m.cluster in seen:
-                continue
-            seen.add(m.cluster)
-            c = self.clusters[m.cluster]
-            if c.kind == "person" and _same_person(name, c.canonical):
-                return c
-        for c in self.clusters:
-            if c.kind == "person" and c.key not in seen and _same_person(name, c.canonical):
-                return c
-        return None
+
+    def _new_person(self, name: str, start: int, end: int, gender: str | None) -> Cluster:
+        cluster = Cluster(len(self.clusters), name, "person", first_start=start, first_end=end)
+        cluster.gender = gender
+        self.clusters.append(cluster)
+        return cluster
+
+    def _cluster_for_name(
+        self, name: str, before: int, *, gender: str | None = None
+    ) -> Cluster | None:
+        """Return the existing person a name belongs to, or None (a compatible one only; a bare
+        surname that fits several people goes to the most often named, then the first named)."""
+        fits = [
+            c
+            for c in self.clusters
+            if c.kind == "person"
+            and _same_person(name, c.canonical)
+            and not (gender and c.gender and gender != c.gender)
+        ]
+        if not fits and len(name.split()) == 1:
+            # "Hillary" alone: the one person with that first name.
+            low = name.lower()
+            fits = [
+                c for c in self.clusters if c.kind == "person" and first_name(c.canonical) == low
+            ]
+            if len(fits) != 1 or any(surname(c.canonical) == low for c in self.clusters):
+                return None
+        if len(fits) <= 1:
+            return fits[0] if fits else None
+        exact = [
+            c for c in fits if first_name(name) and first_name(c.canonical) == first_name(name)
+        ]
+        if len(exact) == 1:
+            return exact[0]
+        counts = {c.key: sum(1 for m in self.mentions if m.cluster == c.key) for c in fits}
+        self.guessed = True  # a guess between people: their roles must not mix
+        return max(fits, key=lambda c: (counts[c.key], -(c.first_start or 0)))
 
     def _add_person(self, ent: Span) -> Cluster | None:
-        name = _clean_name(ent.text)
+        raw = name_with_honorific(ent, self.doc)
+        name = clean_name(raw)
         if not name or not any(ch.isalpha() for ch in name):
             return None
-        cluster = self._cluster_for_name(name, ent.start_char)
+        gender = name_gender(raw)
+        self.guessed = False
+        cluster = self._cluster_for_name(name, ent.start_char, gender=gender)
         if cluster is None:
-            cluster = Cluster(len(self.clusters), name, "person", first_start=ent.start_char,
-                              first_end=ent.end_char)
-            self.clusters.append(cluster)
-        elif len(name.split()) > len(cluster.canonical.split()):
+            cluster = self._new_person(name, ent.start_char, ent.end_char, None)
+        elif len(name.split()) > len(cluster.canonical.split()) and surname(name) == surname(
+            cluster.canonical
+        ):
             cluster.canonical = name
         cluster.add_alias(name)
         if cluster.first_start is None or ent.start_char < cluster.first_start:
             cluster.first_start, cluster.first_end = ent.start_char, ent.end_char
-        role = _role_of(self.doc, ent)
-        if role and not cluster.role:
-            cluster.role = role
-        if ent.start > 0:
-            honorific = self.doc[ent.start - 1].lower_
-            if HONORIFICS.get(honorific):
-                cluster.gender = HONORIFICS[honorific]
-        self.mentions.append(Mention(ent.start_char, ent.end_char, cluster.key, _is_subject(ent.root)))
+        role = None if self.guessed else role_of(self.doc, ent)
+        if role:  # "President Bush" among two Bushes gives neither the role
+            cluster.role = cluster.role or role
+            cluster.role_words.update(role.lower().replace("-", " ").split())
+        if gender and not cluster.gender:
+            cluster.gender = gender
+        self._mention(ent.start_char, ent.end_char, cluster, is_subject(ent.root))
         return cluster
 
-    # -- resolution --------------------------------------------------------------------
+    def _add_descriptions(self) -> None:
+        """Add "the president" as a mention of the person whose role it names.
+
+        "In defeat, the president appeared cowed. Campaigning in 2012, he barely mentioned
+        climate change": the subject "the president" keeps Obama the most recent subject, so
+        "he" is Obama and not a senator quoted a paragraph before.
+        """
+        found = []
+        for tok in description_subjects(self.doc, self.quotes):
+            cluster = person_by_role(self.clusters, self.mentions, tok, tok.idx)
+            if cluster is not None:
+                found.append(Mention(tok.idx, tok.idx + len(tok), cluster.key, True))
+        self.mentions = sorted(self.mentions + found, key=lambda m: m.start)
+
     def _recent_person(self, before: int, *, gender: str | None) -> Cluster | None:
-        recent = [m for m in self.mentions if m.start < before]
-        if not recent:
-            return None
+        q = quote_of(self.quotes, before, before + 1)
+        allowed: set[int | None] = {None}
+        excluded: set[int] = set()
+        if q is not None:
+            # Inside a quote: names in this quote (and the quotes around it) may be meant,
+            # but not the person speaking it, who would say "I".
+            k: int | None = q
+            while k is not None:
+                allowed.add(k)
+                k = self.quotes[k].parent
+            speaker = quote_speaker_mention(self.text, self.quotes[q], self.mentions)
+            if speaker is not None:
+                excluded.add(speaker.cluster)
+        recent = [m for m in self.mentions if m.start < before and m.quote in allowed]
 
         def fits(m: Mention) -> bool:
-            g = self.clusters[m.cluster].gender
-            return self.clusters[m.cluster].kind == "person" and (gender is None or g in (None, gender))
+            c = self.clusters[m.cluster]
+            return (
+                c.kind == "person"
+                and c.key not in excluded
+                and (gender is None or c.gender in (None, gender))
+            )
 
-        window_start = before - 600  # about three sentences of news prose
+        window_start = before - PRONOUN_WINDOW
         for m in reversed(recent):
             if m.start >= window_start and m.subject and fits(m):
                 return self.clusters[m.cluster]
@@ -241,24 +209,17 @@ class SpeakerResolver:
                 return self.clusters[m.cluster]
         return None
 
-    def _by_role(self, head: Token, before: int) -> Cluster | None:
-        word = head.lemma_.lower()
-        for m in sorted((m for m in self.mentions if m.start < before), key=lambda m: -m.start):
-            c = self.clusters[m.cluster]
-            if c.kind == "person" and c.role and word in c.role.lower().replace("-", " ").split():
-                return c
-        return None
-
     def _org(self, ent: Span, start: int, end: int) -> Cluster:
-        text = ent.text.strip()
+        text = ent.text.strip().replace("'s ", " ").replace("’s ", " ")  # "Clinton's campaign"
         if text.lower().startswith("the "):
             text = text[4:]
         key = text.lower()
         if key in self._org_by_name:
             cluster = self.clusters[self._org_by_name[key]]
         else:
-            cluster = Cluster(len(self.clusters), text, "org", first_start=start, first_end=end,
-                              label=ent.label_)
+            cluster = Cluster(
+                len(self.clusters), text, "org", first_start=start, first_end=end, label=ent.label_
+            )
             self.clusters.append(cluster)
             self._org_by_name[key] = cluster.key
         return cluster
@@ -275,22 +236,42 @@ class SpeakerResolver:
             ``(cluster or None, method)`` where method is ``name``, ``pronoun``,
             ``description``, ``organisation`` or ``unresolved``.
         """
-        doc = self.doc
-        text = self.text[start:end]
+        doc, text = self.doc, self.text[start:end]
+        if in_heading(self.text, start):
+            return None, "unresolved"
         span = doc.char_span(start, end, alignment_mode="expand")
         inside = self._ents_in(span)
         persons = [e for e in inside if e.label_ == "PERSON"]
-        if (head is not None and _is_thing(head)) or (span is not None and _is_thing(span[-1])):
+        named_head = head is not None and any(e.start <= head.i < e.end for e in persons)
+        if (head is not None and is_thing(head)) or (
+            span is not None and is_thing(span[-1]) and not named_head
+        ):
             persons = []  # "the Geneva and Hague Conventions" tagged as a person
+        if head is not None and head.pos_ == "NOUN" and not named_head:
+            # "Donald Trump's son told": the name is the son's possessor, not the speaker; a
+            # name in apposition ("Another critic, Laurence Tribe") still is the speaker.
+            persons = [
+                e
+                for e in persons
+                if (e.root.head.i == head.i and e.root.dep_ in ("appos", "compound", "flat"))
+                or (head.dep_ == "appos" and e.start <= head.head.i < e.end)
+            ]
         cluster: Cluster | None = None
         method = "unresolved"
+        if not persons and head is not None and head.pos_ == "NOUN" and head.dep_ == "appos":
+            # "McConnell, now the Senate majority leader, who said": the person it describes.
+            persons = [
+                e for e in self.ents if e.label_ == "PERSON" and e.start <= head.head.i < e.end
+            ]
         if persons:
-            # Prefer the name the head is (or is in apposition with).
             ent = persons[-1]
             for e in persons:
                 if head is not None and e.start <= head.i < e.end:
-                    ent = e
-            cluster = self._cluster_for_name(_clean_name(ent.text), ent.end_char + 1)
+                    ent = e  # prefer the name the head is
+            raw = name_with_honorific(ent, doc)
+            cluster = self._cluster_for_name(
+                clean_name(raw), ent.end_char + 1, gender=name_gender(raw)
+            )
             method = "name"
         elif head is not None and head.pos_ == "PRON":
             low = head.lower_
@@ -301,32 +282,86 @@ class SpeakerResolver:
                     if cluster.gender is None:
                         cluster.gender = gender
                     method = "pronoun"
+            elif (
+                low in FIRST_PERSON
+                and self.narrator is not None
+                and quote_of(self.quotes, start, end) is None
+            ):
+                cluster, method = self.narrator, "pronoun"
         if cluster is None and not persons and head is not None and head.pos_ in ("NOUN", "PROPN"):
-            dets = {c.lower_ for c in head.children if c.dep_ == "det"}
-            if dets & DESCRIPTION_DETERMINERS and head.tag_ in ("NN", "NNP"):
-                cluster = self._by_role(head, start)
-                if cluster is not None:
-                    method = "description"
-        if cluster is not None or persons:
-            pass
-        elif head is not None and head.pos_ == "PROPN" and head.ent_type_ not in ORG_LABELS:
+            dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss", "compound")}
+            if dets & {"a", "an"} and head.tag_ == "NN":
+                cluster = person_by_role(
+                    self.clusters, self.mentions, head, start, forward=True
+                )  # "A Boston doctor said"
+                method = "description" if cluster is not None else method
+            elif dets & DESCRIPTION_DETERMINERS or any(c.pos_ == "PROPN" for c in head.children):
+                if head.tag_ in ("NN", "NNP"):
+                    cluster = person_by_role(self.clusters, self.mentions, head, start)
+                    method = "description" if cluster is not None else method
+                if cluster is None and (span is None or head.i == span[-1].i):
+                    named = described_organisation(doc, self.ents, self.quotes, head, start)
+                    if named is not None:
+                        cluster = self._org(named, named.start_char, named.end_char)
+                        method = "organisation"
+        if (
+            cluster is None
+            and not persons
+            and head is not None
+            and head.pos_ == "NOUN"
+            and head.text[:1].isupper()
+            and not any(c.dep_ == "det" for c in head.children)
+        ):
+            # "Trump knows ...": a name the tagger took for a common noun, already known.
+            cluster = self._cluster_for_name(head.text, start)
+            method = "name" if cluster is not None else method
+        if (
+            cluster is None
+            and not persons
+            and head is not None
+            and head.tag_ == "NNP"
+            and is_role_word(head.lower_)
+        ):
+            # A headline's title ("Former White House Doctor Says"): whoever holds that role.
+            cluster = person_by_role(self.clusters, self.mentions, head, start, forward=True)
+            method = "description" if cluster is not None else method
+        if (
+            cluster is None
+            and not persons
+            and head is not None
+            and head.pos_ == "PROPN"
+            and head.ent_type_ not in ORG_LABELS
+            and not title_role(head.text)
+            and not any(c.dep_ == "poss" for c in head.children if c.pos_ != "PROPN")
+        ):
             # A name the entity recogniser missed ("Alkaide said").
             tokens = [t for t in head.subtree if t.pos_ == "PROPN" and t.i <= head.i]
-            name = _clean_name(" ".join(t.text for t in tokens) or head.text)
-            cluster = self._cluster_for_name(name, start) if name else None
-            if cluster is None and name[:1].isupper() and not _is_thing(head):
-                cluster = Cluster(len(self.clusters), _clean_name(name), "person",
-                                  first_start=start, first_end=end)
-                self.clusters.append(cluster)
+            if tokens and tokens[-1].i == head.i:
+                left = tokens[0].i
+                while left < head.i and not all(t.pos_ == "PROPN" for t in doc[left : head.i + 1]):
+                    left += 1
+                name = clean_name(doc[left : head.i + 1].text)
+            else:
+                name = clean_name(head.text)
+            cluster = (
+                self._cluster_for_name(name, start, gender=name_gender(text)) if name else None
+            )
+            if (
+                cluster is None
+                and name[:1].isupper()
+                and not is_thing(head)
+                and not is_honorific(name)
+            ):
+                cluster = self._new_person(name, start, end, name_gender(text))
             if cluster is not None:
-                cluster.add_alias(_clean_name(name))
+                cluster.add_alias(name)
                 method = "name"
         if (
             cluster is None
             and span is not None
             and head is not None
             and head.i != span[-1].i
-            and _is_thing(span[-1])
+            and is_thing(span[-1])
             and any(t.dep_ == "cc" for t in span)
         ):
             # "the Geneva and Hague Conventions": the parser heads the phrase on "Geneva",
@@ -337,18 +372,26 @@ class SpeakerResolver:
         if cluster is None and span is not None:
             orgs = [e for e in inside if e.label_ in ORG_LABELS]
             if orgs and head is not None and (orgs[0].start <= head.i < orgs[0].end):
-                cluster = self._org(orgs[0], start, end)
-                method = "organisation"
+                # "Nervo wrote", with "Nervo" tagged ORG: a person the article has named.
+                cluster = self._cluster_for_name(clean_name(orgs[0].text), start)
+                method = "name"
+                if cluster is None or orgs[0].label_ != "ORG":
+                    cluster, method = self._org(orgs[0], start, end), "organisation"
         if cluster is not None:
             if method == "name" and persons:
-                cluster.add_alias(_clean_name(persons[-1].text))
+                cluster.add_alias(clean_name(persons[-1].text))
             elif method != "name":
                 cluster.add_alias(text)
             # A source is what the sentence is about, so a later "he" may mean it; not so
             # the holder of a noun ("the statement *of Sikorski* that ..."), a side remark.
-            holder = head is not None and head.dep_ in ("pobj", "poss") and head.head.pos_ in ("NOUN", "ADP") and (
-                head.dep_ == "poss" or head.head.head.pos_ == "NOUN"
+            holder = (
+                head is not None
+                and head.dep_ in ("pobj", "poss")
+                and head.head.pos_ in ("NOUN", "ADP")
+                and (head.dep_ == "poss" or head.head.head.pos_ == "NOUN")
             )
-            self.mentions.append(Mention(start, end, cluster.key, not holder))
-            self.mentions.sort(key=lambda m: m.start)
+            if not (head is not None and head.lower_ in FIRST_PERSON):
+                # The narrator's "I" is no antecedent for a later "she": that is someone else.
+                self._mention(start, end, cluster, not holder)
+                self.mentions.sort(key=lambda m: m.start)
         return cluster, method

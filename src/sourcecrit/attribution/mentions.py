@@ -1,0 +1,282 @@
+"""Mentions of speakers: the records the resolver keeps, and what a mention's tokens tell.
+
+Used by :mod:`sourcecrit.attribution.speakers`: whether a name is a clause subject, the
+role the text gives a person, whether a word names a body or a document, whether a line
+is a heading in capitals, which organisation a description ("the network") stands for,
+and who wrote a first-person piece.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from sourcecrit.attribution.names import is_honorific, title_role
+from sourcecrit.attribution.quotes import Quote, quote_of
+
+MASCULINE = frozenset({"he", "him", "his", "himself"})
+FEMININE = frozenset({"she", "her", "hers", "herself"})
+FIRST_PERSON = frozenset({"i", "me", "we", "us", "my", "our"})
+DESCRIPTION_DETERMINERS = frozenset({"the", "this", "that"})
+ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
+#: How far back (characters) a subject mention is preferred for a pronoun: about three
+#: sentences of news prose.
+PRONOUN_WINDOW = 600
+
+
+@dataclass
+class Cluster:
+    """One real-world speaker and every way the text refers to them."""
+
+    key: int
+    canonical: str
+    kind: str  # person | org
+    aliases: list[str] = field(default_factory=list)
+    role: str | None = None
+    gender: str | None = None  # "m", "f" or None
+    first_start: int | None = None
+    first_end: int | None = None
+    label: str | None = None  # entity label, for organisations
+    role_words: set[str] = field(default_factory=set)  # every role the text gives them
+
+    def add_alias(self, text: str) -> None:
+        # "He" and "he" are one alias; names keep their case.
+        if text and text.lower() not in {a.lower() for a in self.aliases}:
+            self.aliases.append(text)
+
+    @property
+    def surname(self) -> str:
+        return self.canonical.split()[-1].lower()
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    cluster: int
+    subject: bool
+    quote: int | None = None  # index of the innermost quote holding the mention
+
+
+def is_subject(tok: Token) -> bool:
+    while tok.dep_ in ("compound", "appos", "flat", "amod") and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass", "agent") or (
+        tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according"
+    )
+
+
+def role_of(doc: Doc, ent: Span) -> str | None:
+    """Return the title or role the text gives a named person, or None.
+
+    Premodifying titles ("Polish Foreign Minister Radoslaw Sikorski", "Sen. Graham") come
+    first; then the noun the name is in apposition to ("the head of ..., Wladyslaw
+    Kosiniak-Kamysh"), then an apposition after the name ("Jens Stoltenberg, NATO's
+    secretary general").
+    """
+    root, start = ent.root, ent.start
+    i = start - 1
+    while i >= 0:
+        tok = doc[i]
+        if (
+            tok.is_punct
+            or tok.dep_ in ("det", "poss", "case")
+            or tok.ent_type_ == "PERSON"
+            or tok.pos_ not in ("PROPN", "NOUN", "ADJ", "VERB", "NUM")
+            or not (i < tok.head.i < ent.end)
+        ):
+            break
+        i -= 1
+    # "Mr." is no role; "Sen." and "Dr." are (senator, doctor).
+    words = [
+        title_role(t.text) or t.text
+        for t in doc[i + 1 : start]
+        if title_role(t.text) or not is_honorific(t.text)
+    ]
+    if ent[0].text != ent.text and title_role(ent[0].text):
+        words.append(title_role(ent[0].text) or "")
+    if words:
+        return " ".join(words).strip()
+    if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN"):
+        head = root.head
+        right = head.right_edge.i
+        for child in head.rights:
+            if child is root or child.i >= ent.start:
+                right = min(right, child.left_edge.i - 1)
+                break
+        span = doc[head.left_edge.i : right + 1]
+        text = span.text.strip().rstrip(",").strip()
+        if text and not any(t.ent_type_ == "PERSON" for t in span):
+            return text
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > root.i and child.pos_ in ("NOUN", "PROPN"):
+            span = doc[child.left_edge.i : child.right_edge.i + 1]
+            if not any(t.ent_type_ == "PERSON" for t in span):
+                return span.text.strip().rstrip(",").strip()
+    return None
+
+
+def is_thing(head: Token) -> bool:
+    """Return True when a proper noun names a document or body, not a person."""
+    from sourcecrit.attribution.lexicon import load_source_types
+
+    types = load_source_types()
+    word = head.lower_
+    return any(word in types[k].words for k in ("document", "media", "organisation"))
+
+
+def is_org_word(word: str) -> bool:
+    from sourcecrit.attribution.lexicon import load_source_types
+
+    types = load_source_types()
+    return word in types["media"].words or word in types["organisation"].words
+
+
+def in_heading(text: str, char: int) -> bool:
+    """Return True when ``char`` is on a short line written in capitals ("OBAMA FOCUSED")."""
+    start = text.rfind("\n", 0, char) + 1
+    end = text.find("\n", char)
+    line = text[start : len(text) if end == -1 else end]
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 4 and len(line) <= 80 and not any(ch.islower() for ch in letters)
+
+
+def name_with_honorific(span: Span, doc: Doc) -> str:
+    """Return the text of a name span with an honorific just before it ("Mrs." + "Clinton")."""
+    if span.start > 0 and is_honorific(doc[span.start - 1].text):
+        return doc[span.start - 1].text + " " + span.text
+    return span.text
+
+
+def described_organisation(
+    doc: Doc, ents: list[Span], quotes: list[Quote], head: Token, start: int
+) -> Span | None:
+    """Return the span naming the organisation "the network", "the campaign" or "the Post" stands for.
+
+    Looks back from ``start`` (outside quotation marks) for the same noun with a named
+    owner ("the Trump campaign"), an organisation whose name holds the word ("the New York
+    Post" for "the Post"), or one in apposition with the noun ("Russia Today, the global
+    satellite network"). Returns None when the article names none.
+    """
+    word = head.lower_
+    if not (is_org_word(word) or head.pos_ == "PROPN"):
+        return None
+    owner = [c for c in head.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+    if owner and is_org_word(word):
+        return doc[owner[0].left_edge.i : head.i + 1]  # "the Trump campaign", "Clinton's campaign"
+    for tok in reversed(doc[: head.i]):
+        if tok.idx >= start or quote_of(quotes, tok.idx, tok.idx + 1) is not None:
+            continue
+        if tok.lower_ == word:
+            owner = [
+                c for c in tok.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"
+            ]
+            if owner:
+                return doc[owner[0].left_edge.i : tok.i + 1]
+        if tok.ent_type_ in ("ORG", "GPE") and tok.ent_iob_ == "B":
+            ent = next((e for e in ents if e.start == tok.i), None)
+            if ent is None:
+                continue
+            if word in {t.lower_ for t in ent} and head.pos_ == "PROPN":
+                return ent
+            appos = [t for t in ent.root.children if t.dep_ == "appos"]
+            if ent.root.dep_ == "appos":
+                appos.append(ent.root.head)
+            if any(t.lemma_.lower() == head.lemma_.lower() for t in appos):
+                return ent
+    return None
+
+
+def narrator_mention(text: str, mentions: list[Mention]) -> Mention | None:
+    """Return the mention naming the author of a first-person piece in its closing line, or None.
+
+    Opinion pieces end with a line on the author ("Jane Roe is a playwright in Boston."):
+    "I" outside quotation marks is that person.
+    """
+    body = text.rstrip()
+    last = body[body.rfind("\n") + 1 :]
+    first_char = len(body) - len(last) + (len(last) - len(last.lstrip()))
+    for m in mentions:
+        if m.start == first_char and m.quote is None:
+            if text[m.end : m.end + 6].lower().startswith((" is ", " was ", " has ")):
+                return m
+    return None
+
+
+def quote_speaker_mention(text: str, quote: Quote, mentions: list[Mention]) -> Mention | None:
+    """Return the mention of the person speaking a quote: named just before it or just after it.
+
+    Before: the last subject outside quotation marks earlier in the paragraph ("Smith
+    recalled, ..."); after: a name right after the closing mark (`"...," Smith said`).
+    """
+    para_start = text.rfind("\n", 0, quote.open_start) + 1
+    before = [
+        m
+        for m in mentions
+        if para_start <= m.start < quote.open_start and m.quote is None and m.subject
+    ]
+    if before and quote.open_start - before[-1].end < 250:
+        return before[-1]
+    after = [
+        m for m in mentions if quote.close_end <= m.start < quote.close_end + 40 and m.quote is None
+    ]
+    return after[0] if after else None
+
+
+def description_subjects(doc: Doc, quotes: list[Quote]) -> list[Token]:
+    """Return the subjects outside quotes that are definite descriptions ("the president")."""
+    return [
+        tok
+        for tok in doc
+        if tok.dep_ in ("nsubj", "nsubjpass")
+        and tok.tag_ == "NN"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        and quote_of(quotes, tok.idx, tok.idx + 1) is None
+    ]
+
+
+def is_role_word(word: str) -> bool:
+    """Return True when ``word`` names an office or trade a person holds ("senator", "doctor")."""
+    from sourcecrit.attribution.lexicon import load_source_types
+
+    types = load_source_types()
+    return any(
+        word in types[k].words for k in ("named_official", "named_politician", "named_expert")
+    )
+
+
+def person_by_role(
+    clusters: list[Cluster],
+    mentions: list[Mention],
+    head: Token,
+    before: int,
+    *,
+    forward: bool = False,
+) -> Cluster | None:
+    """Return the person most recently mentioned before ``before`` whose role holds the head noun.
+
+    With ``forward``, a description that introduces someone named later ("A Boston doctor
+    said ... Dr. Jane Roe") takes the first such person after it when none came before.
+    """
+    words = {head.lemma_.lower(), head.lower_}
+    # Every proper modifier must fit too (Lee et al.'s compatible-modifiers sieve): "the
+    # Florida senator" is not a senator the text placed nowhere, nor one from another state.
+    # (A headline's capitalised words are all proper nouns: not checked there.)
+    modifiers = {
+        c.lower_
+        for c in head.children
+        if c.dep_ in ("amod", "compound")
+        and c.pos_ == "PROPN"
+        and c.i < head.i
+        and head.tag_ == "NN"
+        and not forward  # "A Boston doctor" introduces someone: the modifier is news
+    }
+    ordered = sorted((m for m in mentions if m.start < before), key=lambda m: -m.start)
+    if forward:
+        ordered += sorted((m for m in mentions if m.start >= before), key=lambda m: m.start)
+    for m in ordered:
+        c = clusters[m.cluster]
+        if c.kind == "person" and words & c.role_words and modifiers <= c.role_words:
+            return c
+    return None

@@ -1,0 +1,120 @@
+"""Noun cues: "Smith's claim that ...", "the statement of the ministry that ...", "his
+support for the bill" (PARC's nominal cues, Pareti 2016)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from sourcecrit.attribution.candidates import Candidate
+from sourcecrit.attribution.lexicon import CueEntry
+from sourcecrit.attribution.syntax import (
+    EXPLETIVES,
+    is_passive,
+    noun_of_clause,
+    same_token,
+    source_chars,
+    span_chars,
+    subject_of,
+    subtree_chars,
+)
+from sourcecrit.attribution.wordlists import words
+
+
+def noun_candidates(doc: Doc, *, nouns: dict[str, CueEntry]) -> list[Candidate]:
+    """Return attributions carried by a noun: "Smith's claim that ...", "the statement of the
+    ministry that ...", "a statement saying ..." (PARC's nominal cues, Pareti 2016).
+
+    Only a noun from the lexicon with a "that"-clause (or a "saying"-clause) counts, so "the
+    fact that" or "the idea that" never do.
+    """
+    material_senses = words("material_senses")
+    out = []
+    for tok in doc:
+        if tok.pos_ != "NOUN":
+            continue
+        entry = nouns.get(tok.lemma_.lower())
+        if entry is None:
+            continue
+        content_tok = None
+        by_prep = False
+        for child in tok.rights:
+            if child.dep_ in ("acl", "ccomp", "relcl") and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in child.children
+            ):
+                content_tok = child
+            elif child.dep_ == "acl" and child.lemma_ == "say":
+                content_tok = next((g for g in child.children if g.dep_ == "ccomp"), None)
+            if content_tok is not None:
+                break
+        if content_tok is None and tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+            verb = tok.head.head
+            content_tok = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ == "ccomp" and same_token(noun_of_clause(verb, c), tok)
+                ),
+                None,
+            )
+        if content_tok is None and entry.preps:
+            # "his support for the bill", "her criticism of the plan": the prepositional
+            # object is what the noun attributes.
+            for child in tok.rights:
+                if child.dep_ == "prep" and child.lower_ in entry.preps:
+                    content_tok = next(
+                        (g for g in child.children if g.dep_ in ("pobj", "pcomp")), None
+                    )
+                    by_prep = True
+                    break
+        if content_tok is None:
+            continue
+        content = subtree_chars(doc, content_tok)
+        if content is None:
+            continue
+        source_tok = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if source_tok is None:
+            for child in tok.rights:
+                if (
+                    child.dep_ == "prep"
+                    and child.lower_ in ("of", "by", "from")
+                    and child.i < content_tok.i
+                    and content_tok.head.i != child.i
+                ):
+                    source_tok = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    break
+        if source_tok is None and tok.dep_ in ("dobj", "pobj", "attr") and tok.i < content_tok.i:
+            # "Clinton expressed support for ...", "he launched an attack on ...": whoever
+            # does the verb the noun is the object of holds the view.
+            verb = tok.head
+            while verb.dep_ in ("prep", "prt", "advmod") and verb.head.i != verb.i:
+                verb = verb.head  # "came out in support of"
+            if verb.pos_ in ("VERB", "AUX") and not is_passive(verb):
+                subject = subject_of(verb)
+                if subject is not None and subject.lower_ not in EXPLETIVES and subject.i < tok.i:
+                    source_tok = subject
+        if by_prep and source_tok is None:
+            continue  # "the attack on Nice", "support for the bill" with nobody holding it
+        if by_prep and any(
+            c.dep_ in ("amod", "compound") and c.lemma_.lower() in material_senses
+            for c in tok.children
+        ):
+            continue  # "military and financial support for Kyiv": aid or force, not a view
+        source = source_chars(doc, source_tok) if source_tok is not None else None
+        if source and source[1] > content[0] and source_tok is not None:
+            # The source's subtree ran into the content: stop it where the content starts.
+            source = span_chars(doc, source_tok.left_edge.i, content_tok.left_edge.i - 1)
+        out.append(
+            Candidate(
+                content_start=content[0],
+                content_end=content[1],
+                cue_start=tok.idx,
+                cue_end=tok.idx + len(tok),
+                entry=entry,
+                source_start=source[0] if source else None,
+                source_end=source[1] if source else None,
+                rule="noun",
+                source_token=source_tok.i if source_tok is not None and source else None,
+                cue_token=tok.i,
+            )
+        )
+    return out

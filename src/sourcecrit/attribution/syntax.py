@@ -1,0 +1,243 @@
+"""Parse helpers shared by the attribution rules: spans, subjects, sources, cue lookup.
+
+They read spaCy's dependency parse (ClearNLP labels, as the English pipelines use) and work
+on one token and its neighbours only, so every rule stays linear in the length of the
+article.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from sourcecrit.attribution.lexicon import CueEntry
+from sourcecrit.attribution.wordlists import words
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+# Dependencies through which a cue without its own subject borrows one from its head:
+# "responded ... by saying that" (pcomp), "added and said" (conj), "wants to say" (xcomp).
+CLIMB_DEPS = frozenset({"xcomp", "conj", "pcomp", "prep", "advcl", "ccomp"})
+EXPLETIVES = frozenset({"it", "there"})
+
+#: The cue lexicon's verbs by lemma, then particle (None for a plain verb).
+VerbIndex = dict[str, dict[str | None, CueEntry]]
+
+
+def span_chars(doc: Doc, left: int, right: int) -> tuple[int, int] | None:
+    """Return character offsets of tokens ``left..right`` (inclusive), trimmed of spaces and
+    of non-quote punctuation at either end; None when nothing is left."""
+    while left <= right and (doc[left].is_space or (doc[left].is_punct and not doc[left].is_quote)):
+        left += 1
+    while right >= left and (
+        doc[right].is_space or (doc[right].is_punct and not doc[right].is_quote)
+    ):
+        right -= 1
+    if left > right:
+        return None
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def subtree_chars(doc: Doc, tok: Token) -> tuple[int, int] | None:
+    """Return the character offsets of ``tok``'s subtree, trimmed as :func:`span_chars`."""
+    return span_chars(doc, tok.left_edge.i, tok.right_edge.i)
+
+
+def source_chars(doc: Doc, tok: Token) -> tuple[int, int] | None:
+    """Return the source phrase: the subject's subtree, without a trailing relative clause."""
+    right = tok.right_edge.i
+    for child in tok.rights:
+        if child.dep_ in ("relcl", "acl") and child.i > tok.i:
+            right = min(right, child.left_edge.i - 1)
+            break
+    left = tok.left_edge.i
+    # A headline or dateline run into the sentence ("PHILADELPHIA (UPI) -- The party said")
+    # is not part of the source: start after the last line break.
+    for i in range(tok.i, left - 1, -1):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            left = i + 1
+            break
+    return span_chars(doc, left, right)
+
+
+def particle_of(tok: Token) -> str | None:
+    """Return the particle of a phrasal verb ("out" in "ruled out"), or None."""
+    for child in tok.children:
+        if child.dep_ == "prt":
+            return child.lower_
+    return None
+
+
+def cue_entry_for(tok: Token, verbs: dict[str, dict[str | None, CueEntry]]) -> CueEntry | None:
+    """Return the lexicon entry for ``tok`` as a cue verb, or None.
+
+    Args:
+        tok: a token of a parsed Doc.
+        verbs: lemma -> particle (None for a plain verb) -> entry, as built by
+            :func:`verb_index`.
+    """
+    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "compound"):
+        return None
+    lemma = tok.lemma_.lower()
+    by_particle = verbs.get(lemma)
+    if not by_particle and tok.tag_ in ("VBG", "VBD", "VBN"):
+        # The lemmatizer sometimes drops or keeps a final "e": "hoping" -> "hop",
+        # "retweeted" -> "retweete".
+        by_particle = verbs.get(lemma + "e") or (
+            verbs.get(lemma[:-1]) if lemma.endswith("e") else None
+        )
+    if not by_particle:
+        return None
+    particle = particle_of(tok)
+    if particle and particle in by_particle:
+        return by_particle[particle]
+    return by_particle.get(None)
+
+
+def verb_index(cues: dict[str, CueEntry]) -> dict[str, dict[str | None, CueEntry]]:
+    """Return the cue lexicon indexed by verb lemma, then particle."""
+    index: dict[str, dict[str | None, CueEntry]] = {}
+    for entry in cues.values():
+        if entry.pos == "verb":
+            index.setdefault(entry.verb, {})[entry.particle] = entry
+    return index
+
+
+def is_passive(tok: Token) -> bool:
+    """Return True when verb ``tok`` is passive (it has a passive auxiliary or subject)."""
+    return any(c.dep_ in ("auxpass",) or c.dep_ in PASSIVE_SUBJECT_DEPS for c in tok.children)
+
+
+def subject_of(tok: Token) -> Token | None:
+    """Return the subject of cue ``tok``, borrowed from governing verbs when it has none."""
+    current = tok
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if is_passive(current):
+            return None
+        if current.dep_ == "acl" and current.head.dep_ in ("dobj", "pobj", "attr"):
+            # "The ministry issued a statement saying ...": the statement's author speaks.
+            current = current.head.head
+            continue
+        if current.dep_ not in CLIMB_DEPS or current.head is current:
+            return None
+        # A ccomp has its own subject; borrowing from the governing verb would be wrong.
+        if current.dep_ == "ccomp" and current is tok:
+            return None
+        current = current.head
+    return None
+
+
+def is_expletive(subject: Token, cue: Token, entry: CueEntry) -> bool:
+    """Return True when ``subject`` is an empty "there" or "it" ("it seems that ...").
+
+    "It" before an active verb of saying or taking a side is a real pronoun ("the ministry ...
+    it said"); before "seem", "appear", a passive or an evidence verb it stands for nothing.
+    """
+    low = subject.lower_
+    if low == "there":
+        return True
+    if low != "it":
+        return False
+    return entry.category == "evidence" or is_passive(cue) or subject.dep_ == "expl"
+
+
+def antecedent(tok: Token) -> Token:
+    """Return the noun a relative pronoun stands for ("officials *who* said" -> officials)."""
+    if (
+        tok.tag_ in ("WP", "WDT")
+        and tok.head.dep_ in ("relcl", "acl")
+        and tok.head.head is not tok.head
+    ):
+        return tok.head.head
+    return tok
+
+
+def agent_of(tok: Token) -> Token | None:
+    """Return the agent of a passive verb ("was denied *by the ministry*"), or None."""
+    for child in tok.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    return None
+
+
+def group_source_of(tok: Token) -> Token | None:
+    """Return a passive cue's "in a number of countries" phrase (a vague group as source)."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "among") and child.i < tok.i:
+            for grand in child.children:
+                if grand.dep_ == "pobj" and (
+                    grand.tag_ in ("NNS", "NNPS")
+                    or any(g.lower_ in ("number", "some", "many", "several") for g in grand.subtree)
+                ):
+                    return grand
+    return None
+
+
+# Subordinators whose clause, after a comma, is the writer's comment on the content rather
+# than part of it: "said X, though she did not discuss ...", "X, while others said ...".
+WRITER_MARKS = frozenset({"though", "although", "while", "whereas", "as"})
+TAIL_PREPS = frozenset({"with", "despite", "amid", "including"})
+
+
+def trim_tail(doc: Doc, left: int, right: int) -> int:
+    """Return a new right end for content ``left..right`` without a trailing comment.
+
+    The writer often hangs a comma-separated tail on the reported clause that is not part
+    of what the source said: a "though"/"while"/"as" clause, a participle ("..., saying
+    that ...", itself a new attribution) or a non-restrictive "which"/"who" clause.
+    """
+    for t in doc[left + 1 : right + 1]:
+        i = t.left_edge.i
+        if i <= left + 1 or t.right_edge.i < right or not (left <= t.head.i <= right):
+            continue
+        prev = doc[i - 1]
+        if prev.text not in (",", "—", "–", "-", ";"):
+            continue
+        marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
+        if t.dep_ == "advcl" and marks & WRITER_MARKS:
+            return i - 2
+        if t.dep_ in ("advcl", "xcomp", "conj") and t.tag_ == "VBG":
+            return i - 2
+        if t.dep_ == "relcl" and doc[i].tag_ in ("WDT", "WP"):
+            return i - 2
+        if t.dep_ == "prep" and t.lower_ in TAIL_PREPS:
+            return i - 2
+        if t.dep_ in ("appos", "npadvmod") and t.pos_ in ("NOUN", "PRON", "NUM") and t.i > i:
+            return i - 2
+    return right
+
+
+def noun_of_clause(verb: Token, clause: Token) -> Token | None:
+    """Return the noun a "that"-clause completes when the parser hung it on the verb.
+
+    In "commenting on the statement of Polish Foreign Minister Radoslaw Sikorski that some
+    alliance countries have already sent their military", the small model attaches the
+    clause to "commenting"; it says what the *statement* was, so it is Sikorski's content.
+    The clause must follow the verb's prepositional object directly, and that object must
+    be a noun that takes such a clause (the ``clause_nouns`` list of
+    ``data/attribution_words.yaml``).
+    """
+    if not any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children):
+        return None
+    clause_nouns = words("clause_nouns")
+    for prep in verb.children:
+        if prep.dep_ != "prep" or not verb.i < prep.i < clause.i:
+            continue
+        noun = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if (
+            noun is not None
+            and noun.lemma_.lower() in clause_nouns
+            and noun.right_edge.i + 1 == clause.left_edge.i
+        ):
+            return noun
+    return None
+
+
+def same_token(a: Token | None, b: Token) -> bool:
+    """Return True when ``a`` is the token ``b`` (same position in the Doc)."""
+    # spaCy makes a new Token object on each access, so compare positions, not identity.
+    return a is not None and a.i == b.i

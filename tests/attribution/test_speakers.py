@@ -1,0 +1,308 @@
+"""Speaker resolution on the real model: agreement, names, quotes, possessives, bodies, headings.
+
+Every sentence here is made up for the test.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from sourcecrit.attribution.mentions import in_heading
+from sourcecrit.attribution.names import (
+    clean_name,
+    first_name,
+    load_names,
+    name_gender,
+    parse_names,
+    same_person,
+)
+from sourcecrit.errors import LexiconError
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def speaker_of(records: list[dict], cue: str) -> str | None:
+    hits = [r for r in records if r["cue"] == cue]
+    assert len(hits) == 1, f"expected one attribution with cue {cue!r}, got {records}"
+    return hits[0]["speaker"]
+
+
+# -- names (no model) ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("Clinton", "Hillary Clinton", True),
+        ("Mrs. Clinton", "Bill Clinton", False),  # the honorific gives a woman
+        ("Hillary Clinton", "Bill Clinton", False),  # first names conflict
+        ("Mr. Obama", "Barack Obama", True),
+        ("Sikorski", "Radoslaw Sikorsky", True),  # a spelling variant of one surname
+        ("Suu Kyi", "Aung San Suu Kyi", True),  # the tail of a longer name
+        ("Bill de Blasio", "de Blasio", True),
+        ("Mr. Reed", "Ms. Reed", False),
+        ("Ben Carson", "Benjamin Carson", True),
+        ("Smith", "Jones", False),
+    ],
+)
+def test_same_person(a, b, same):
+    assert same_person(a, b) is same
+
+
+@pytest.mark.parametrize(
+    "name, gender",
+    [
+        ("Mrs. Clinton", "f"),
+        ("Mr. Clinton", "m"),
+        ("Bill Clinton", "m"),
+        ("Maria Lopez", "f"),
+        ("Dr. Mariano", None),
+        ("Clinton", None),
+    ],
+)
+def test_name_gender(name, gender):
+    assert name_gender(name) == gender
+
+
+def test_clean_name_drops_possessive_and_honorific():
+    assert clean_name("Mrs. Clinton's") == "Clinton"
+    assert first_name("Sen. Lindsey Graham") == "lindsey"
+
+
+def test_the_bundled_name_lexicon_loads_and_every_entry_explains_itself():
+    lex = load_names()
+    assert lex.honorifics["mrs"] == "f" and lex.titles["sen"] == "senator"
+    assert lex.genders["hillary"] == "f" and lex.genders["bill"] == "m"
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        ({"titles": [], "first_names": []}, "honorifics"),
+        (
+            {"honorifics": [{"word": "mr", "gender": "m"}], "titles": [], "first_names": []},
+            "explanation",
+        ),
+        (
+            {
+                "honorifics": [],
+                "titles": [],
+                "first_names": [
+                    {"gender": "m", "explanation": "x", "names": ["sam"]},
+                    {"gender": "f", "explanation": "y", "names": ["sam"]},
+                ],
+            },
+            "both genders",
+        ),
+    ],
+)
+def test_a_malformed_name_lexicon_is_refused_with_the_reason(data, message):
+    with pytest.raises(LexiconError, match=message):
+        parse_names(data, label="names.yaml")
+
+
+def test_a_heading_in_capitals_is_recognised():
+    text = "ECONOMY FOCUSED\n\nThe minister said so."
+    assert in_heading(text, 0)
+    assert not in_heading(text, text.index("minister"))
+
+
+# -- agreement and names on the real model ---------------------------------------------
+
+
+def test_she_is_never_resolved_to_a_man(attribute):
+    records = attribute(
+        "Paul Grant and Maria Lopez met the council on Tuesday. Grant spoke first about the "
+        "budget. She said the plan would cost too much."
+    )
+    assert speaker_of(records, "said") == "Maria Lopez"
+
+
+def test_mrs_clinton_is_not_bill_clinton(attribute):
+    records = attribute(
+        "Former President Bill Clinton spoke at the dinner. Hillary Clinton arrived later. "
+        "Mrs. Clinton said the campaign was going well."
+    )
+    assert speaker_of(records, "said") == "Hillary Clinton"
+
+
+def test_a_bare_shared_surname_goes_to_the_more_prominent_person(attribute):
+    records = attribute(
+        "Hillary Clinton was in Ohio on Monday. Hillary Clinton met workers there. Her "
+        "husband, Bill Clinton, stayed in New York. Clinton said the polls were wrong."
+    )
+    assert speaker_of(records, "said") == "Hillary Clinton"
+
+
+def test_a_title_gives_the_role_a_later_description_uses(attribute):
+    records = attribute(
+        "Sen. Lindsey Graham spoke on Tuesday. The senator said the bill would pass."
+    )
+    assert speaker_of(records, "said") == "Lindsey Graham"
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        (
+            "A Boston doctor said the new drug was safe. Dr. Jane Roe has run the clinic since 2010.",
+            "said",
+        ),
+        (
+            "Drug Is Safe, Former Army Doctor Says.\n\nDr. Jane Roe, who served as an army doctor for "
+            "ten years, said the drug had passed every test.",
+            "Says",
+        ),
+    ],
+)
+def test_a_description_may_introduce_a_person_named_later(attribute, text, cue):
+    assert speaker_of(attribute(text), cue) == "Jane Roe"
+
+
+def test_a_party_is_not_a_person_with_that_party_in_their_title(attribute):
+    records = attribute(
+        "Republicans said the bill was dead. Republican Senator Mark Hale disagreed."
+    )
+    assert speaker_of(records, "said") != "Mark Hale"
+
+
+def test_a_description_with_a_place_needs_a_person_from_that_place(attribute):
+    records = attribute(
+        "Sen. Jane Morris spoke to voters in Ohio. Later, the Florida senator told reporters that "
+        "the race was close."
+    )
+    assert speaker_of(records, "told") is None
+
+
+def test_a_description_in_apposition_is_the_person_it_describes(attribute):
+    records = attribute(
+        "Reporters waited for Mark Hale, now the party chairman, who said the vote would be held."
+    )
+    assert speaker_of(records, "said") == "Mark Hale"
+
+
+def test_a_title_on_an_ambiguous_surname_is_given_to_neither_person(attribute):
+    records = attribute(
+        "Jeb Bush campaigned in Columbia with his older brother, George W. Bush. Jeb Bush spoke "
+        "first. President Bush waved to the crowd. Later, the former president told reporters "
+        "that the crowd was large."
+    )
+    assert speaker_of(records, "told") != "Jeb Bush"
+
+
+# -- pronouns and quotation marks ------------------------------------------------------
+
+
+def test_he_outside_a_quote_is_not_a_name_inside_it(attribute):
+    records = attribute(
+        'Governor Tom Reed met reporters on Friday. "I fear Frank Olsen will lose the vote," he said.'
+    )
+    assert speaker_of(records, "said") == "Tom Reed"
+
+
+def test_she_outside_a_quote_is_not_a_name_inside_it(attribute):
+    records = attribute(
+        'Senator Mary Walsh spoke in Boston. "If Robert Hale wins, the plan is finished," she said.'
+    )
+    assert speaker_of(records, "said") == "Mary Walsh"
+
+
+def test_he_inside_a_quote_is_not_the_person_quoted(attribute):
+    records = attribute(
+        "Peter Novak opened the meeting. Later, Daniel Ortiz, a historian who attended, "
+        'recalled: "He turned to us, and he said that the plan was dead."'
+    )
+    assert speaker_of(records, "recalled") == "Daniel Ortiz"
+    assert speaker_of(records, "said") == "Peter Novak"
+
+
+def test_i_in_an_opinion_piece_is_the_author_named_at_the_end(attribute):
+    records = attribute(
+        "I grew up in a small town.\n\nI believe the town deserves a new school.\n\n"
+        "Maria Lopez is a teacher in Ohio."
+    )
+    assert speaker_of(records, "believe") == "Maria Lopez"
+
+
+# -- possessives, bodies, headings -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("Donald Trump's son told reporters that the deal was done.", "told"),
+        ("Maria Lopez's lawyer said the charges were false.", "said"),
+    ],
+)
+def test_the_possessor_is_not_the_speaker(attribute, text, cue):
+    assert speaker_of(attribute(text), cue) is None
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "The Trump campaign released a statement on Monday. The campaign said the poll was biased.",
+            "Trump campaign",
+        ),
+        (
+            "Nova TV, the satellite network financed by the Russian government, hired two hosts. "
+            "The network said the shows would start in May.",
+            "Nova TV",
+        ),
+        (
+            "The Washington Post published the letter on Sunday. The Post said the letter was genuine.",
+            "Washington Post",
+        ),
+    ],
+)
+def test_a_description_of_a_body_names_the_body_the_article_named(attribute, text, speaker):
+    assert speaker_of(attribute(text), "said") == speaker
+
+
+def test_a_heading_in_capitals_is_not_a_speaker(attribute):
+    records = attribute(
+        "OBAMA FOCUSED\n\nObama said the economy was strong.\n\nHe said jobs would follow."
+    )
+    assert all(r["source_text"] != "OBAMA" for r in records)
+    assert {r["speaker"] for r in records} == {"Obama"}
+
+
+# -- the benchmark's scorer ------------------------------------------------------------
+
+
+def _eval_speakers():
+    spec = importlib.util.spec_from_file_location(
+        "eval_speakers", REPO / "benchmarks" / "eval_speakers.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("eval_speakers", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    "predicted, gold, ok",
+    [
+        ("Mrs. Clinton", "Hillary Clinton", True),
+        ("Clinton", "Hillary Clinton", True),
+        ("Bill Clinton", "Hillary Clinton", False),
+        ("O’Neill", "James O'Neill", True),
+        ("De Blasio", "Bill de Blasio", True),
+        (None, "Bill de Blasio", False),
+        ("the senator", "Lindsey Graham", False),
+    ],
+)
+def test_the_benchmark_scores_a_speaker_as_the_data_readme_says(predicted, gold, ok):
+    assert _eval_speakers().same_person(predicted, gold) is ok
+
+
+def test_the_benchmark_splits_names_from_pronouns_and_descriptions():
+    ev = _eval_speakers()
+    assert ev.named_by_source("Mr. Kamin", "David Kamin")
+    assert not ev.named_by_source("the South Carolina senator", "Lindsey Graham")
+    assert not ev.named_by_source("he", "Barack Obama")
