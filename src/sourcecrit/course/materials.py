@@ -46,7 +46,7 @@ def lesson_article(source: str | os.PathLike[str] | None = None) -> Article:
     chosen = source if source is not None else os.environ.get(LESSON_ARTICLE_ENV, "").strip()
     if not chosen:
         return load_article(example_article_path())
-    target: str | Path = chosen if is_url(str(chosen)) else Path(chosen).expanduser()
+    target: str | Path = str(chosen) if is_url(str(chosen)) else Path(chosen).expanduser()
     try:
         return load_article(target)
     except ArticleError as exc:
