@@ -29,11 +29,14 @@ $(CHROMIUM):
 lab: $(STAMP)
 	$(BIN)/sourcecrit lab --port $(PORT)
 
-test: $(STAMP) $(CHROMIUM)
+test: $(STAMP) $(CHROMIUM) lint
 	$(BIN)/python -m pytest
 
+# Lint, format and types: part of `make test`, so CI fails on any of them.
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/ruff format --check src tests benchmarks tools
+	$(BIN)/mypy src
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/speed.py ../shared/data/polnear/dev/text
