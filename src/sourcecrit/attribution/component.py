@@ -25,7 +25,9 @@ from spacy.tokens import Doc, Span
 
 from sourcecrit.attribution import rules
 from sourcecrit.attribution.candidates import Candidate, deduplicate, extend_over_quotes
+from sourcecrit.attribution.confidence import confidence_of
 from sourcecrit.attribution.lexicon import CueEntry, cues_as_data, load_cues
+from sourcecrit.attribution.nesting import cues_inside_other_contents, without_unreported_nested
 from sourcecrit.attribution.quotes import Quote, quote_spans
 from sourcecrit.attribution.source_types import source_type
 from sourcecrit.attribution.speakers import FIRST_PERSON, Cluster, SpeakerResolver
@@ -73,7 +75,7 @@ def find_candidates(
     )
     found += rules.lede_candidates(doc, found=found, sentences=sentence_spans(doc), verbs=verbs)
     found.sort(key=lambda c: (c.content_start, c.content_end))
-    return found, quotes, warnings
+    return without_unreported_nested(doc, found), quotes, warnings
 
 
 def _quote_holding(quotes: list[Quote], char: int) -> Quote | None:
@@ -158,6 +160,7 @@ def attribution_records(
                     break
     starts = [s for s, _ in sentence_spans(doc)]
     records = []
+    inside = cues_inside_other_contents(found)
     for k, c in enumerate(found):
         cluster, method = by_index[k]
         head = doc[c.source_token] if c.source_token is not None else None
@@ -195,12 +198,15 @@ def attribution_records(
             "sentence": sentence_of(
                 starts, c.cue_start if c.cue_start is not None else c.content_start
             ),
+            "rule": c.rule,
+            "confidence": confidence_of(
+                c.rule, category=entry.category if entry else None, nested=inside[k]
+            ),
             "role": cluster.role if cluster is not None else None,
             "cue_category": entry.category if entry else None,
             "cue_loaded": bool(entry.loaded) if entry else False,
             "cue_explanation": entry.explanation if entry else None,
             "nested": cue_q is not None,
-            "rule": c.rule,
             "source_evidence": evidence,
         }
         assert list(record)[: len(ATTRIBUTIONS)] == list(ATTRIBUTIONS)
