@@ -14,6 +14,7 @@ Runs after the parser and NER. For each Doc it sets:
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -24,7 +25,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from sourcecrit.attribution import rules
-from sourcecrit.attribution.candidates import Candidate, deduplicate, extend_over_quotes
+from sourcecrit.attribution.candidates import (
+    Candidate,
+    content_index,
+    deduplicate,
+    extend_over_quotes,
+)
 from sourcecrit.attribution.confidence import confidence_of
 from sourcecrit.attribution.lexicon import CueEntry, cues_as_data, load_cues
 from sourcecrit.attribution.nesting import cues_inside_other_contents, without_unreported_nested
@@ -68,12 +74,14 @@ def find_candidates(
     )
     extend_over_quotes(found, quotes)
     found = deduplicate(sorted(found, key=lambda c: (c.content_start, c.content_end)))
-    found += rules.quote_candidates(doc, quotes=quotes, covered=found, verbs=verbs)
+    found += rules.quote_candidates(doc, quotes=quotes, covered=found, verbs=verbs, text=text)
     found.sort(key=lambda c: c.content_start)
     found += rules.continuation_candidates(
         doc, quotes=quotes, found=found, paragraph_starts=_paragraph_starts(text)
     )
-    found += rules.lede_candidates(doc, found=found, sentences=sentence_spans(doc), verbs=verbs)
+    found += rules.lede_candidates(
+        doc, found=found, sentences=sentence_spans(doc), verbs=verbs, text=text
+    )
     found.sort(key=lambda c: (c.content_start, c.content_end))
     return without_unreported_nested(doc, found), quotes, warnings
 
@@ -122,14 +130,20 @@ def attribution_records(
         by_index[k] = resolver.resolve(start, end, head)
     # Second pass: "I"/"we" inside a quote speak for the quote's speaker; continued quotes
     # repeat the speaker of the attribution whose source they share.
+    # Candidates (not continuations) by source start, in list order, kept up to date as
+    # "I" inside a quote takes its speaker's source below (issue #10: no rescan per row).
+    by_source: dict[int | None, list[int]] = {}
+    for j, other in enumerate(found):
+        if other.rule != "continuation":
+            by_source.setdefault(other.source_start, []).append(j)
+    contents = content_index(found)
     for k, c in enumerate(found):
         cluster, method = by_index[k]
         head = doc[c.source_token] if c.source_token is not None else None
         if c.rule == "continuation":
-            for j, other in enumerate(found):
-                if j != k and other.source_start == c.source_start and other.rule != "continuation":
-                    by_index[k] = by_index[j]
-                    break
+            same = [j for j in by_source.get(c.source_start, []) if j != k]
+            if same:
+                by_index[k] = by_index[same[0]]
         elif (
             cluster is None
             and head is not None
@@ -139,7 +153,8 @@ def attribution_records(
             q = _quote_holding(quotes, c.cue_start)
             if q is None:
                 continue
-            for j, other in enumerate(found):
+            for j in contents.overlapping(q.open_start, q.close_end):
+                other = found[j]
                 if (
                     j != k
                     and other.content_start <= q.open_start
@@ -154,6 +169,9 @@ def attribution_records(
                     outer = by_index[j][0]
                     if outer is not None:
                         outer.add_alias(text[c.source_start : c.source_end])
+                    if c.rule != "continuation":
+                        by_source[c.source_start].remove(k)
+                        bisect.insort(by_source.setdefault(other.source_start, []), k)
                     c.source_start, c.source_end = other.source_start, other.source_end
                     c.source_token = other.source_token
                     by_index[k] = (outer, "quote speaker" if outer is not None else "unresolved")

@@ -21,7 +21,7 @@ import bisect
 
 from spacy.tokens import Doc
 
-from sourcecrit.attribution.candidates import Candidate
+from sourcecrit.attribution.candidates import Candidate, SpanIndex, content_index
 
 PERSONAL = frozenset({"i", "we", "you", "me", "us"})
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "DET"})
@@ -84,23 +84,22 @@ def reports_someone(doc: Doc, c: Candidate) -> bool:
     return has_subject or not finite
 
 
-def _same_holder(c: Candidate, found: list[Candidate]) -> bool:
+def _same_holder(c: Candidate, found: list[Candidate], contents: SpanIndex) -> bool:
     """Return True when every candidate whose content holds ``c``'s cue has ``c``'s source:
     "Sanders *expressed* [*support* for a higher wage]" is one view, not a report within
     a report."""
-    holders = [
-        o
-        for o in found
-        if o is not c and c.cue_start is not None and o.content_start <= c.cue_start < o.content_end
-    ]
-    return c.source_start is not None and all(o.source_start == c.source_start for o in holders)
+    if c.source_start is None or c.cue_start is None:
+        return False
+    holders = [found[j] for j in contents.overlapping(c.cue_start, c.cue_start + 1)]
+    return all(o.source_start == c.source_start for o in holders if o is not c)
 
 
 def without_unreported_nested(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     """Return ``found`` without the nested candidates that report no one."""
     inside = cues_inside_other_contents(found)
+    contents = content_index(found)
     return [
         c
         for c, nested in zip(found, inside)
-        if not nested or _same_holder(c, found) or reports_someone(doc, c)
+        if not nested or _same_holder(c, found, contents) or reports_someone(doc, c)
     ]
