@@ -24,6 +24,12 @@ def test_which_cues_sit_inside_another_content():
     "text, cue",
     [
         ("The coach said that the players think the pitch is unsafe.", "think"),
+        # a proposition in noun form is still something said
+        (
+            "The minister reported that the leaders had discussed the possibility of closing "
+            "the border.",
+            "discussed",
+        ),
         ("Parents said the principal believes that the school is safe.", "believes"),
     ],
 )

@@ -12,14 +12,16 @@ only when someone is reported in it:
 - its source is not the quoted speaker's own "I", "we" or "you" with a verb of believing,
   wanting or judging ("I think", "we want", "you know": the speaker's own hedging);
 - what it attributes is a clause, an infinitive or a quote, not a noun phrase ("released
-  his returns", "voted for Clinton", "the poll shows Clinton": deeds, topics or figures).
+  his returns", "voted for Clinton", "the poll shows Clinton": deeds, topics or figures),
+  unless a verb of saying has a proposition in noun form ("discussed the possibility of
+  sending troops").
 """
 
 from __future__ import annotations
 
 import bisect
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from sourcecrit.attribution.candidates import Candidate, SpanIndex, content_index
 
@@ -73,8 +75,12 @@ def reports_someone(doc: Doc, c: Candidate) -> bool:
     root = span.root
     # A clause or an infinitive, not a noun phrase: inside someone's words "released his
     # returns", "voted for Clinton", "complains about the microphone" are deeds or topics.
-    if root.pos_ in NOUN_POS or len(span) < 2:
+    if len(span) < 2:
         return False
+    if root.pos_ in NOUN_POS:
+        # ... unless a verb of saying has a proposition in noun form: "discussed the
+        # possibility of sending troops", "raised the idea that taxes rise".
+        return category == "speech" and is_proposition(root)
     # A finite clause needs its subject: "they thought Obama saying it *would do it*" took
     # the clause's subject for the source, and what is left reports nothing whole.
     finite = root.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
@@ -92,6 +98,19 @@ def _same_holder(c: Candidate, found: list[Candidate], contents: SpanIndex) -> b
         return False
     holders = [found[j] for j in contents.overlapping(c.cue_start, c.cue_start + 1)]
     return all(o.source_start == c.source_start for o in holders if o is not c)
+
+
+def is_proposition(noun: Token) -> bool:
+    """Return True when ``noun`` carries a clause or a gerund ("the possibility *of sending*
+    troops", "the claim *that* ...")."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp") and child.i > noun.i:
+            return True
+        if child.dep_ == "prep" and any(
+            g.dep_ == "pcomp" and g.tag_ == "VBG" for g in child.children
+        ):
+            return True
+    return False
 
 
 def without_unreported_nested(doc: Doc, found: list[Candidate]) -> list[Candidate]:
