@@ -22,6 +22,15 @@ Metrics (the same definitions as ``../shared/data/README.md``):
   at least one character with the gold Source, or where both have no source.
 - **cue overlap** (among matches): share of matched pairs whose predicted cue shares at
   least one character with the gold Cue.
+- **nested predictions**: a prediction whose cue lies inside another prediction's content
+  ("Smith said [voters *want* change]") is counted like any other prediction, and the
+  table shows how many there are. PolNeAR annotates no nested attribution (none of the
+  2,192 dev gold attributions has its cue inside another's Content), so the usual test
+  cannot judge one: its content lies inside the outer gold Content and always "matches".
+  ``nested_precision`` therefore scores nested predictions strictly: one is right only when
+  it matches a gold Content that does not hold its own cue. ``--strict-nested`` scores them
+  that way in the headline precision and recall too (every nested prediction PolNeAR does
+  not confirm counts as wrong).
 - **recall (quotes)**: recall over the gold attributions whose Content contains a double
   quote mark (``"``, ``“``, ``”``, ``«``, ``»``).
 
@@ -40,6 +49,7 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 QUOTE_MARKS = frozenset('"“”«»')
 _ANN_LINE = re.compile(r"^[TEARMN#*]\d*\t")
@@ -80,6 +90,8 @@ class Counts:
     n_gold_quote: int = 0
     n_matched_quote: int = 0
     n_failed_docs: int = 0
+    n_nested: int = 0
+    n_nested_correct: int = 0
 
     def row(self) -> dict[str, float]:
         """Return the metrics as fractions (0.0 where the denominator is 0)."""
@@ -93,6 +105,8 @@ class Counts:
             "source_overlap": div(self.n_source_ok, self.n_matched),
             "cue_overlap": div(self.n_cue_ok, self.n_matched),
             "recall_quotes": div(self.n_matched_quote, self.n_gold_quote),
+            "nested_precision": div(self.n_nested_correct, self.n_nested),
+            "n_nested": self.n_nested,
             "n_pred": self.n_pred,
             "n_gold": self.n_gold,
             "failed_docs": self.n_failed_docs,
@@ -178,21 +192,61 @@ def _overlaps(start: int | None, end: int | None, chars: frozenset[int]) -> bool
     return any(i in chars for i in range(start, end))
 
 
-def score_document(predictions: Iterable[Prediction], gold: list[GoldAttribution], counts: Counts) -> None:
-    """Add one document's predictions, scored against its gold attributions, to ``counts``."""
+def is_nested(pred: Prediction, others: list[Prediction]) -> bool:
+    """Return True when ``pred``'s cue lies inside another prediction's content."""
+    if pred.cue_start is None:
+        return False
+    return any(o is not pred and o.content_start <= pred.cue_start < o.content_end for o in others)
+
+
+def _confirmed(pred: Prediction, gold: list[GoldAttribution]) -> int:
+    """Return 1 when half of ``pred``'s content lies in a gold Content not holding its cue."""
+    length = pred.content_end - pred.content_start
+    for g in gold:
+        if length <= 0 or _overlaps(pred.cue_start, pred.cue_end, g.content):
+            continue
+        inside = sum(1 for i in range(pred.content_start, pred.content_end) if i in g.content)
+        if inside * 2 >= length:
+            return 1
+    return 0
+
+
+def score_document(
+    predictions: Iterable[Prediction],
+    gold: list[GoldAttribution],
+    counts: Counts,
+    *,
+    strict_nested: bool = False,
+) -> None:
+    """Add one document's predictions, scored against its gold attributions, to ``counts``.
+
+    Args:
+        strict_nested: a nested prediction (:func:`is_nested`) may not match the gold Content
+            that holds its own cue (the outer attribution); off by default, see the module
+            docstring. ``nested_precision`` is always scored this way.
+    """
     counts.n_gold += len(gold)
     counts.n_gold_quote += sum(g.has_quote for g in gold)
     matched: set[int] = set()
-    for pred in sorted(predictions, key=lambda p: (p.content_start, p.content_end)):
+    predictions = sorted(predictions, key=lambda p: (p.content_start, p.content_end))
+    for pred in predictions:
         counts.n_pred += 1
+        nested = is_nested(pred, predictions)
+        counts.n_nested += nested
         length = pred.content_end - pred.content_start
         if length <= 0:
             continue
-        shares = []
+        shares, confirmed = [], False
         for gi, g in enumerate(gold):
             inside = sum(1 for i in range(pred.content_start, pred.content_end) if i in g.content)
-            if inside * 2 >= length:
-                shares.append((inside / length, -gi, gi))
+            if inside * 2 < length:
+                continue
+            holds_cue = _overlaps(pred.cue_start, pred.cue_end, g.content)
+            confirmed = confirmed or not holds_cue
+            if strict_nested and nested and holds_cue:
+                continue  # g is the attribution this one is nested in, not its match
+            shares.append((inside / length, -gi, gi))
+        counts.n_nested_correct += nested and confirmed
         if not shares:
             continue
         counts.n_pred_correct += 1
@@ -270,32 +324,64 @@ def cue_lemma(doc, record: dict) -> str:
     return span.root.lemma_.lower() if span is not None else record["cue"].lower()
 
 
-def tally_cues(doc, gold: list[GoldAttribution], tally: dict[str, list[int]]) -> None:
-    """Add each sourcecrit prediction on ``doc`` to ``tally[cue lemma]`` as [predicted, correct].
+def rule_of(doc, record: dict, nested: bool) -> str:
+    """Return the confidence key of a record: rule, cue category, nested (see confidence.py)."""
+    from sourcecrit.attribution.confidence import rule_key
+
+    return rule_key(record["rule"], category=record["cue_category"], nested=nested)
+
+
+def _cue_key(doc, record: dict, nested: bool) -> str:
+    return cue_lemma(doc, record)
+
+
+def tally_cues(
+    doc,
+    gold: list[GoldAttribution],
+    tally: dict[str, list[int]],
+    *,
+    key: Callable[[Any, dict, bool], str] = _cue_key,
+    strict_nested: bool = False,
+) -> None:
+    """Add each sourcecrit prediction on ``doc`` to ``tally[key]`` as [predicted, correct].
 
     A prediction is correct as in :func:`score_document` (half its content inside one gold
-    Content), judged on its own, so the per-cue figures do not depend on the order in which
-    predictions are matched.
+    Content that does not hold its cue), judged on its own, so the per-cue figures do not
+    depend on the order in which predictions are matched. ``key`` is :func:`cue_lemma` (the
+    default, by
+    :func:`cue_lemma`) or :func:`rule_of`; it is given the doc, the record and whether the
+    record is nested (:func:`is_nested`).
     """
-    for record in doc._.sc_attributions or []:
-        if record["content_start"] is None:
-            continue
+    records = [r for r in doc._.sc_attributions or [] if r["content_start"] is not None]
+    preds = [
+        Prediction(
+            r["content_start"], r["content_end"], cue_start=r["cue_start"], cue_end=r["cue_end"]
+        )
+        for r in records
+    ]
+    for record, pred in zip(records, preds):
         counts = Counts()
-        pred = Prediction(record["content_start"], record["content_end"])
+        nested = is_nested(pred, preds)
         score_document([pred], gold, counts)
-        entry = tally.setdefault(cue_lemma(doc, record), [0, 0])
+        # alone, a prediction is never nested: judge a nested one as score_document would
+        correct = (
+            counts.n_pred_correct if not (nested and strict_nested) else _confirmed(pred, gold)
+        )
+        entry = tally.setdefault(key(doc, record, nested), [0, 0])
         entry[0] += 1
-        entry[1] += counts.n_pred_correct
+        entry[1] += correct
 
 
-def format_cue_table(tally: dict[str, list[int]], *, min_count: int = 15, most: int = 40) -> str:
+def format_cue_table(
+    tally: dict[str, list[int]], *, min_count: int = 15, most: int = 40, what: str = "cue"
+) -> str:
     """Return a Markdown table of the least precise cues with at least ``min_count`` predictions."""
     rows = [(ok / n, n, cue) for cue, (n, ok) in tally.items() if n >= min_count]
     rows.sort(key=lambda r: (r[0], -r[1], r[2]))
     lines = [
-        f"### sourcecrit precision by cue (least precise first, at least {min_count} predictions)",
+        f"### sourcecrit precision by {what} (least precise first, at least {min_count} predictions)",
         "",
-        "| cue | predicted | precision |",
+        f"| {what} | predicted | precision |",
         "|---|---:|---:|",
     ]
     lines += [f"| {cue} | {n} | {p:.3f} |" for p, n, cue in rows[:most]]
@@ -305,12 +391,14 @@ def format_cue_table(tally: dict[str, list[int]], *, min_count: int = 15, most: 
 def format_table(rows: dict[str, dict[str, float]]) -> str:
     """Return a Markdown table of the metric rows, one per system."""
     cols = ["precision", "recall", "source_overlap", "cue_overlap", "recall_quotes"]
-    head = "| system | " + " | ".join(cols) + " | predicted | gold | failed docs |"
-    sep = "|---" * (len(cols) + 4) + "|"
+    cols += ["nested_precision"]
+    head = "| system | " + " | ".join(cols) + " | predicted | nested | gold | failed docs |"
+    sep = "|---" * (len(cols) + 5) + "|"
     lines = [head, sep]
     for name, row in rows.items():
         vals = " | ".join(f"{row[c]:.3f}" for c in cols)
-        lines.append(f"| {name} | {vals} | {row['n_pred']} | {row['n_gold']} | {row['failed_docs']} |")
+        counts = f"{row['n_pred']} | {row['n_nested']} | {row['n_gold']} | {row['failed_docs']}"
+        lines.append(f"| {name} | {vals} | {counts} |")
     return "\n".join(lines)
 
 
@@ -321,6 +409,8 @@ def evaluate(
     nlp=None,
     progress: bool = True,
     cue_tally: dict[str, list[int]] | None = None,
+    rule_tally: dict[str, list[int]] | None = None,
+    strict_nested: bool = False,
 ) -> dict[str, dict[str, float]]:
     """Parse every article once and score each system on the parsed Docs.
 
@@ -330,6 +420,8 @@ def evaluate(
         nlp: the pipeline; defaults to ``sourcecrit.pipeline.get_nlp()``.
         progress: show a tqdm bar on stderr.
         cue_tally: when given, filled with sourcecrit's per-cue counts (:func:`tally_cues`).
+        rule_tally: when given, filled with sourcecrit's counts per rule (:func:`rule_of`).
+        strict_nested: see :func:`score_document`.
     """
     from tqdm import tqdm
 
@@ -342,12 +434,14 @@ def evaluate(
     bar = tqdm(zip(articles, docs), total=len(articles), file=sys.stderr, disable=not progress)
     for (_, _, gold), doc in bar:
         if cue_tally is not None:
-            tally_cues(doc, gold, cue_tally)
+            tally_cues(doc, gold, cue_tally, strict_nested=strict_nested)
+        if rule_tally is not None:
+            tally_cues(doc, gold, rule_tally, key=rule_of, strict_nested=strict_nested)
         for name, predict in systems.items():
             preds = predict(doc)
             if name.startswith("textacy") and textacy_failed(doc):
                 counts[name].n_failed_docs += 1
-            score_document(preds, gold, counts[name])
+            score_document(preds, gold, counts[name], strict_nested=strict_nested)
     return {name: c.row() for name, c in counts.items()}
 
 
@@ -361,18 +455,38 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="add a table of sourcecrit's least precise cues (by lemma)",
     )
+    parser.add_argument(
+        "--by-rule",
+        action="store_true",
+        help="add a table of sourcecrit's precision per rule (the keys of rule confidence)",
+    )
+    parser.add_argument(
+        "--strict-nested",
+        action="store_true",
+        help="a nested prediction may not match the gold Content holding its cue",
+    )
     args = parser.parse_args(argv)
     articles = read_corpus(args.folder)[: args.limit]
     systems: dict[str, Callable] = {"sourcecrit": sourcecrit_predictions}
     if not args.no_textacy:
         systems["textacy 0.13 direct_quotations"] = textacy_predictions
     tally: dict[str, list[int]] | None = {} if args.by_cue else None
-    rows = evaluate(articles, systems=systems, cue_tally=tally)
+    rules: dict[str, list[int]] | None = {} if args.by_rule else None
+    rows = evaluate(
+        articles,
+        systems=systems,
+        cue_tally=tally,
+        rule_tally=rules,
+        strict_nested=args.strict_nested,
+    )
     print(f"{len(articles)} articles from {args.folder}")
     print(format_table(rows))
     if tally is not None:
         print()
         print(format_cue_table(tally))
+    if rules is not None:
+        print()
+        print(format_cue_table(rules, min_count=1, most=100, what="rule"))
     return 0
 
 

@@ -21,6 +21,8 @@ ATTRIBUTIONS: dict[str, str] = {
     "kind": "object",  # direct | indirect | mixed | according_to
     "source_type": "object",  # see attribution.SOURCE_TYPES
     "sentence": "Int64",  # 0-based sentence number of the cue (or the content)
+    "rule": "object",  # the rule that found it (attribution.rules.RULES)
+    "confidence": "object",  # high | medium | low: the rule's measured precision on PolNeAR
 }
 
 SOURCES: dict[str, str] = {

@@ -13,7 +13,9 @@ REPO = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def ev():
-    spec = importlib.util.spec_from_file_location("eval_attribution", REPO / "benchmarks" / "eval_attribution.py")
+    spec = importlib.util.spec_from_file_location(
+        "eval_attribution", REPO / "benchmarks" / "eval_attribution.py"
+    )
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
@@ -117,17 +119,25 @@ def test_table_has_both_rows(ev):
 
 
 def test_end_to_end_on_the_tiny_folder(ev, corpus, nlp):
-    rows = ev.evaluate(ev.read_corpus(corpus), systems={"sourcecrit": ev.sourcecrit_predictions,
-                                                       "textacy": ev.textacy_predictions},
-                       nlp=nlp, progress=False)
+    rows = ev.evaluate(
+        ev.read_corpus(corpus),
+        systems={"sourcecrit": ev.sourcecrit_predictions, "textacy": ev.textacy_predictions},
+        nlp=nlp,
+        progress=False,
+    )
     assert rows["sourcecrit"]["recall"] >= 2 / 3
     assert rows["sourcecrit"]["precision"] == 1.0
 
 
 def test_cue_tally_counts_each_prediction_by_lemma(ev, corpus, nlp):
     tally: dict[str, list[int]] = {}
-    ev.evaluate(ev.read_corpus(corpus), systems={"sourcecrit": ev.sourcecrit_predictions},
-                nlp=nlp, progress=False, cue_tally=tally)
+    ev.evaluate(
+        ev.read_corpus(corpus),
+        systems={"sourcecrit": ev.sourcecrit_predictions},
+        nlp=nlp,
+        progress=False,
+        cue_tally=tally,
+    )
     # "Ann said that ..." and '"We lose," Bob said': both under the lemma "say", both right
     assert tally["say"] == [2, 2]
 
@@ -137,3 +147,29 @@ def test_cue_table_lists_the_least_precise_first(ev):
     table = ev.format_cue_table(tally, min_count=15)
     rows = [line for line in table.splitlines() if line.startswith("| ") and "---" not in line][1:]
     assert rows == ["| seek | 20 | 0.600 |", "| vow | 30 | 0.800 |", "| say | 100 | 0.950 |"]
+
+
+def test_nested_predictions_are_counted_and_scored_strictly_on_request(ev, corpus):
+    # "Ann said that [taxes *rise*]": a prediction with its cue "rise" inside Ann's content
+    # is nested; PolNeAR annotates no nested attribution, so only --strict-nested can call
+    # it wrong (its content lies inside Ann's gold Content).
+    [(_, _, gold)] = ev.read_corpus(corpus)
+    P = ev.Prediction
+    outer = P(*at("that taxes rise"), *at("Ann"), *at("said"))
+    nested = P(at("taxes")[0], at("taxes")[1], *at("taxes"), *at("rise"))
+    lenient, strict = ev.Counts(), ev.Counts()
+    ev.score_document([outer, nested], gold, lenient)
+    ev.score_document([outer, nested], gold, strict, strict_nested=True)
+    assert lenient.n_pred == strict.n_pred == 2 and lenient.n_nested == strict.n_nested == 1
+    assert lenient.row()["precision"] == pytest.approx(1.0)
+    assert strict.row()["precision"] == pytest.approx(0.5)
+    assert lenient.row()["nested_precision"] == strict.row()["nested_precision"] == 0.0
+    assert lenient.row()["recall"] == strict.row()["recall"] == pytest.approx(1 / 3)
+
+
+def test_rule_tally_uses_the_confidence_keys(ev, corpus, nlp):
+    [(_, text, gold)] = ev.read_corpus(corpus)
+    tally: dict[str, list[int]] = {}
+    ev.tally_cues(nlp(text), gold, tally, key=ev.rule_of, strict_nested=True)
+    assert tally and all(k.split("/")[0] in ("verb", "quote", "noun", "lede") for k in tally)
+    assert sum(n for n, _ in tally.values()) == len(nlp(text)._.sc_attributions)

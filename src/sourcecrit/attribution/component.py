@@ -14,6 +14,7 @@ Runs after the parser and NER. For each Doc it sets:
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -24,8 +25,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from sourcecrit.attribution import rules
-from sourcecrit.attribution.candidates import Candidate, deduplicate, extend_over_quotes
+from sourcecrit.attribution.candidates import (
+    Candidate,
+    content_index,
+    deduplicate,
+    extend_over_quotes,
+)
+from sourcecrit.attribution.confidence import confidence_of
 from sourcecrit.attribution.lexicon import CueEntry, cues_as_data, load_cues
+from sourcecrit.attribution.nesting import cues_inside_other_contents, without_unreported_nested
 from sourcecrit.attribution.quote_runs import carried_quotes
 from sourcecrit.attribution.quotes import Quote, quote_spans, without_quoted_non_sources
 from sourcecrit.attribution.source_types import source_type
@@ -67,7 +75,7 @@ def find_candidates(
     )
     extend_over_quotes(found, quotes)
     found = deduplicate(sorted(found, key=lambda c: (c.content_start, c.content_end)))
-    found += rules.quote_candidates(doc, quotes=quotes, covered=found, verbs=verbs)
+    found += rules.quote_candidates(doc, quotes=quotes, covered=found, verbs=verbs, text=text)
     found.sort(key=lambda c: c.content_start)
     found += rules.continuation_candidates(
         doc, quotes=quotes, found=found, paragraph_starts=_paragraph_starts(text)
@@ -75,9 +83,12 @@ def find_candidates(
     found += carried_quotes(
         text, quotes=quotes, found=found, paragraph_starts=_paragraph_starts(text)
     )
-    found += rules.lede_candidates(doc, found=found, sentences=sentence_spans(doc), verbs=verbs)
+    found += rules.lede_candidates(
+        doc, found=found, sentences=sentence_spans(doc), verbs=verbs, text=text
+    )
     found.sort(key=lambda c: (c.content_start, c.content_end))
-    return without_quoted_non_sources(found, quotes, doc), quotes, warnings
+    kept = without_quoted_non_sources(found, quotes, doc)
+    return without_unreported_nested(doc, kept), quotes, warnings
 
 
 def _quote_holding(quotes: list[Quote], char: int) -> Quote | None:
@@ -124,14 +135,20 @@ def attribution_records(
         by_index[k] = resolver.resolve(start, end, head)
     # Second pass: "I"/"we" inside a quote speak for the quote's speaker; continued quotes
     # repeat the speaker of the attribution whose source they share.
+    # Candidates (not continuations) by source start, in list order, kept up to date as
+    # "I" inside a quote takes its speaker's source below (issue #10: no rescan per row).
+    by_source: dict[int | None, list[int]] = {}
+    for j, other in enumerate(found):
+        if other.rule != "continuation":
+            by_source.setdefault(other.source_start, []).append(j)
+    contents = content_index(found)
     for k, c in enumerate(found):
         cluster, method = by_index[k]
         head = doc[c.source_token] if c.source_token is not None else None
         if c.rule == "continuation":
-            for j, other in enumerate(found):
-                if j != k and other.source_start == c.source_start and other.rule != "continuation":
-                    by_index[k] = by_index[j]
-                    break
+            same = [j for j in by_source.get(c.source_start, []) if j != k]
+            if same:
+                by_index[k] = by_index[same[0]]
         elif (
             cluster is None
             and head is not None
@@ -141,7 +158,8 @@ def attribution_records(
             q = _quote_holding(quotes, c.cue_start)
             if q is None:
                 continue
-            for j, other in enumerate(found):
+            for j in contents.overlapping(q.open_start, q.close_end):
+                other = found[j]
                 if (
                     j != k
                     and other.content_start <= q.open_start
@@ -156,12 +174,16 @@ def attribution_records(
                     outer = by_index[j][0]
                     if outer is not None:
                         outer.add_alias(text[c.source_start : c.source_end])
+                    if c.rule != "continuation":
+                        by_source[c.source_start].remove(k)
+                        bisect.insort(by_source.setdefault(other.source_start, []), k)
                     c.source_start, c.source_end = other.source_start, other.source_end
                     c.source_token = other.source_token
                     by_index[k] = (outer, "quote speaker" if outer is not None else "unresolved")
                     break
     starts = [s for s, _ in sentence_spans(doc)]
     records = []
+    inside = cues_inside_other_contents(found)
     for k, c in enumerate(found):
         cluster, method = by_index[k]
         head = doc[c.source_token] if c.source_token is not None else None
@@ -199,12 +221,15 @@ def attribution_records(
             "sentence": sentence_of(
                 starts, c.cue_start if c.cue_start is not None else c.content_start
             ),
+            "rule": c.rule,
+            "confidence": confidence_of(
+                c.rule, category=entry.category if entry else None, nested=inside[k]
+            ),
             "role": cluster.role if cluster is not None else None,
             "cue_category": entry.category if entry else None,
             "cue_loaded": bool(entry.loaded) if entry else False,
             "cue_explanation": entry.explanation if entry else None,
             "nested": cue_q is not None,
-            "rule": c.rule,
             "source_evidence": evidence,
         }
         assert list(record)[: len(ATTRIBUTIONS)] == list(ATTRIBUTIONS)

@@ -3,9 +3,11 @@ cue and no content of its own ("The bridge will close. Officials told the Herald
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc
 
-from sourcecrit.attribution.candidates import Candidate
+from sourcecrit.attribution.candidates import Candidate, content_index
 from sourcecrit.attribution.lexicon import CueEntry
 from sourcecrit.attribution.syntax import EXPLETIVES, cue_entry_for, source_chars, subject_of
 from sourcecrit.attribution.wordlists import words
@@ -17,6 +19,7 @@ def lede_candidates(
     found: list[Candidate],
     sentences: list[tuple[int, int]],
     verbs: dict[str, dict[str | None, CueEntry]],
+    text: str | None = None,
 ) -> list[Candidate]:
     """Return the lede pattern: a claim, then its source and cue in the next sentence (rule 4).
 
@@ -25,8 +28,10 @@ def lede_candidates(
     """
     lede_cues = words("lede_cues")
     out: list[Candidate] = []
-    text = None
     cue_tokens = {c.cue_token for c in found if c.cue_token is not None}
+    sentence_starts = [s for s, _ in sentences]
+    contents = content_index(found)
+    cue_starts = sorted(c.cue_start for c in found if c.cue_start is not None)
     for tok in doc:
         if tok.dep_ != "ROOT" or tok.i in cue_tokens:
             continue
@@ -36,16 +41,14 @@ def lede_candidates(
         subject = subject_of(tok)
         if subject is None or subject.lower_ in EXPLETIVES:
             continue
-        k = next((n for n, (s, e) in enumerate(sentences) if s <= tok.idx < e), None)
-        if not k:
-            continue
+        k = bisect.bisect_right(sentence_starts, tok.idx) - 1
+        if k <= 0 or tok.idx >= sentences[k][1]:
+            continue  # the first sentence, or a token between sentences
         prev_start, prev_end = sentences[k - 1]
-        if any(c.content_start < prev_end and prev_start < c.content_end for c in found + out):
-            continue
-        if any(
-            c.cue_start is not None and prev_start <= c.cue_start < prev_end for c in found + out
-        ):
-            continue
+        if contents.overlapping(prev_start, prev_end):
+            continue  # the sentence before already holds an attribution's content
+        if bisect.bisect_left(cue_starts, prev_end) > bisect.bisect_left(cue_starts, prev_start):
+            continue  # ... or a cue
         source = source_chars(doc, subject)
         if source is None:
             continue
@@ -67,4 +70,6 @@ def lede_candidates(
                 cue_token=tok.i,
             )
         )
+        contents.add(prev_start, end)
+        bisect.insort(cue_starts, tok.idx)
     return out

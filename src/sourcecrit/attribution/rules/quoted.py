@@ -4,9 +4,11 @@ previous speaker's words in the next paragraph (rule 3b)."""
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc, Token
 
-from sourcecrit.attribution.candidates import Candidate
+from sourcecrit.attribution.candidates import Candidate, content_index, innermost_quote
 from sourcecrit.attribution.lexicon import CueEntry
 from sourcecrit.attribution.quotes import Quote
 from sourcecrit.attribution.syntax import VerbIndex, cue_entry_for, source_chars, subject_of
@@ -20,36 +22,39 @@ TITLE_SMALL_WORDS = frozenset(
 )
 
 
-def _quote_level(quotes: list[Quote], char: int) -> int | None:
-    """Return the index of the innermost quote holding ``char``, or None."""
-    best = None
-    for k, q in enumerate(quotes):
-        if q.open_start <= char < q.close_end and (best is None or q.depth > quotes[best].depth):
-            best = k
-    return best
-
-
 def quote_candidates(
     doc: Doc,
     *,
     quotes: list[Quote],
     covered: list[Candidate],
     verbs: dict[str, dict[str | None, CueEntry]],
+    text: str | None = None,
 ) -> list[Candidate]:
-    """Return attributions for quotes no earlier rule covered (rule 3)."""
+    """Return attributions for quotes no earlier rule covered (rule 3).
+
+    Args:
+        doc: the parsed Doc.
+        quotes: its quotes, in order of their opening marks.
+        covered: the candidates found so far, sorted by content start.
+        verbs: the cue verbs by lemma and particle.
+        text: ``doc.text``, when the caller has it (spaCy rebuilds it on each access).
+    """
     naming_verbs = words("naming_verbs")
     out: list[Candidate] = []
     token_at = {t.idx: t.i for t in doc}
-    text = doc.text
+    text = doc.text if text is None else text
+    # covered and out as one index of contents (issue #10: no rescan per quote)
+    everything = list(covered)
+    contents = content_index(everything)
+    starts = [q.open_start for q in quotes]
     for q in quotes:
         if q.end - q.start < 2:
             continue
-        if any(_covers(c, q) for c in covered + out):
+        if any(_covers(everything[k], q) for k in contents.overlapping(q.start, q.end)):
             continue
         level = q.parent
-        cand = _cue_after(doc, q, quotes, level, token_at, verbs) or _cue_before(
-            doc, q, quotes, level, token_at, verbs
-        )
+        where = (quotes, starts, level, token_at, verbs)
+        cand = _cue_after(doc, q, *where) or _cue_before(doc, q, *where)
         if cand is None:
             continue
         tok, entry = cand
@@ -72,6 +77,8 @@ def quote_candidates(
                 cue_token=tok.i,
             )
         )
+        everything.append(out[-1])
+        contents.add(q.open_start, q.close_end)
     return out
 
 
@@ -114,6 +121,7 @@ def _cue_after(
     doc: Doc,
     q: Quote,
     quotes: list[Quote],
+    starts: list[int],
     level: int | None,
     token_at: dict[int, int],
     verbs: VerbIndex,
@@ -130,7 +138,7 @@ def _cue_after(
             return None
         entry = cue_entry_for(tok, verbs)
         if entry is not None and entry.category == "speech":
-            if _quote_level(quotes, tok.idx) != level:
+            if innermost_quote(quotes, starts, tok.idx) != level:
                 return None
             return tok, entry
     return None
@@ -140,6 +148,7 @@ def _cue_before(
     doc: Doc,
     q: Quote,
     quotes: list[Quote],
+    starts: list[int],
     level: int | None,
     token_at: dict[int, int],
     verbs: VerbIndex,
@@ -154,7 +163,7 @@ def _cue_before(
             return None
         entry = cue_entry_for(tok, verbs)
         if entry is not None and entry.category == "speech":
-            if _quote_level(quotes, tok.idx) != level:
+            if innermost_quote(quotes, starts, tok.idx) != level:
                 return None
             return tok, entry
     return None
@@ -171,19 +180,27 @@ def continuation_candidates(
     """
     out: list[Candidate] = []
     starts = set(paragraph_starts)
+    everything = list(found)
+    contents = content_index(everything)
+    # Every candidate by content end (ties: the first in list order), to find the last one
+    # that ends before a quote with one bisection; new ones end later than all before them.
+    by_end = sorted((c.content_end, k) for k, c in enumerate(everything))
     for q in quotes:
         if q.depth or q.open_start not in starts or q.end - q.start < 20:
             continue
-        everything = found + out
-        if any(_covers(c, q) for c in everything):
+        if any(_covers(everything[k], q) for k in contents.overlapping(q.start, q.end)):
             continue
-        before = [c for c in everything if c.content_end <= q.open_start]
-        if not before:
+        j = bisect.bisect_right(by_end, (q.open_start, len(everything))) - 1
+        if j < 0:
             continue
-        prev = max(before, key=lambda c: c.content_end)
-        # Only the paragraph right before: count paragraph starts between them.
-        between = [s for s in paragraph_starts if prev.content_end < s < q.open_start]
-        if between or prev.source_start is None:
+        first = bisect.bisect_left(by_end, (by_end[j][0], -1))
+        prev_k = by_end[first][1]
+        prev = everything[prev_k]
+        # Only the paragraph right before: no paragraph starts between them.
+        between = bisect.bisect_left(paragraph_starts, q.open_start) - bisect.bisect_right(
+            paragraph_starts, prev.content_end
+        )
+        if between > 0 or prev.source_start is None:
             continue
         if prev.kind not in ("direct", "mixed"):
             continue
@@ -196,7 +213,10 @@ def continuation_candidates(
                 kind="direct",
                 rule="continuation",
                 source_token=prev.source_token,
-                inherit_from=found.index(prev) if prev in found else None,
+                inherit_from=prev_k if prev_k < len(found) else None,
             )
         )
+        everything.append(out[-1])
+        contents.add(q.open_start, q.close_end)
+        bisect.insort(by_end, (q.close_end, len(everything) - 1))
     return out

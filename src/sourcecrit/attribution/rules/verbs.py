@@ -13,6 +13,12 @@ from spacy.tokens import Doc, Token
 from sourcecrit.attribution.candidates import Candidate
 from sourcecrit.attribution.lexicon import CueEntry
 from sourcecrit.attribution.quotes import Quote
+from sourcecrit.attribution.rules.senses import (
+    in_set_phrase,
+    is_purpose_of_amount,
+    set_phrases,
+    without_time_tail,
+)
 from sourcecrit.attribution.syntax import (
     EXPLETIVES,
     PASSIVE_SUBJECT_DEPS,
@@ -183,15 +189,17 @@ def verb_candidates(
         quotes: the quotes of the Doc, to link ``“...,” she said`` layouts.
     """
     raising_verbs, answer_verbs = words("raising_verbs"), words("answer_verbs")
+    phrases = set_phrases()
     out = []
     quote_ends = {q.close_end: q for q in quotes or []}
     for tok in doc:
         entry = cue_entry_for(tok, verbs)
-        if entry is None:
+        if entry is None or in_set_phrase(tok, phrases):
             continue
         content_range = _content_range(tok, entry)
         if content_range is not None:
             content_range = (content_range[0], trim_tail(doc, *content_range))
+            content_range = (content_range[0], without_time_tail(doc, *content_range))
             if (
                 any(c.dep_ == "neg" for c in tok.children)
                 and doc[content_range[0]].lower_ in WH_WORDS
@@ -287,6 +295,10 @@ def verb_candidates(
             source_tok = subject
         elif is_passive(tok):
             source_tok = agent_of(tok) or group_source_of(tok)
+        if is_purpose_of_amount(tok):
+            # "raised $2 million *to support* her campaign", "a $40 million fund *to back*
+            # the plan": an infinitive saying what money or an amount is for reports no one.
+            continue
         source = source_chars(doc, source_tok) if source_tok is not None else None
         if source and content[0] <= source[0] and source[1] <= content[1]:
             continue  # the "source" sits inside its own content: a misparse

@@ -1,0 +1,58 @@
+"""Cue words used in a non-reporting sense, and adjuncts that are not content."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new bridge will be costly, not to mention the years of delay.",
+        "Needless to say, the plan has its critics.",
+    ],
+)
+def test_cue_words_in_set_phrases_report_nothing(attribute, nlp, text):
+    from sourcecrit.attribution.rules.senses import in_set_phrase, set_phrases
+
+    doc = nlp(text)
+    cue = next(t for t in doc if t.lower_ in ("mention", "say"))
+    assert in_set_phrase(cue, set_phrases())
+    assert [r for r in attribute(text) if r["cue"] in ("mention", "say")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The campaign raised $2.5 million to support the governor.",
+        "The union set aside 2 million dollars to attack the plan.",
+    ],
+)
+def test_what_money_is_for_is_not_a_view(attribute, text):
+    assert attribute(text) == []
+
+
+def test_a_purpose_without_an_amount_is_still_attributed(attribute, one):
+    r = one(attribute("She urged Congress to support the plan."), "urged")
+    assert r["content"] == "Congress to support the plan"
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        (
+            "The governor blasted the mayor as a failure on Wednesday during a radio interview.",
+            "blasted",
+            "the mayor as a failure",
+        ),
+        (
+            "Both candidates cited the number at last week's town hall in Denver.",
+            "cited",
+            "the number",
+        ),
+        # a clause keeps its dates: they are part of what was said
+        ("She said that the vote is on Monday.", "said", "that the vote is on Monday"),
+    ],
+)
+def test_the_time_and_place_of_saying_are_not_content(attribute, one, text, cue, content):
+    assert one(attribute(text), cue)["content"] == content
