@@ -19,6 +19,8 @@ Linguistics 39(4)), reduced to what attributions need:
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -154,6 +156,10 @@ def _is_thing(head: Token) -> bool:
     return any(word in types[k].words for k in ("document", "media", "organisation"))
 
 
+def _mention_start(m: Mention) -> int:
+    return m.start
+
+
 class SpeakerResolver:
     """Resolve source phrases to speakers, in text order.
 
@@ -165,6 +171,7 @@ class SpeakerResolver:
         self.doc = doc
         self.text = doc.text if text is None else text
         self.ents = list(doc.ents)
+        self._ent_starts = [e.start for e in self.ents]
         self.clusters: list[Cluster] = []
         self.mentions: list[Mention] = []
         self._org_by_name: dict[str, int] = {}
@@ -177,16 +184,37 @@ class SpeakerResolver:
         # Span.ents walks the whole Doc each time; the entity list is read once per Doc.
         if span is None:
             return []
-        return [e for e in self.ents if span.start <= e.start and e.end <= span.end]
+        # Entities are sorted and do not overlap: start at the first one inside the span.
+        out = []
+        for k in range(bisect_left(self._ent_starts, span.start), len(self.ents)):
+            e = self.ents[k]
+            if e.start >= span.end:
+                break
+            if e.end <= span.end:
+                out.append(e)
+        return out
+
+    def _recent_first(self, before: int) -> Iterator[Mention]:
+        """Yield the mentions that start before ``before``, latest first.
+
+        ``self.mentions`` is kept sorted by start, so this walks back from a bisection
+        instead of sorting every mention on every call (which made long texts quadratic);
+        mentions with the same start come in list order, as a stable sort gives them.
+        """
+        mentions = self.mentions
+        i = bisect_left(mentions, before, key=_mention_start)
+        while i > 0:
+            j = i - 1
+            while j > 0 and mentions[j - 1].start == mentions[i - 1].start:
+                j -= 1
+            yield from mentions[j:i]
+            i = j
 
     # -- names -------------------------------------------------------------------------
     def _cluster_for_name(self, name: str, before: int) -> Cluster | None:
         """Return the existing cluster a name belongs to (most recently mentioned first)."""
-        recent = sorted(
-            (m for m in self.mentions if m.start < before), key=lambda m: m.start, reverse=True
-        )
         seen: set[int] = set()
-        for m in recent:
+        for m in self._recent_first(before):
             if m.cluster in seen:
                 continue
             seen.add(m.cluster)
@@ -224,7 +252,7 @@ class SpeakerResolver:
 
     # -- resolution --------------------------------------------------------------------
     def _recent_person(self, before: int, *, gender: str | None) -> Cluster | None:
-        recent = [m for m in self.mentions if m.start < before]
+        recent = self.mentions[: bisect_left(self.mentions, before, key=_mention_start)]
         if not recent:
             return None
 
@@ -234,7 +262,9 @@ class SpeakerResolver:
 
         window_start = before - 600  # about three sentences of news prose
         for m in reversed(recent):
-            if m.start >= window_start and m.subject and fits(m):
+            if m.start < window_start:
+                break  # sorted by start: every earlier mention is outside the window too
+            if m.subject and fits(m):
                 return self.clusters[m.cluster]
         for m in reversed(recent):
             if fits(m):
@@ -243,7 +273,7 @@ class SpeakerResolver:
 
     def _by_role(self, head: Token, before: int) -> Cluster | None:
         word = head.lemma_.lower()
-        for m in sorted((m for m in self.mentions if m.start < before), key=lambda m: -m.start):
+        for m in self._recent_first(before):
             c = self.clusters[m.cluster]
             if c.kind == "person" and c.role and word in c.role.lower().replace("-", " ").split():
                 return c
@@ -349,6 +379,5 @@ class SpeakerResolver:
             holder = head is not None and head.dep_ in ("pobj", "poss") and head.head.pos_ in ("NOUN", "ADP") and (
                 head.dep_ == "poss" or head.head.head.pos_ == "NOUN"
             )
-            self.mentions.append(Mention(start, end, cluster.key, not holder))
-            self.mentions.sort(key=lambda m: m.start)
+            insort_right(self.mentions, Mention(start, end, cluster.key, not holder), key=_mention_start)
         return cluster, method
