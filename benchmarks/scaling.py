@@ -38,7 +38,7 @@ def build_text(folder: Path, size: int) -> str:
     if not paths:
         raise SystemExit(f"scaling.py: no .txt files in {folder}")
     parts: list[str] = []
-    total = 0
+    total = -2  # the joined length: each article after the first adds 2 for its blank line
     k = 0
     while total < size:
         text = paths[k % len(paths)].read_text(encoding="utf-8").strip()

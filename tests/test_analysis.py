@@ -262,3 +262,68 @@ def test_lone_surrogates_never_raise_and_keep_offsets():
     rebuilt = analyze(Article(text=text, metadata={"title": "A \udc80 title"}))
     assert rebuilt.article.title == "A \ufffd title"
     assert assert_offsets_exact(rebuilt) > 0
+
+
+# -- long articles (#10): linear work, exact offsets across parse chunks -------------------
+
+# Paragraphs written for these tests: quotes, reported speech, hedges and a long paragraph
+# with no blank line, so that chunking must cut inside a paragraph too.
+LONG_PARAGRAPHS = [
+    "The mayor said on Monday that the new bridge would open in the spring. “We are on "
+    "schedule,” she told reporters, although engineers may still find problems.",
+    "According to the transport office, about 40,000 cars could cross each day. Some "
+    "residents say the tolls are too high; others argue that the project is clearly worth it.",
+    "“I have never seen a council move this fast,” said Tom Reyes, who runs a bakery by the "
+    "river. He added that deliveries would probably be quicker once the bridge opens.",
+    " ".join(
+        f"Officials reported that section {k} had passed its inspection, and the inspector "
+        f"suggested that the paint might need another coat before the opening."
+        for k in range(40)
+    ),
+]
+
+
+def long_article(chars: int) -> str:
+    """Return an article of exactly ``chars`` characters made of LONG_PARAGRAPHS."""
+    parts: list[str] = []
+    total = 0
+    k = 0
+    while total < chars:
+        paragraph = LONG_PARAGRAPHS[k % len(LONG_PARAGRAPHS)]
+        parts.append(paragraph)
+        total += len(paragraph) + 2
+        k += 1
+    return "\n\n".join(parts)[:chars]
+
+
+def test_offsets_stay_exact_across_chunk_boundaries(nlp, monkeypatch):
+    import sourcecrit.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 3_000)
+    text = long_article(40_000)
+    pieces = pipeline.chunks(text, pipeline.CHUNK_CHARS)
+    assert len(pieces) > 10 and "".join(pieces) == text
+    # Some cuts fall inside the long paragraph, not at a blank line.
+    assert any(not p.endswith("\n\n") for p in pieces[:-1])
+    analysis = analyze(text)
+    assert analysis.text == text
+    assert assert_offsets_exact(analysis) > len(analysis.sentences)
+    assert (analysis.sentences["start"].diff().dropna() > 0).all()
+    # Every token sits where the Doc says, also right after each chunk boundary.
+    doc = analysis.doc
+    assert all(text.startswith(t.text, t.idx) for t in doc)
+    assert analysis.sentences["attributions"].sum() == len(analysis.attributions)
+    assert len(analysis.attributions) >= 2 * (40_000 // sum(map(len, LONG_PARAGRAPHS)))
+
+
+@pytest.mark.slow
+def test_a_two_megabyte_article_is_analysed_with_exact_offsets(nlp):
+    from sourcecrit.article import MAX_CHARS
+
+    text = long_article(MAX_CHARS)
+    analysis = analyze(text)
+    assert len(analysis.text) == MAX_CHARS
+    assert assert_offsets_exact(analysis) > len(analysis.sentences)
+    assert len(analysis.sentences) > 10_000
+    assert analysis.sentences["paragraph"].iloc[-1] > 1_000
+    assert analysis.sentences["attributions"].sum() == len(analysis.attributions)

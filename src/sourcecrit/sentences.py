@@ -11,7 +11,6 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
-
 #: Where the numbering is kept on a Doc, so that the components and the Analysis share
 #: one computation instead of walking ``doc.sents`` each.
 _CACHE = "sourcecrit.sentence_spans"

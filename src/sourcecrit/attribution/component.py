@@ -92,11 +92,25 @@ def find_candidates(
 
 
 def _quote_holding(quotes: list[Quote], char: int) -> Quote | None:
-    best = None
-    for q in quotes:
-        if q.open_start <= char < q.close_end and (best is None or q.depth > best.depth):
-            best = q
-    return best
+    """Return the innermost quote holding ``char``, or None.
+
+    Quotes come in text order and nest (each knows its ``parent``), so the innermost one
+    holding ``char`` is the last quote opened before it or one of that quote's enclosing
+    quotes: a walk up from a bisection, not a scan of every quote for every record.
+    """
+    k = bisect.bisect_right(quotes, char, key=_open_start) - 1
+    while k >= 0:
+        q = quotes[k]
+        if char < q.close_end:
+            return q
+        if q.parent is None:
+            return None
+        k = q.parent
+    return None
+
+
+def _open_start(q: Quote) -> int:
+    return q.open_start
 
 
 def attribution_records(
