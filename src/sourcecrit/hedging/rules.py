@@ -30,24 +30,11 @@ ABILITY_VERBS = frozenset({"see", "hear", "feel", "afford", "remember", "underst
 # opinion. Elsewhere it narrates a plan ("the rate would decline"), states a consequence
 # ("that would be a mistake") or shifts a reported "will" back; none of those is a hedge in
 # the news-certainty guidelines.
-WOULD_HEDGE_VERBS = frozenset(
-    {
-        "seem",
-        "appear",
-        "suggest",
-        "indicate",
-        "imply",
-        "guess",
-        "think",
-        "imagine",
-        "suspect",
-        "assume",
-        "expect",
-        "presume",
-        "say",
-        "argue",
-        "venture",
-    }
+WOULD_HEDGE_VERBS = frozenset({"seem", "appear", "suggest", "indicate", "imply"})
+# ... and "I would think", "I'd say", "one would expect": an opinion softened by its holder
+# (only with a first-person or generic subject: "they'd think twice" is a consequence).
+WOULD_OPINION_VERBS = frozenset(
+    {"guess", "think", "imagine", "suspect", "assume", "expect", "presume", "say", "argue"}
 )
 # Clauses of time or purpose state when or for what something was possible: "before the
 # police could arrive", "so that she could vote" are no guesses.
@@ -176,7 +163,13 @@ def hypothetical_would(modal: Token, verb: Token) -> bool:
     would be a mistake"), a habit or a wish ("would like") is not marked (Quirk et al.
     1985, §4.54-4.56 on the uses of "would").
     """
-    return verb.i != modal.i and verb.lemma_.lower() in WOULD_HEDGE_VERBS
+    if verb.i == modal.i:
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in WOULD_OPINION_VERBS:
+        subjects = [c.lower_ for c in verb.children if c.dep_ == "nsubj"]
+        return bool(subjects) and subjects[0] in ("i", "we", "one")
+    return lemma in WOULD_HEDGE_VERBS
 
 
 def not_reported_future(span: Span, lexicon: HedgeLexicon) -> bool:

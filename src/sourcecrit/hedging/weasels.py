@@ -78,6 +78,9 @@ def people_quantity(span: Span, lexicon: HedgeLexicon) -> bool:
     elif span[0].head.i != noun.i:
         # "Several judges handling lawsuits": the phrase must end on the noun counted.
         return False
+    elif any(t.lower_ == "other" for t in span) and noun.head.lower_ in ("like", "than", "unlike"):
+        # "Ohio, like many other states, ...": a comparison describes, it reports no view.
+        return False
     return _group_noun(noun, lexicon) and not names_members(noun)
 
 
