@@ -180,13 +180,24 @@ def score(predicted: dict[str, list[dict]], gold: list[dict]) -> dict[str, Count
     return counts
 
 
-def sourcecrit_cues(texts: dict[str, str]) -> dict[str, list[dict]]:
-    """Return sourcecrit's hedge records per article (pipeline without attribution)."""
-    from sourcecrit.pipeline import get_nlp
+def sourcecrit_cues(texts: dict[str, str], *, lexicon: Path | None = None) -> dict[str, list[dict]]:
+    """Return sourcecrit's hedge records per article (pipeline without attribution).
 
-    nlp = get_nlp()
+    With ``lexicon``, the hedging component is built from that YAML file instead of the
+    bundled one (e.g. an earlier version: ``git show REV:src/sourcecrit/data/hedges.yaml``).
+    """
+    from sourcecrit.pipeline import get_nlp, load_model
+
+    if lexicon is None:
+        nlp = get_nlp()
+    else:
+        nlp = load_model()
+        if "sourcecrit_hedges" in nlp.pipe_names:
+            nlp.remove_pipe("sourcecrit_hedges")
+        nlp.add_pipe("sourcecrit_hedges", config={"lexicon": str(lexicon)}, last=True)
     names = list(texts)
-    with nlp.select_pipes(disable=["sourcecrit_attribution"]):
+    disable = [p for p in ("sourcecrit_attribution",) if p in nlp.pipe_names]
+    with nlp.select_pipes(disable=disable):
         docs = nlp.pipe([texts[n] for n in names], batch_size=4)
         return {
             n: [dict(r) for r in doc._.sc_hedges or []] for n, doc in zip(names, docs, strict=True)
@@ -280,6 +291,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="print wrong and missed cues")
     parser.add_argument("--by-entry", action="store_true", help="per lexicon record counts")
     parser.add_argument("--write-confidence", type=Path, metavar="PATH")
+    parser.add_argument(
+        "--lexicon",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="YAML",
+        help="also score sourcecrit with this lexicon file (repeatable), e.g. an older one",
+    )
     args = parser.parse_args(argv)
 
     texts, gold = read_gold(args.gold_dir, args.polnear_dir, args.split)
@@ -288,7 +307,16 @@ def main(argv: list[str] | None = None) -> int:
     ours = sourcecrit_cues(texts)
     our_counts = score(ours, gold)
     print(f"## Certainty cues on news-certainty/{args.split}.json ({len(texts)} articles)\n")
-    print(table([("word-list baseline", base_counts), ("sourcecrit", our_counts)]))
+    rows = [("word-list baseline", base_counts)]
+    for path in args.lexicon:
+        rows.append(
+            (
+                f"sourcecrit, lexicon {path.name}",
+                score(sourcecrit_cues(texts, lexicon=path), [dict(g) for g in gold]),
+            )
+        )
+    rows.append(("sourcecrit", our_counts))
+    print(table(rows))
     entries = by_entry(ours)
     if args.by_entry:
         print("| record | predicted | right | precision |\n|---|---:|---:|---:|")
