@@ -145,6 +145,7 @@ def test_not_boosters(cues_of, text, phrase):
         ("Whether the deal survives is an open question.", "open question"),
         ("I think the committee got it wrong.", "I think"),
         ("The figures suggest that the scheme is failing.", "suggest"),
+        ("We suggest that the scheme is failing.", "suggest"),
         ("Hypothetically, the court could reopen the case.", "Hypothetically"),
         ("I would think the court will agree.", "would"),
         ("The likely nominee spoke in Ohio.", "likely"),

@@ -257,11 +257,14 @@ def not_personal_subject(span: Span, lexicon: HedgeLexicon) -> bool:
 
     With evidence as the subject, "indicate" and "suggest" hedge a conclusion (the top
     speculation cues of BioScope, Vincze et al. 2008); with a person it merely reports
-    what they said.
+    what they said. The writer's own "we suggest" or "I suggest" softens their claim, as
+    "I think" does (the news-certainty guidelines' "uncertain belief verbs of the writer").
     """
     verb = governed_verb(span.root)
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lower_ in ("i", "we"):
+                return True
             return not (
                 child.lower_ in PERSONAL_PRONOUNS
                 or child.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
