@@ -46,6 +46,7 @@ HEDGES: dict[str, str] = {
     "scope_start": "Int64",
     "scope_end": "Int64",
     "explanation": "object",
+    "confidence": "object",  # high | medium | low (hedging.confidence)
 }
 
 SENTENCES: dict[str, str] = {

@@ -79,7 +79,8 @@ def test_pipe_with_two_processes_keeps_the_records(nlp):
 def test_component_runs_last_and_declares_what_it_needs(nlp):
     assert nlp.pipe_names[-1] == "sourcecrit_hedges"
     meta = nlp.get_pipe_meta("sourcecrit_hedges")
-    assert "token.dep" in meta.requires and "doc._.sc_hedges" in meta.assigns
+    assert {"token.tag", "token.pos", "token.dep", "token.lemma"} <= set(meta.requires)
+    assert {"doc._.sc_hedges", "doc.spans"} <= set(meta.assigns)
 
 
 @pytest.mark.parametrize(

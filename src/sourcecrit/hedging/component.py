@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 from sourcecrit.columns import HEDGE_CATEGORIES
 from sourcecrit.errors import LexiconError
 from sourcecrit.extensions import add_warning, ensure_extensions
+from sourcecrit.hedging.confidence import load_confidence
 from sourcecrit.hedging.lexicon import HedgeEntry, HedgeLexicon, load_lexicon
 from sourcecrit.hedging.rules import CHECKS, is_negated
 from sourcecrit.hedging.scope import scope_chars
@@ -76,12 +77,22 @@ class HedgeFinder:
         nlp: the pipeline (its vocab and tokenizer compile the patterns).
         name: the component's name in the pipeline.
         lexicon: path to a lexicon YAML file; None for the bundled ``data/hedges.yaml``.
+        confidence: path to a confidence JSON file (``hedging.confidence``); None for the
+            bundled ``data/rule_confidence/hedges.json``.
     """
 
-    def __init__(self, nlp: Language, name: str, *, lexicon: str | None = None) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        lexicon: str | None = None,
+        confidence: str | None = None,
+    ) -> None:
         ensure_extensions()
         self.name = name
         self.lexicon = load_lexicon(lexicon)
+        self.confidence = load_confidence(confidence)
         self.matcher = compile_matcher(nlp, self.lexicon, label=lexicon or "hedges.yaml")
         # The Matcher runs only around words that can anchor a cue (hedging.windows):
         # same matches, a fraction of the time.
@@ -112,6 +123,7 @@ class HedgeFinder:
                     "scope_start": scope_start,
                     "scope_end": scope_end,
                     "explanation": explanation(entry, category),
+                    "confidence": self.confidence.of(entry.id, category),
                     "id": entry.id,
                     "negated": negated,
                 }
@@ -161,10 +173,17 @@ def explanation(entry: HedgeEntry, category: str) -> str:
 
 @Language.factory(
     "sourcecrit_hedges",
-    default_config={"lexicon": None},
-    requires=["token.tag", "token.dep", "token.lemma"],
+    default_config={"lexicon": None, "confidence": None},
+    requires=["token.tag", "token.pos", "token.dep", "token.lemma", "token.ent_type"],
     assigns=["doc._.sc_hedges", "doc.spans"],
 )
-def make_hedges(nlp: Language, name: str, lexicon: Any = None) -> HedgeFinder:
-    """Create the ``sourcecrit_hedges`` component (``lexicon``: optional path to a YAML file)."""
-    return HedgeFinder(nlp, name, lexicon=lexicon)
+def make_hedges(
+    nlp: Language, name: str, lexicon: Any = None, confidence: Any = None
+) -> HedgeFinder:
+    """Create the ``sourcecrit_hedges`` component.
+
+    Args:
+        lexicon: optional path to a lexicon YAML file (default: the bundled one).
+        confidence: optional path to a confidence JSON file (default: the bundled one).
+    """
+    return HedgeFinder(nlp, name, lexicon=lexicon, confidence=confidence)

@@ -35,6 +35,12 @@ CONDITIONS = (
     "not_month",  # "May" the month is not the modal
     "not_personal_subject",  # "results indicate" hedges; "he indicated" only reports
     "vague_group",  # "experts", not "the experts of the institute" or "experts Ann and Bo"
+    "people_quantity",  # "many experts", "most Americans"; not "many emails", "some cases"
+    "unnamed_speakers",  # "officials said", "a source said", "Democrats say"
+    "no_named_critic",  # "faced criticism", not "faced criticism from Senate Republicans"
+    "no_of_phrase",  # "appeal to many", not "to many of the voters"
+    "of_view",  # "voters overwhelmingly believe", not "won overwhelmingly"
+    "not_faith",  # "I believe that ..." hedges; "I believe in ..." is faith
     "predicative",  # "it is clear that", not "clear water"
     "sentence_adverb",  # an adverb qualifying the statement, not one word
     "not_ability",  # "it is possible that" hedges; "possible to travel" is about ability
@@ -83,6 +89,7 @@ class HedgeLexicon:
     reporting_verbs: frozenset[str]
     denial_verbs: frozenset[str]
     group_nouns: frozenset[str] = frozenset()
+    stance_verbs: frozenset[str] = frozenset()
 
     def by_id(self) -> dict[str, HedgeEntry]:
         return {e.id: e for e in self.entries}
@@ -159,7 +166,9 @@ def parse_entry(record: Any, n: int, *, label: str = "hedges") -> HedgeEntry:
             )
     negated = record.get("negated", "keep")
     if negated not in NEGATED:
-        raise LexiconError(f"{where}, key 'negated': {negated!r} is not one of {', '.join(NEGATED)}")
+        raise LexiconError(
+            f"{where}, key 'negated': {negated!r} is not one of {', '.join(NEGATED)}"
+        )
     return HedgeEntry(
         id=rid,
         category=record["category"],
@@ -176,7 +185,7 @@ def parse_lexicon(data: Any, *, label: str = "hedges") -> HedgeLexicon:
 
     Args:
         data: the parsed YAML: a mapping with a ``cues`` list and the word lists
-            ``reporting_verbs``, ``denial_verbs`` and ``group_nouns``.
+            ``reporting_verbs``, ``denial_verbs``, ``group_nouns`` and ``stance_verbs``.
         label: how to name the data in error messages.
 
     Raises:
@@ -198,6 +207,7 @@ def parse_lexicon(data: Any, *, label: str = "hedges") -> HedgeLexicon:
         reporting_verbs=_word_list(data, "reporting_verbs", label),
         denial_verbs=_word_list(data, "denial_verbs", label),
         group_nouns=_word_list(data, "group_nouns", label),
+        stance_verbs=_word_list(data, "stance_verbs", label),
     )
 
 

@@ -17,20 +17,50 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from sourcecrit.hedging.lexicon import HedgeLexicon
+from sourcecrit.hedging.weasels import WEASEL_CHECKS
 
-NEGATORS = frozenset({"not", "n't", "no", "never", "without", "hardly", "neither", "nor"})
-PERSONAL_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they", "who"})
-DEFINITE_DETERMINERS = frozenset(
-    {"the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your"}
+NEGATORS = frozenset(
+    {"not", "n't", "no", "never", "without", "hardly", "barely", "scarcely", "neither", "nor"}
 )
+PERSONAL_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they", "who"})
 # Past ability or perception: "could see", "could afford" report what was possible, not a
 # guess about what is true.
 ABILITY_VERBS = frozenset({"see", "hear", "feel", "afford", "remember", "understand", "manage"})
-# "would like", "would rather": a wish or preference, not a hedge.
-WISH_VERBS = frozenset({"like", "love", "prefer", "rather", "want", "wish", "hate"})
+# "That would suggest", "it would seem", "I would guess": "would" softens an inference or an
+# opinion. Elsewhere it narrates a plan ("the rate would decline"), states a consequence
+# ("that would be a mistake") or shifts a reported "will" back; none of those is a hedge in
+# the news-certainty guidelines.
+WOULD_HEDGE_VERBS = frozenset({"seem", "appear", "suggest", "indicate", "imply"})
+# ... and "I would think", "I'd say", "one would expect": an opinion softened by its holder
+# (only with a first-person or generic subject: "they'd think twice" is a consequence).
+WOULD_OPINION_VERBS = frozenset(
+    {"guess", "think", "imagine", "suspect", "assume", "expect", "presume", "say", "argue"}
+)
+# Clauses of time or purpose state when or for what something was possible: "before the
+# police could arrive", "so that she could vote" are no guesses.
+ABILITY_MARKERS = frozenset({"before", "until", "till", "so", "once", "after", "when"})
 MONTH_PREPOSITIONS = frozenset(
-    {"in", "on", "of", "since", "until", "till", "by", "from", "to", "early", "late", "mid",
-     "last", "next", "this", "during", "before", "after", "through"}
+    {
+        "in",
+        "on",
+        "of",
+        "since",
+        "until",
+        "till",
+        "by",
+        "from",
+        "to",
+        "early",
+        "late",
+        "mid",
+        "last",
+        "next",
+        "this",
+        "during",
+        "before",
+        "after",
+        "through",
+    }
 )
 VERBAL = ("VERB", "AUX")
 # Words that make "possible" range over options: "all possible moves", "other possible
@@ -86,6 +116,9 @@ def is_negated(span: Span) -> bool:
                 continue
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return True
+            # "could barely get my shoe on": almost not, so no possibility is offered.
+            if child.dep_ == "advmod" and child.lower_ in ("barely", "hardly", "scarcely"):
+                return True
     before = span.start - 1
     if before >= span.sent.start and before not in inside:
         if span.doc[before].lower_ in NEGATORS and span.doc[before].dep_ != "preconj":
@@ -107,6 +140,8 @@ def epistemic_modal(span: Span, lexicon: HedgeLexicon) -> bool:
     if lemma in ("may", "might"):
         return True
     if lemma == "could":
+        if any(c.dep_ == "mark" and c.lower_ in ABILITY_MARKERS for c in verb.children):
+            return False
         return verb.lemma_ not in ABILITY_VERBS
     if lemma in ("can", "ca"):
         return verb.lemma_ == "be" and not is_passive(verb)
@@ -120,20 +155,21 @@ def epistemic_modal(span: Span, lexicon: HedgeLexicon) -> bool:
 
 
 def hypothetical_would(modal: Token, verb: Token) -> bool:
-    """Return True when "would" is hypothetical, not a wish, habit or narrated future.
+    """Return True when "would" softens an inference or opinion: "that would suggest".
 
-    "That would be a mistake", "it would seem", "would have won" and any "would" with an
-    if/unless condition imagine; "would like" wishes; "the Nazis would sterilize ..." or
-    "he would stay there for months" narrate the past (Quirk et al. 1985, §4.54-4.56).
+    The news-certainty guidelines mark "would" only as "a guess about the present or a
+    prediction hedged by the speaker" ("that would suggest ...", "it would seem", "I would
+    think"); "would" narrating a plan ("the rate would decline"), a consequence ("that
+    would be a mistake"), a habit or a wish ("would like") is not marked (Quirk et al.
+    1985, §4.54-4.56 on the uses of "would").
     """
-    if verb.lemma_ in WISH_VERBS or any(c.lower_ == "rather" for c in verb.children):
+    if verb.i == modal.i:
         return False
-    if verb.lemma_ in ("be", "seem", "appear") or any(
-        c.dep_ == "aux" and c.lemma_ == "have" and c.i > modal.i for c in verb.children
-    ):
-        return True
-    sent = modal.sent
-    return any(t.lower_ in ("if", "unless", "otherwise") for t in sent)
+    lemma = verb.lemma_.lower()
+    if lemma in WOULD_OPINION_VERBS:
+        subjects = [c.lower_ for c in verb.children if c.dep_ == "nsubj"]
+        return bool(subjects) and subjects[0] in ("i", "we", "one")
+    return lemma in WOULD_HEDGE_VERBS
 
 
 def not_reported_future(span: Span, lexicon: HedgeLexicon) -> bool:
@@ -164,7 +200,13 @@ def not_denied(span: Span, lexicon: HedgeLexicon) -> bool:
     """
     root = span.root
     t = root
+    # "dismissed them as statements and allegations": the conjunct shares the denial.
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
     if t.dep_ == "pobj":
+        t = t.head
+    # "dismissed the reports as allegations": the "as" phrase hangs on the denied object.
+    if t.dep_ == "prep" and t.head.dep_ == "dobj":
         t = t.head
     if t.dep_ in ("dobj", "nsubjpass", "prep", "pobj", "attr") and t.head.i != t.i:
         return t.head.lemma_.lower() not in lexicon.denial_verbs
@@ -215,12 +257,18 @@ def not_personal_subject(span: Span, lexicon: HedgeLexicon) -> bool:
 
     With evidence as the subject, "indicate" and "suggest" hedge a conclusion (the top
     speculation cues of BioScope, Vincze et al. 2008); with a person it merely reports
-    what they said.
+    what they said. The writer's own "we suggest" or "I suggest" softens their claim, as
+    "I think" does (the news-certainty guidelines' "uncertain belief verbs of the writer").
     """
     verb = governed_verb(span.root)
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            return not (child.lower_ in PERSONAL_PRONOUNS or child.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"))
+            if child.lower_ in ("i", "we"):
+                return True
+            return not (
+                child.lower_ in PERSONAL_PRONOUNS
+                or child.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            )
     return True
 
 
@@ -229,41 +277,17 @@ def active(span: Span, lexicon: HedgeLexicon) -> bool:
     return not is_passive(governed_verb(span.root))
 
 
-def vague_group(span: Span, lexicon: HedgeLexicon) -> bool:
-    """Return True when a group of people is left unnamed: "experts say", "critics".
-
-    "The experts of the institute", "two experts", "experts Ann Lee and Bo Ng" name or
-    count who they are; a bare or vaguely quantified plural does not (Wikipedia, *Words to
-    watch*).
-    """
-    noun = span.root
-    # Only a group that speaks, thinks or judges is a hidden source: "critics say", "by
-    # experts", "according to analysts" -- not "worked as advisers or observers".
-    role = noun
-    while role.dep_ == "conj" and role.head.i != role.i:
-        role = role.head
-    if role.dep_ not in ("nsubj", "nsubjpass") and not (
-        role.dep_ == "pobj" and role.head.lower_ in ("by", "to", "among", "from")
-    ):
-        return False
-    for child in noun.children:
-        if child.i in range(span.start, span.end):
-            continue
-        if child.dep_ in ("det", "poss") and child.lower_ in DEFINITE_DETERMINERS:
-            return False
-        if child.dep_ in ("poss", "nummod", "appos"):
-            return False
-        if child.dep_ == "compound" and child.pos_ == "PROPN":
-            return False
-    return True
-
-
 def predicative(span: Span, lexicon: HedgeLexicon) -> bool:
     """Return True for an adjective that judges a statement ("it is clear that", "I am sure").
 
     "Clear water" or "a certain man" describe a thing and are not boosters.
     """
     adj = span.root
+    # "make sure", "make it clear": an instruction or an act, not a claim of certainty.
+    if adj.head.lemma_.lower() == "make" or (
+        adj.head.head.lemma_.lower() == "make" and adj.head.dep_ in ("ccomp", "xcomp")
+    ):
+        return False
     return adj.dep_ in ("acomp", "oprd", "ROOT", "ccomp", "xcomp") or (
         adj.dep_ == "attr" and adj.pos_ == "ADJ"
     )
@@ -329,17 +353,10 @@ def about_truth(span: Span, lexicon: HedgeLexicon) -> bool:
     return subjects[0].lower_ in ("it", "this", "that") or clause
 
 
-def of_group(span: Span, lexicon: HedgeLexicon) -> bool:
-    """Return True when a vague amount is of people, bodies or places that hold a view.
-
-    "A number of countries denied it" and "a number of experts" hide who speaks; "a number
-    of pillars" or "a variety of surfaces" only count things (Wikipedia, *Words to watch*,
-    on unsupported attributions).
-    """
-    noun = span.doc[span.end] if span.end < len(span.doc) else None
-    while noun is not None and noun.dep_ in ("amod", "compound", "nmod") and noun.head.i > noun.i:
-        noun = noun.head
-    return noun is not None and noun.lemma_.lower() in lexicon.group_nouns
+def not_faith(span: Span, lexicon: HedgeLexicon) -> bool:
+    """Return False for "I believe in ...": a statement of faith or trust, not a hedge."""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt is None or nxt.lower_ != "in"
 
 
 CHECKS: dict[str, Callable[[Span, HedgeLexicon], bool]] = {
@@ -350,11 +367,11 @@ CHECKS: dict[str, Callable[[Span, HedgeLexicon], bool]] = {
     "imperative": imperative,
     "not_month": not_month,
     "not_personal_subject": not_personal_subject,
-    "vague_group": vague_group,
     "predicative": predicative,
     "sentence_adverb": sentence_adverb,
     "not_ability": not_ability,
     "about_truth": about_truth,
-    "of_group": of_group,
     "active": active,
+    "not_faith": not_faith,
+    **WEASEL_CHECKS,
 }

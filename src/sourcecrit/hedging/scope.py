@@ -25,11 +25,15 @@ def _clause_tokens(verb: Token) -> tuple[int, int]:
     doc = verb.doc
     # A complementiser or leading conjunction ("that", "but") introduces the clause but is
     # not part of what is hedged.
-    while left < verb.i and doc[left].head.i == verb.i and doc[left].dep_ in ("mark", "cc", "punct"):
+    while (
+        left < verb.i and doc[left].head.i == verb.i and doc[left].dep_ in ("mark", "cc", "punct")
+    ):
         left += 1
     for child in verb.children:
-        if child.i > verb.i and child.dep_ in _CLAUSE_BREAKS and (
-            child.pos_ in VERBAL or child.dep_ == "cc" or child.dep_ == "parataxis"
+        if (
+            child.i > verb.i
+            and child.dep_ in _CLAUSE_BREAKS
+            and (child.pos_ in VERBAL or child.dep_ == "cc" or child.dep_ == "parataxis")
         ):
             right = min(right, child.left_edge.i - 1)
     return left, right
@@ -63,7 +67,9 @@ def scope_tokens(cue: Span, direction: str) -> tuple[int, int]:
         node = root.head if root.dep_ in _MODIFIER_DEPS and root.head.i != root.i else root
         if node.pos_ in VERBAL:
             node = root
-        bounds = _clause_tokens(node) if node.pos_ in VERBAL else (node.left_edge.i, _phrase_end(node))
+        bounds = (
+            _clause_tokens(node) if node.pos_ in VERBAL else (node.left_edge.i, _phrase_end(node))
+        )
     else:
         verb = clause_verb(root)
         clause = _clause_tokens(verb)

@@ -182,8 +182,8 @@ class WindowedMatcher:
         self.windowed = True
         # anchor hash id per attribute -> the anchors listening for it
         self._anchors: dict[str, dict[int, list[Anchor]]] = {n: {} for n in ANCHOR_ATTRS}
-        for pattern in patterns:
-            pattern = tuple(pattern)
+        for tokens in patterns:
+            pattern = tuple(tokens)
             chosen = choose_anchor(pattern)
             if chosen is None:
                 self.windowed = False

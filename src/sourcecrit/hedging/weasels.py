@@ -1,0 +1,201 @@
+"""Checks for weasel phrases: who is speaking, and how many, is left unsaid.
+
+The weasel category of the news-certainty guidelines (and of Wikipedia's *Manual of
+Style/Words to watch*, "unsupported attributions") is about a *hidden source*: "some say",
+"critics", "officials said" with no names, "it is believed". A vague amount of things is not
+one: "several points ahead", "many emails were deleted", "how many" describe, they hide no
+one. So each check here asks whether the phrase stands for people (or bodies of people)
+whose view is reported, and whether the sentence names them after all ("several cities,
+including Wichita").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from sourcecrit.hedging.lexicon import HedgeLexicon
+
+DEFINITE_DETERMINERS = frozenset(
+    {"the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your"}
+)
+# Words after a group that go on to name its members: "several cities, including Wichita",
+# "critics such as Ann Lee".
+NAMING_WORDS = frozenset({"including", "like", "namely", "especially", "notably"})
+
+
+def _group_noun(noun: Token, lexicon: HedgeLexicon) -> bool:
+    """Return True for a noun standing for people or bodies that can hold a view.
+
+    "countries", "experts", "voters" (from the lexicon's ``group_nouns``) or a plural
+    nationality, party or religious group ("Americans", "Republicans": spaCy's NORP).
+    """
+    return noun.lemma_.lower() in lexicon.group_nouns or (
+        noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS")
+    )
+
+
+def names_members(noun: Token) -> bool:
+    """Return True when the noun's phrase goes on to name who is meant.
+
+    "Several cities, including Wichita", "critics such as Ann Lee", "experts Ann Lee and Bo
+    Ng" (an apposition), "analysts at the Brookings Institution" (a named body).
+    """
+    for child in noun.children:
+        if child.i < noun.i:
+            continue
+        if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ in NAMING_WORDS):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("such", "at", "from", "of", "with", "to"):
+            if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in child.subtree):
+                return True
+    nxt = noun.doc[noun.i + 1 : noun.i + 3]
+    return len(nxt) == 2 and nxt[0].text == "," and nxt[1].lower_ in NAMING_WORDS
+
+
+def people_quantity(span: Span, lexicon: HedgeLexicon) -> bool:
+    """Return True when a vague amount is of people or bodies: "many experts", "some countries".
+
+    Takes the quantified noun (the last word of "some alliance countries", or the noun after
+    "of" in "some of the voters"). "Many emails", "several points ahead", "some cases" count
+    things and hide no one; "many centrist Democrats" and "most Americans" hide who.
+    """
+    # "how many people", "so many layers": a question or a degree, not a hidden source.
+    if any(c.lower_ in ("how", "so", "too") for c in span[0].lefts):
+        return False
+    noun = span[-1]
+    if noun.lower_ == "of":
+        objects = [c for c in noun.children if c.dep_ == "pobj"]
+        if not objects:
+            return False
+        noun = objects[0]
+        # Only people who hold or voice a view: "some of the experts say"; not "appeal to
+        # many of the voters", where the voters are only counted.
+        if span[0].dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        # "some of my friends", "many of his aides": the speaker's own circle is named enough.
+        if any(c.dep_ == "poss" for c in noun.children):
+            return False
+    elif span[0].head.i != noun.i:
+        # "Several judges handling lawsuits": the phrase must end on the noun counted.
+        return False
+    elif any(t.lower_ == "other" for t in span) and noun.head.lower_ in ("like", "than", "unlike"):
+        # "Ohio, like many other states, ...": a comparison describes, it reports no view.
+        return False
+    return _group_noun(noun, lexicon) and not names_members(noun)
+
+
+def unnamed_speakers(span: Span, lexicon: HedgeLexicon) -> bool:
+    """Return True when unnamed people are given as the ones who say or think something.
+
+    "Officials said", "a source said", "Democrats say", "McConnell aides acknowledged", "his
+    people said", "according to a source": a reader cannot tell who. The noun must be the
+    subject of a verb of saying or of judging (the lexicon's ``reporting_verbs`` and
+    ``stance_verbs``) or follow "according to" or "by"; and no name may follow ("aide John
+    Smith said" is named).
+    """
+    noun = span.root
+    role = noun
+    while role.dep_ == "conj" and role.head.i != role.i:
+        role = role.head
+    verbs = lexicon.reporting_verbs | lexicon.stance_verbs
+    if role.dep_ == "nsubj":
+        verb = role.head
+        # "officials are expected to say", "aides have been quick to say": the verb of
+        # speaking may sit one clause down.
+        said = verb.lemma_.lower() in verbs or any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in verbs for c in verb.children
+        )
+    elif role.dep_ == "pobj":
+        prep = role.head
+        # "was criticised by officials" (an agent of judging), "according to a source";
+        # not "a compromise rebuffed by Republicans", where the party acts.
+        said = (prep.lower_ == "by" and prep.head.lemma_.lower() in verbs) or (
+            prep.lower_ == "to" and prep.head.lower_ == "according"
+        )
+    else:
+        said = False
+    if not said or names_members(noun):
+        return False
+    # "very few people knew": a (vague) count, left to the quantity rules.
+    if any(c.lower_ == "few" for c in noun.lefts):
+        return False
+    return not any(c.dep_ in ("appos", "nummod") or c.ent_type_ == "PERSON" for c in noun.rights)
+
+
+def no_named_critic(span: Span, lexicon: HedgeLexicon) -> bool:
+    """Return True when criticism is reported without a critic: "faced sharp criticism".
+
+    "Faced criticism from Senate Republicans" names who criticised; "has faced ridicule
+    online" does not.
+    """
+    for token in span:
+        for child in token.children:
+            if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by"):
+                return False
+    return True
+
+
+def vague_group(span: Span, lexicon: HedgeLexicon) -> bool:
+    """Return True when a group of people is left unnamed: "experts say", "critics".
+
+    "The experts of the institute", "two experts", "experts Ann Lee and Bo Ng" name or
+    count who they are; a bare or vaguely quantified plural does not (Wikipedia, *Words to
+    watch*).
+    """
+    noun = span.root
+    # Only a group that speaks, thinks or judges is a hidden source: "critics say", "by
+    # experts", "according to analysts" -- not "worked as advisers or observers".
+    role = noun
+    while role.dep_ == "conj" and role.head.i != role.i:
+        role = role.head
+    if role.dep_ not in ("nsubj", "nsubjpass") and not (
+        role.dep_ == "pobj" and role.head.lower_ in ("by", "to", "among", "from")
+    ):
+        return False
+    for child in noun.children:
+        if child.i in range(span.start, span.end):
+            continue
+        if child.dep_ in ("det", "poss") and child.lower_ in DEFINITE_DETERMINERS:
+            return False
+        if child.dep_ in ("poss", "nummod", "appos"):
+            return False
+        if child.dep_ == "compound" and child.pos_ == "PROPN":
+            return False
+    return not names_members(noun)
+
+
+def of_group(span: Span, lexicon: HedgeLexicon) -> bool:
+    """Return True when a vague amount is of people, bodies or places that hold a view.
+
+    "A number of countries denied it" and "a number of experts" hide who speaks; "a number
+    of pillars" or "a variety of surfaces" only count things (Wikipedia, *Words to watch*,
+    on unsupported attributions).
+    """
+    noun = span.doc[span.end] if span.end < len(span.doc) else None
+    while noun is not None and noun.dep_ in ("amod", "compound", "nmod") and noun.head.i > noun.i:
+        noun = noun.head
+    if noun is not None and noun.lower_ in ("them", "us", "those"):
+        return True  # "the vast majority of them": people, but not said which or how many
+    return noun is not None and noun.lemma_.lower() in lexicon.group_nouns
+
+
+def of_view(span: Span, lexicon: HedgeLexicon) -> bool:
+    """Return True when an adverb counts the holders of a view: "voters overwhelmingly believe"."""
+    verb = span.root.head
+    return verb.lemma_.lower() in lexicon.reporting_verbs | lexicon.stance_verbs
+
+
+def no_of_phrase(span: Span, lexicon: HedgeLexicon) -> bool:
+    """Return False for "to many of the voters": the "of" phrase says which people."""
+    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in span[-1].children)
+
+
+WEASEL_CHECKS = {
+    "people_quantity": people_quantity,
+    "unnamed_speakers": unnamed_speakers,
+    "no_named_critic": no_named_critic,
+    "vague_group": vague_group,
+    "of_group": of_group,
+    "no_of_phrase": no_of_phrase,
+    "of_view": of_view,
+}
