@@ -23,7 +23,7 @@ from sourcecrit import errors as _errors
 
 if TYPE_CHECKING:
     from sourcecrit.span_agreement import agreement
-    from sourcecrit.analysis import Analysis, analyze, analyze_many
+    from sourcecrit.analysis import Analysis, Failure, analyze, analyze_many
     from sourcecrit.article import Article, Paragraph, load_article
     from sourcecrit.checklists import list_checklists, load_checklist
     from sourcecrit.errors import *  # noqa: F403
@@ -39,6 +39,7 @@ _HOMES = {
     "Analysis": "sourcecrit.analysis",
     "analyze": "sourcecrit.analysis",
     "analyze_many": "sourcecrit.analysis",
+    "Failure": "sourcecrit.analysis",
     "Article": "sourcecrit.article",
     "Paragraph": "sourcecrit.article",
     "load_article": "sourcecrit.article",
