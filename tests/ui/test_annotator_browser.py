@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from sourcecrit.span_agreement import agreement
 from sourcecrit.layers import machine_spans
+from sourcecrit.span_agreement import agreement
 
 from . import test_lab_browser as lab
 
