@@ -142,7 +142,7 @@ def test_walk_lesson_01(browser, lab_server, tmp_path, flagship_analysis):
         window = (base, base + len(shown))
         machine = machine_spans(flagship_analysis, "attribution", within=window)
         assert machine, "the machine finds attributions in the opening"
-        assert widget.locator(".sc-ref").count() >= len(machine)
+        assert ann_test.wait_count(widget.locator(".sc-ref"), len(machine)) >= len(machine)
         expected = agreement(
             [tuple(m) for m in mine],
             [(m["start"], m["end"], m["label"]) for m in machine],
@@ -179,9 +179,9 @@ def test_walk_lesson_01(browser, lab_server, tmp_path, flagship_analysis):
         assert question.locator(".sc-model-answer").count() == 0
         question.locator("textarea").fill(ANSWER)
         question.get_by_role("button", name="Save, then show the model answer").click()
-        wait(question, "Model answer", run, "model answer")
+        # (Not get_by_text("Model answer"): the button's own label holds those words.)
         model = question.locator(".sc-model-answer")
-        assert model.is_visible()
+        model.wait_for(state="visible", timeout=STEP_TIMEOUT_MS)
         assert "Source: a port spokeswoman" in model.text_content()
         assert f"({LEARNER})" in question.locator(".sc-saved").text_content()
     finally:
