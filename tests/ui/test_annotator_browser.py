@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from sourcecrit.span_agreement import agreement
 from sourcecrit.layers import machine_spans
+from sourcecrit.span_agreement import agreement
 
 from . import test_lab_browser as lab
 
@@ -126,6 +126,18 @@ def drag_select(page, text: str, phrase: str, *, inside: bool = True) -> tuple[i
     return start, end
 
 
+def wait_count(locator, at_least: int, *, timeout: float = STEP_TIMEOUT_MS / 1000) -> int:
+    """Return how many elements ``locator`` finds, once at least ``at_least`` (or on timeout).
+
+    After the reveal the results and the underlined article are redrawn by separate
+    updates, so the table can be on the page a moment before every underline is.
+    """
+    deadline = time.monotonic() + timeout
+    while (count := locator.count()) < at_least and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return count
+
+
 def wait_text(locator, text: str, run, what: str) -> None:
     try:
         locator.get_by_text(text, exact=False).first.wait_for(timeout=STEP_TIMEOUT_MS)
@@ -205,7 +217,7 @@ def test_annotate_commit_reveal_flag_restart_restore(
         ann.locator(".sc-ann-reveal").click()
         wait_text(ann.locator(".sc-ann-results"), "How far you agree", run, "reveal")
         machine = machine_spans(flagship_analysis, "certainty")
-        assert ann.locator(".sc-ref").count() >= len(machine)
+        assert wait_count(ann.locator(".sc-ref"), len(machine)) >= len(machine)
         expected = agreement(
             [tuple(s) for s in first_answer],
             [(m["start"], m["end"], m["label"]) for m in machine],

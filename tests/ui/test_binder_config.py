@@ -136,14 +136,18 @@ def test_post_build_installs_the_package():
 
 
 def binder_links() -> list[str]:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    return re.findall(r"https://mybinder\.org/v2/[^\s)\]]+", readme)
+    """Return the mybinder.org launch links in README.md and binder/README.md."""
+    links: list[str] = []
+    for readme in (REPO / "README.md", BINDER / "README.md"):
+        text = readme.read_text(encoding="utf-8")
+        links += re.findall(r"https://mybinder\.org/v2/[^\s)\]]+", text)
+    return links
 
 
 def test_binder_launch_links_open_an_existing_notebook():
     links = binder_links()
-    if not links:
-        pytest.skip("README.md has no mybinder.org badge yet")
+    assert links, "binder/README.md gives the launch links"
+    assert any(link.endswith("urlpath=lab/tree/START.ipynb") for link in links), links
     for link in links:
         urlpath = parse_qs(urlparse(link).query).get("urlpath", [""])[0]
         assert urlpath.startswith("lab/tree/"), f"{link} does not open JupyterLab on a file"

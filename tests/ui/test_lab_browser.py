@@ -20,9 +20,13 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser
 
-NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+REPO = Path(__file__).resolve().parents[2]
+NOTEBOOKS = REPO / "notebooks"
+# Made by test_prebunking_quiz_scores_discernment, shown in the README.
+QUIZ_SCREENSHOT = REPO / "docs" / "images" / "lesson09-quiz.png"
 LESSONS = sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))
-START_HERE = "00-start-here.ipynb"
+# Lesson 00 shows the plain article: the student reads it before anything is revealed.
+FIRST_READ = "00-first-read.ipynb"
 # Opening JupyterLab, starting a kernel and loading spaCy takes ~10 s here; leave room for
 # a machine that is busy running the rest of the suite.
 OPEN_TIMEOUT_MS = 90_000
@@ -336,10 +340,8 @@ def test_lesson_charts_render_offline(lesson_runs):
     assert blank == [], [run.describe() for run in runs]
 
 
-def test_start_here_shows_the_highlighted_article(lesson_runs, flagship_analysis):
-    from sourcecrit.viz import highlight
-
-    run = lesson_runs(START_HERE)
+def test_first_read_shows_the_plain_article(lesson_runs):
+    run = lesson_runs(FIRST_READ)
     article = run.page.locator(".sc-article")
     assert article.count() == 1, run.describe()
     article.scroll_into_view_if_needed()
@@ -347,7 +349,30 @@ def test_start_here_shows_the_highlighted_article(lesson_runs, flagship_analysis
     first_claim = article.get_by_text("NATO soldiers are indeed present").first
     first_claim.scroll_into_view_if_needed()
     assert first_claim.is_visible(), run.describe()
+    # Nothing revealed: no mark (nor a legend entry for one), no hover explanation.
+    assert article.locator('span[class^="sc-"]').count() == 0, run.describe()
+    assert article.locator("[title]").count() == 0, run.describe()
 
+    # Nothing on this page needs the internet: JupyterLab's news and update checks are off,
+    # and the lesson itself ships everything it shows.
+    assert run.external_requests == [], run.describe()
+
+
+def test_highlight_shows_every_mark_with_its_title(run_notebook, flagship_analysis):
+    from sourcecrit.viz import highlight
+
+    run = run_notebook(
+        "scratch-highlight.ipynb",
+        [
+            "import sourcecrit\n"
+            "from sourcecrit.viz import highlight\n"
+            "analysis = sourcecrit.analyze(sourcecrit.example_article_path())\n"
+            "highlight(analysis)",
+        ],
+    )
+    assert_no_errors(run)
+    article = run.page.locator(".sc-article")
+    assert article.count() == 1, run.describe()
     # The page shows every mark the library made for this article (nothing sanitised away),
     # and each mark carries the explanation students read on hover.
     expected = re.findall(r'<span class="(sc-[^"]+)" title="', str(highlight(flagship_analysis)))
@@ -356,9 +381,6 @@ def test_start_here_shows_the_highlighted_article(lesson_runs, flagship_analysis
     assert marks.evaluate_all("spans => spans.map(s => s.className)") == expected
     titles = marks.evaluate_all("spans => spans.map(s => s.title)")
     assert all(t.strip() for t in titles), run.describe()
-
-    # Nothing on this page needs the internet: JupyterLab's news and update checks are off,
-    # and the lesson itself ships everything it shows.
     assert run.external_requests == [], run.describe()
 
 
@@ -426,3 +448,48 @@ def test_ipywidgets_render_and_sync_with_the_kernel(run_notebook):
         }"""
     )
     assert printed.strip() == "8", run.describe()
+
+
+def test_prebunking_quiz_scores_discernment(lesson_runs):
+    """Lesson 09's first quiz, answered in the page: the score is discernment (techniques
+    found minus false alarms), as computed by the course; a screenshot goes to the README."""
+    from sourcecrit.course import NO_TRICK, discernment, quiz_items, techniques
+
+    run = lesson_runs("09-prebunking.ipynb")
+    page = run.page
+    prompt = page.locator(".sc-learner").first
+    prompt.locator(".sc-learner-name input").fill("Quinn Quiz")
+    prompt.locator(".sc-learner-confirm").click()
+    prompt.get_by_text("Working as Quinn Quiz").wait_for(timeout=RENDER_TIMEOUT_MS)
+
+    cell = page.locator(".jp-CodeCell").filter(has_text='prebunking_quiz("before")')
+    quiz = cell.locator(".jp-OutputArea-output")
+    selects = quiz.locator("select")
+    items = quiz_items("before")
+    assert selects.count() == len(items), run.describe()
+    # Every trick named right but the last, which is named wrong (still spotted); the first
+    # honest post called a trick (a false alarm), the other honest posts called honest.
+    names = {t.id: t.name for t in techniques().values()}
+    tricks = [i for i in items if i.technique != NO_TRICK]
+    honest = [i for i in items if i.technique == NO_TRICK]
+    answers = {i.id: i.technique for i in tricks[:-1]}
+    answers[tricks[-1].id] = next(t for t in names if t != tricks[-1].technique)
+    answers |= {i.id: NO_TRICK for i in honest}
+    if honest:
+        answers[honest[0].id] = next(iter(names))
+    for n, item in enumerate(items):
+        label = (
+            "No trick: an honest post" if answers[item.id] == NO_TRICK else names[answers[item.id]]
+        )
+        selects.nth(n).select_option(label=label)
+    quiz.get_by_role("button", name="Score my answers").click()
+    expected = discernment(answers, "before")
+    quiz.get_by_text(expected.summary()).wait_for(timeout=RENDER_TIMEOUT_MS)
+    quiz.locator(".sc-saved").wait_for(timeout=RENDER_TIMEOUT_MS)
+
+    page.set_viewport_size({"width": 1100, "height": 2400})
+    page.wait_for_timeout(500)
+    quiz.scroll_into_view_if_needed()
+    QUIZ_SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+    quiz.screenshot(path=str(QUIZ_SCREENSHOT))
+    page.set_viewport_size(VIEWPORT)

@@ -19,12 +19,14 @@
 # %%
 import sourcecrit
 from sourcecrit.course import is_flagship, lesson_article
+from sourcecrit.viz.charts import use_offline_renderer
 from sourcecrit.widgets import learner
 from sourcecrit.widgets.lesson import ask
 
 article = lesson_article()
 analysis = sourcecrit.analyze(article)
 flagship = is_flagship(article)
+use_offline_renderer()  # charts drawn by JupyterLab itself, with or without internet
 learner()
 
 # %% [markdown]
