@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import sourcecrit.widgets.common as common
+import sourcecrit.work.learner as common  # the session learner lives here since the saving merge
 from sourcecrit.analysis import analyze
 from sourcecrit.errors import AnnotatorError, SourcecritError
 from sourcecrit.layers import machine_spans
@@ -40,7 +40,7 @@ def analysis(nlp):
 @pytest.fixture(autouse=True)
 def no_learner_yet(monkeypatch):
     monkeypatch.delenv(common.LEARNER_ENV, raising=False)
-    monkeypatch.setattr(common, "_SESSION", {})
+    monkeypatch.setattr(common, "_session", {})
 
 
 def make(analysis, tmp_path, **options) -> Annotator:

@@ -17,6 +17,7 @@ explanations reach the page as text, never as HTML. Returns a widget.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -24,11 +25,12 @@ from typing import Any
 
 import anywidget
 import traitlets as t
+from ipywidgets import widget_serialization
 
-from sourcecrit.span_agreement import agreement
-from sourcecrit.errors import AnnotatorError
+from sourcecrit.errors import AnnotatorError, LearnerError
 from sourcecrit.layers import LAYERS, layer_labels
 from sourcecrit.progress import ProgressError, ProgressStore
+from sourcecrit.span_agreement import agreement
 from sourcecrit.widgets.annotator_state import (
     ACTIONS,
     MAX_REASON_CHARS,
@@ -43,7 +45,8 @@ from sourcecrit.widgets.annotator_state import (
     snap,
     span_id,
 )
-from sourcecrit.widgets.common import current_learner, load_work, remember_learner, save_work
+from sourcecrit.widgets.common import BrowserCopy, Saver
+from sourcecrit.work.learner import set_learner
 
 _HERE = Path(__file__).resolve().parent
 STORE_PREFIX = "annotator-"
@@ -78,6 +81,8 @@ class Annotator(anywidget.AnyWidget):
     needs_learner = t.Bool(False).tag(sync=True)
     message = t.Unicode("").tag(sync=True)
     saved_to = t.Unicode("").tag(sync=True)
+    # The browser's copy of the learner's work, drawn inside the annotator by annotator.js.
+    browser_copy = t.Instance(BrowserCopy, allow_none=True).tag(sync=True, **widget_serialization)
 
     def __init__(
         self,
@@ -106,11 +111,13 @@ class Annotator(anywidget.AnyWidget):
         self._window = window
         self._reference_source = reference
         self._key = key
-        self._store = store
+        # One store for this widget, so its saves merge per item (see widgets.common).
+        self._saver = Saver(learner=learner, key=STORE_PREFIX + key, article=article, store=store)
+        self.browser_copy = self._saver.browser_copy
         self._on_commit = on_commit
         self._times: dict[str, str] = {}
         self.on_msg(self._front_end)
-        who = current_learner(learner)
+        who = self._saver.learner
         if who is None:
             self.needs_learner = True
             self.message = "Type your name first, so your work is saved under it."
@@ -220,7 +227,10 @@ class Annotator(anywidget.AnyWidget):
         name = " ".join(str(name or "").split())
         if not name or len(name) > 100:
             raise AnnotatorError("type your name (1 to 100 characters)")
-        remember_learner(name)
+        try:
+            set_learner(name)
+        except LearnerError as exc:
+            raise AnnotatorError(str(exc)) from None
         self._load(name, keep=True)
 
     # -- reading ----------------------------------------------------------------------------------
@@ -284,6 +294,11 @@ class Annotator(anywidget.AnyWidget):
 
     def _state(self) -> dict[str, Any]:
         plain = {name: getattr(self, name) for name in SAVED}
+        if self.revealed and self.scores:
+            # The overall F1 of the answer committed before the reveal, for the class
+            # overview's per-student agreement (sourcecrit.work.overview reads "agreement").
+            f1 = self.scores["before"].get("f1")
+            plain["agreement"] = f1 if isinstance(f1, float) and math.isfinite(f1) else None
         return saved_state(
             plain,
             window=self._window,
@@ -297,23 +312,21 @@ class Annotator(anywidget.AnyWidget):
         if not self.learner:
             self.message = "Not saved yet: type your name first."
             return
+        saver = self._saver
         try:
-            path = save_work(
-                self.learner,
-                STORE_PREFIX + self._key,
-                self._article,
-                self._state(),
-                store=self._store,
-            )
+            path = saver.store.save(self.learner, saver.key, self._article, self._state())
         except ProgressError as exc:
             self.message = f"Not saved: {exc}"
         else:
             self.saved_to = str(path)
+            if saver.browser_copy.learner != self.learner:
+                saver.browser_copy.follow(self.learner)
+            else:
+                saver.browser_copy.refresh()
 
     def _load(self, learner: str, *, keep: bool = False) -> None:
-        saved, notices = load_work(
-            learner, STORE_PREFIX + self._key, self._article, store=self._store
-        )
+        loaded = self._saver.store.load(learner, self._saver.key, self._article)
+        saved, notices = dict(loaded.answers), list(loaded.notices)
         self.learner = learner
         self.needs_learner = False
         state = restored_state(saved, window=self._window, labels=[x["name"] for x in self.labels])
