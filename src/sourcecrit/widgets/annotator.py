@@ -8,16 +8,13 @@ instructor's key) are drawn over the text, with per-label agreement
 (:func:`sourcecrit.span_agreement.agreement`), every disagreement with the reference's
 explanation and confidence, and an "I think the machine is wrong here" flag per span.
 
-Everything is saved on each change (learner + article + widget key) and restored when the
-widget is built again, also after a kernel restart. The front end is ``annotator.js`` and
-``annotator.css`` next to this file (anywidget; no build step); article text and
-explanations reach the page as text, never as HTML. Returns a widget.
+Everything is saved on each change (learner + article + key, with a copy in the browser:
+see widgets.common) and restored when the widget is built again. The front end is
+``annotator.js`` and ``.css`` (anywidget, no build step); text reaches the page as text.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -25,7 +22,7 @@ from typing import Any
 
 import anywidget
 import traitlets as t
-from ipywidgets import widget_serialization
+from ipywidgets import DOMWidget, widget_serialization
 
 from sourcecrit.errors import AnnotatorError, LearnerError
 from sourcecrit.layers import LAYERS, layer_labels
@@ -36,6 +33,8 @@ from sourcecrit.widgets.annotator_state import (
     MAX_REASON_CHARS,
     SAVED,
     as_spans,
+    now,
+    overall_f1,
     passage_window,
     reference_getter,
     restored_state,
@@ -83,6 +82,7 @@ class Annotator(anywidget.AnyWidget):
     saved_to = t.Unicode("").tag(sync=True)
     # The browser's copy of the learner's work, drawn inside the annotator by annotator.js.
     browser_copy = t.Instance(BrowserCopy, allow_none=True).tag(sync=True, **widget_serialization)
+    restore_offer = t.Instance(DOMWidget, allow_none=True).tag(sync=True, **widget_serialization)
 
     def __init__(
         self,
@@ -113,12 +113,12 @@ class Annotator(anywidget.AnyWidget):
         self._key = key
         # One store for this widget, so its saves merge per item (see widgets.common).
         self._saver = Saver(learner=learner, key=STORE_PREFIX + key, article=article, store=store)
-        self.browser_copy = self._saver.browser_copy
+        self.browser_copy, self.restore_offer = self._saver.browser_copy, self._saver.restore_offer
+        self._saver.on_reload(lambda: self._load(self.learner) if self.learner else None)
         self._on_commit = on_commit
         self._times: dict[str, str] = {}
         self.on_msg(self._front_end)
-        who = self._saver.learner
-        if who is None:
+        if (who := self._saver.learner) is None:
             self.needs_learner = True
             self.message = "Type your name first, so your work is saved under it."
         else:
@@ -178,7 +178,7 @@ class Annotator(anywidget.AnyWidget):
         self.frozen = [list(s) for s in self.spans]
         self.frozen_none_found = self.none_found
         self.committed = True
-        self._times["committed_at"] = _now()
+        self._times["committed_at"] = now()
         if self._on_commit is not None:
             self._on_commit(self.frozen)
         self._changed()
@@ -200,7 +200,7 @@ class Annotator(anywidget.AnyWidget):
             raise AnnotatorError("commit your answer first: the reveal comes after")
         if not self.revealed:
             self.revealed = True
-            self._times["revealed_at"] = _now()
+            self._times["revealed_at"] = now()
         self._changed()
 
     def flag(self, span: str, reason: str) -> None:
@@ -224,16 +224,11 @@ class Annotator(anywidget.AnyWidget):
 
     def set_learner(self, name: str) -> None:
         """Work as ``name`` from now on (remembered for this session); load their work."""
-        name = " ".join(str(name or "").split())
-        if not name or len(name) > 100:
-            raise AnnotatorError("type your name (1 to 100 characters)")
         try:
-            set_learner(name)
+            name = set_learner(" ".join(str(name or "").split()))
         except LearnerError as exc:
             raise AnnotatorError(str(exc)) from None
         self._load(name, keep=True)
-
-    # -- reading ----------------------------------------------------------------------------------
 
     @property
     def path(self) -> Path | None:
@@ -294,11 +289,8 @@ class Annotator(anywidget.AnyWidget):
 
     def _state(self) -> dict[str, Any]:
         plain = {name: getattr(self, name) for name in SAVED}
-        if self.revealed and self.scores:
-            # The overall F1 of the answer committed before the reveal, for the class
-            # overview's per-student agreement (sourcecrit.work.overview reads "agreement").
-            f1 = self.scores["before"].get("f1")
-            plain["agreement"] = f1 if isinstance(f1, float) and math.isfinite(f1) else None
+        if self.revealed and self.scores:  # for the class overview (work.overview)
+            plain["agreement"] = overall_f1(self.scores["before"])
         return saved_state(
             plain,
             window=self._window,
@@ -319,16 +311,14 @@ class Annotator(anywidget.AnyWidget):
             self.message = f"Not saved: {exc}"
         else:
             self.saved_to = str(path)
-            if saver.browser_copy.learner != self.learner:
-                saver.browser_copy.follow(self.learner)
-            else:
-                saver.browser_copy.refresh()
+            saver.mirror(self.learner)
 
     def _load(self, learner: str, *, keep: bool = False) -> None:
         loaded = self._saver.store.load(learner, self._saver.key, self._article)
         saved, notices = dict(loaded.answers), list(loaded.notices)
         self.learner = learner
         self.needs_learner = False
+        self._saver.show()  # follow this learner in the browser's copy; offer to restore it
         state = restored_state(saved, window=self._window, labels=[x["name"] for x in self.labels])
         if keep and not state.get("committed"):
             # Words marked before the name was typed are kept alongside the saved ones.
@@ -403,10 +393,6 @@ def annotator(
         learner=learner,
         store=store,
     )
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
 __all__ = ["Annotator", "annotator"]

@@ -28,10 +28,9 @@ from sourcecrit.checklists import (
     load_checklist,
 )
 from sourcecrit.progress import ProgressError, ProgressStore
-from sourcecrit.widgets.common import NO_NAME, Saver
-from sourcecrit.work.learner import LEARNER_ENV
+from sourcecrit.widgets.common import NO_NAME, Saver, saved_line
+from sourcecrit.work.learner import LEARNER_ENV as LEARNER_ENV  # re-exported
 
-__all__ = ["LEARNER_ENV", "ChecklistForm", "MoveInput", "checklist_form"]
 YES_NO_OPTIONS = [("Yes", "yes"), ("No", "no"), ("Not sure", "unsure")]
 MOVE_OPTIONS = [("Made it", "yes"), ("Partly", "partly"), ("Not yet", "no")]
 VERDICT_OPTIONS = [(label, key) for key, label in VERDICTS.items()]
@@ -144,11 +143,8 @@ class ChecklistForm(widgets.VBox):
         self.score_label = widgets.HTML()
         self.status = widgets.HTML()
         self.notices = widgets.HTML()
-        self.save_button = widgets.Button(
-            description="Save now",
-            icon="save",
-            tooltip="Answers are saved as you go; this saves once more.",
-        )
+        tip = "Answers are saved as you go; this saves once more."
+        self.save_button = widgets.Button(description="Save now", icon="save", tooltip=tip)
         self.save_button.on_click(lambda _button: self.save())
 
         notices: list[str] = []
@@ -220,11 +216,8 @@ class ChecklistForm(widgets.VBox):
         except (ProgressError, ChecklistError) as exc:
             self.status.value = f'<span class="sc-error">Not saved: {html.escape(str(exc))}</span>'
             return None
-        when = dt.datetime.now().strftime("%H:%M:%S")
-        self.status.value = (
-            f'<span class="sc-saved" title="{html.escape(str(path))}">Saved {when}</span>'
-        )
-        self.saver.browser_copy.refresh()
+        self.status.value = saved_line(learner)
+        self.saver.mirror(learner)
         return path
 
     # -- building ----------------------------------------------------------------------------

@@ -92,7 +92,7 @@ class Saver:
             [self.who, self.prompt, self.note, self.restore_offer, self.browser_copy]
         )
         self.bar.add_class("sc-saver")
-        self._show()
+        self.show()
 
     @property
     def learner(self) -> str | None:
@@ -119,13 +119,20 @@ class Saver:
             self._pending = copy.deepcopy(dict(answers))
             return NO_NAME
         self._pending = None
-        self._show()
+        self.show()
         try:
             self.store.save(learner, self.key, self.article, answers)
         except ProgressError as exc:
             return f'<span class="sc-error">Not saved: {html.escape(str(exc))}</span>'
-        self.browser_copy.refresh()
+        self.mirror(learner)
         return saved_line(learner)
+
+    def mirror(self, learner: str) -> None:
+        """Send ``learner``'s work, just saved, to the browser's copy."""
+        if self.browser_copy.learner != learner:
+            self.browser_copy.follow(learner)
+        else:
+            self.browser_copy.refresh()
 
     def saved(self, status: str) -> bool:
         """Return whether ``status`` (from :meth:`save`) reports a save that worked."""
@@ -139,7 +146,7 @@ class Saver:
         return not ProgressStore(self.store.directory).load(learner, self.key, self.article).answers
 
     def _named(self, _name: str) -> None:
-        self._show()
+        self.show()
         if self._pending is not None:
             self.note.value = self.save(self._pending)
         if self._reload is not None:
@@ -152,7 +159,8 @@ class Saver:
         else:
             self.note.value = "Your answers from this browser are back: run this cell again."
 
-    def _show(self) -> None:
+    def show(self) -> None:
+        """Show who is working (or the name prompt) and follow them in the browser's copy."""
         learner = self.learner
         if learner is None:
             self.who.value = ""
