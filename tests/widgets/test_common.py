@@ -71,7 +71,7 @@ def test_checklist_form_with_no_learner_saves_nothing_and_shows_the_prompt(store
     # The name, once given, saves what was kept, and the form shows who is working.
     form.saver.prompt.name_box.value = "Ada"
     form.saver.prompt.submit()
-    assert form.saver.prompt.layout.display == "none"
+    assert form.saver.prompt not in form.saver.bar.children
     assert "Ada" in form.saver.who.value and "Learner: Ada" in form.header.value
     assert store.load("Ada", "sift").answers["stop"]["did"] == "yes"
     assert store.learners() == ["Ada"]

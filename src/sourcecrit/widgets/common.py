@@ -88,9 +88,7 @@ class Saver:
         self.restore_offer = self.browser_copy.offer(
             record_key(key), empty_on_disk=self.empty_on_disk, restored=self._restored
         )
-        self.bar = widgets.VBox(
-            [self.who, self.prompt, self.note, self.restore_offer, self.browser_copy]
-        )
+        self.bar = widgets.VBox()
         self.bar.add_class("sc-saver")
         self.show()
 
@@ -162,6 +160,10 @@ class Saver:
     def show(self) -> None:
         """Show who is working (or the name prompt) and follow them in the browser's copy."""
         learner = self.learner
+        # The prompt is in the bar only while a name is missing (its box would be one more
+        # text input on every form otherwise).
+        parts = [self.who, self.note, self.restore_offer, self.browser_copy]
+        self.bar.children = [self.prompt, *parts] if learner is None else parts
         if learner is None:
             self.who.value = ""
             self.prompt.layout.display = ""
