@@ -119,3 +119,29 @@ def test_every_saving_widget_embeds_a_browser_copy(story, store, tmp_path):
         copies = [w for w in _descendants(widget) if isinstance(w, BrowserCopy)]
         assert copies, f"{name} keeps no copy in the browser"
         assert copies[0].store.directory == store.directory, name
+
+
+def test_a_new_session_with_nothing_on_disk_is_offered_the_browser_copy(tmp_path, story):
+    from sourcecrit.work.workfile import collect_work
+
+    # An earlier session (a Binder container since thrown away) saved a reading-log row ...
+    earlier = ProgressStore(tmp_path / "earlier")
+    first = reading_log(story, learner="Ada", store=earlier)
+    first.url.value = "https://example.org/about-the-paper"
+    assert first.add() is not None
+    kept_by_browser = collect_work("Ada", store=earlier).to_dict()
+    # ... and the browser kept a copy. A new session starts with an empty folder.
+    fresh = ProgressStore(tmp_path / "fresh")
+    log = reading_log(story, learner="Ada", store=fresh)
+    assert log.rows == {}
+    offer = log.saver.restore_offer
+    assert offer.layout.display == "none"
+    log.saver.browser_copy.stored = kept_by_browser  # what browser_copy.js reports
+    assert offer.layout.display == "" and "1 answers" in offer.children[0].value
+    offer.children[1].click()
+    assert [r["url"] for r in log.rows.values()] == ["https://example.org/about-the-paper"]
+    assert offer.layout.display == "none" and "back" in log.saver.note.value
+    # With answers on disk, the browser copy is not offered again.
+    again = reading_log(story, learner="Ada", store=fresh)
+    again.saver.browser_copy.stored = kept_by_browser
+    assert again.saver.restore_offer.layout.display == "none"
