@@ -484,3 +484,25 @@ def test_kill_9_during_merged_saves_leaves_only_whole_files(tmp_path):
     assert saved.notices == [] and saved.answers  # and the lock is free again:
     ProgressStore(folder).save_item("Ada", "sift", None, "after", "yes")
     assert ProgressStore(folder).load("Ada", "sift", None).answers["after"] == "yes"
+
+
+def test_an_answer_changed_in_place_is_saved_again(store):
+    """A form that keeps a list or dict answer and changes it in place (a new row in a
+    reading log, one more word picked) must get that change saved on its next save."""
+    answers = {"log": [{"url": "https://example.org/a"}], "note": {"did": "yes"}}
+    store.save("ada", "checks", ARTICLE, answers)
+    answers["log"].append({"url": "https://example.org/b"})
+    answers["note"]["found"] = "a second page"
+    store.save("ada", "checks", ARTICLE, answers)
+    saved = ProgressStore(store.directory).load("ada", "checks", ARTICLE).answers
+    assert saved["log"] == [{"url": "https://example.org/a"}, {"url": "https://example.org/b"}]
+    assert saved["note"] == {"did": "yes", "found": "a second page"}
+
+
+def test_an_answer_loaded_then_changed_in_place_is_saved(store):
+    store.save("ada", "checks", ARTICLE, {"picks": ["NATO"]})
+    second = ProgressStore(store.directory)
+    answers = second.load("ada", "checks", ARTICLE).answers
+    answers["picks"].append("soldiers")
+    second.save("ada", "checks", ARTICLE, answers)
+    assert store.load("ada", "checks", ARTICLE).answers["picks"] == ["NATO", "soldiers"]

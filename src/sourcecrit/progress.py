@@ -24,6 +24,7 @@ bad file; saving raises :class:`ProgressError` with a message a student can act 
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import os
@@ -140,7 +141,7 @@ class ProgressStore:
         """
         path = self.path_for(learner, checklist, article)
         saved = self._load(path, _checklist_id(checklist))
-        self._seen[path] = dict(saved.answers)
+        self._seen[path] = copy.deepcopy(saved.answers)
         return saved
 
     def _load(self, path: Path, checklist_id: str) -> Saved:
@@ -197,11 +198,13 @@ class ProgressStore:
             ProgressError: the answers could not be written (the old ones are still there).
         """
         path = self.path_for(learner, checklist, article)
-        before = dict(base) if base is not None else self._seen.get(path, {})
+        before = copy.deepcopy(dict(base)) if base is not None else self._seen.get(path, {})
         updates: dict[str, Any] = {k: v for k, v in answers.items() if before.get(k, _MISSING) != v}
         updates.update({k: None for k in before if k not in answers})
         result = self.save_items(learner, checklist, article, updates)
-        self._seen[path] = dict(answers)
+        # A deep copy: a caller that changes a saved list or dict in place and saves again
+        # must see that change written, not compared with itself.
+        self._seen[path] = copy.deepcopy(dict(answers))
         return result
 
     def save_item(self, learner: str, checklist: Any, article: Any, item: str, value: Any) -> Path:

@@ -254,6 +254,13 @@ def test_annotate_commit_reveal_flag_restart_restore(
 
         saved = saved_when(store, lambda w: len(w["spans"]) == 4 and w["flags"])
         assert saved["frozen"] == first_answer and saved["revealed"] is True
+        assert saved["agreement"] == pytest.approx(expected.f1)  # for the class overview
+        # The browser copy drawn inside the annotator keeps the work in localStorage too.
+        page.wait_for_function(
+            "key => (localStorage.getItem(key) || '').includes('annotator-certainty')",
+            arg=f"sourcecrit-work:{LEARNER}",
+            timeout=STEP_TIMEOUT_MS,
+        )
         assert [*believe, "booster"] in saved["spans"]
         assert saved["flags"][target]["reason"] == REASON
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import sourcecrit.widgets.common as common
+import sourcecrit.work.learner as common  # the session learner lives here since the saving merge
 from sourcecrit.analysis import analyze
 from sourcecrit.errors import AnnotatorError, SourcecritError
 from sourcecrit.layers import machine_spans
@@ -40,7 +40,7 @@ def analysis(nlp):
 @pytest.fixture(autouse=True)
 def no_learner_yet(monkeypatch):
     monkeypatch.delenv(common.LEARNER_ENV, raising=False)
-    monkeypatch.setattr(common, "_SESSION", {})
+    monkeypatch.setattr(common, "_session", {})
 
 
 def make(analysis, tmp_path, **options) -> Annotator:
@@ -329,3 +329,23 @@ def test_machine_confidence_is_shown_when_the_table_has_it(analysis, tmp_path):
     w.commit()
     w.reveal()
     assert {r["confidence"] for r in w.review} == {"medium"}
+
+
+def test_the_agreement_at_the_reveal_is_saved_for_the_class_overview(analysis, tmp_path):
+    from sourcecrit.progress import ProgressStore
+    from sourcecrit.work.overview import class_overview
+    from sourcecrit.work.workfile import export_work
+
+    w = make(analysis, tmp_path)
+    w.add_span(*at("may well", "hedge"))
+    w.commit()
+    saved = ProgressStore(tmp_path).load("Ada", "annotator-" + w._key, analysis.article)
+    assert "agreement" not in saved.answers  # nothing to score before the reveal
+    w.reveal()
+    saved = ProgressStore(tmp_path).load("Ada", "annotator-" + w._key, analysis.article)
+    assert saved.answers["agreement"] == pytest.approx(w.agreement().f1)
+    assert 0 < saved.answers["agreement"] < 1  # one of three found, nothing wrong
+    (tmp_path / "class").mkdir()
+    export_work("Ada", tmp_path / "class" / "ada.json", store=tmp_path)
+    rows = class_overview(tmp_path / "class").annotations
+    assert rows["agreement"].tolist() == [pytest.approx(saved.answers["agreement"])]

@@ -23,7 +23,9 @@ def _no_session_learner(monkeypatch):
 
 
 def test_model_answer_hidden_until_an_answer_is_saved_and_first_kept(store):
-    box = write_then_reveal("Who speaks first?", "The colonel.", key="q1", learner="Ada", store=store)
+    box = write_then_reveal(
+        "Who speaks first?", "The colonel.", key="q1", learner="Ada", store=store
+    )
     assert box.model.value == "" and not box.revealed
     box.answer.value = "short"
     assert box.commit() is False and box.model.value == ""
@@ -31,7 +33,9 @@ def test_model_answer_hidden_until_an_answer_is_saved_and_first_kept(store):
     assert box.commit() and "The colonel." in box.model.value
     box.answer.value = "A retired NATO colonel, named only in the second sentence."
     box.commit()
-    again = write_then_reveal("Who speaks first?", "The colonel.", key="q1", learner="Ada", store=store)
+    again = write_then_reveal(
+        "Who speaks first?", "The colonel.", key="q1", learner="Ada", store=store
+    )
     assert again.revealed and again.first == "A retired colonel, in the second sentence."
     assert again.answer.value.startswith("A retired NATO colonel")
 
@@ -47,8 +51,15 @@ def test_nothing_is_saved_without_a_name_and_the_model_stays_hidden(store):
 
 
 def test_recall_question_records_attempts_and_first_try(store):
-    q = recall_question("Which is a cue?", ["said", "Macron"], "said", "Cues report speech.",
-                        key="r1", learner="Ada", store=store)
+    q = recall_question(
+        "Which is a cue?",
+        ["said", "Macron"],
+        "said",
+        "Cues report speech.",
+        key="r1",
+        learner="Ada",
+        store=store,
+    )
     assert q.check() is None
     q.choice.value = "Macron"
     assert q.check() is False and "Not quite" in q.feedback.value

@@ -27,6 +27,24 @@ function snap(list, a, b) {
   return inside.length ? [inside[0][0], inside[inside.length - 1][1]] : null;
 }
 
+// Draw the child widgets named by `traits` (the offer to restore the browser's copy and
+// the browser copy itself, see widgets/common.py) into `box`, through the widget manager.
+async function drawChildren(model, traits, box) {
+  const manager = model.widget_manager;
+  if (!manager || typeof manager.create_view !== "function") return;
+  for (const name of traits) {
+    const ref = model.get(name);
+    if (typeof ref !== "string" || !ref.startsWith("IPY_MODEL_")) continue;
+    try {
+      const child = await manager.get_model(ref.slice("IPY_MODEL_".length));
+      const view = await manager.create_view(child);
+      box.append(view.el);
+    } catch (err) {
+      // Not drawn in this front end: the answers are still saved on disk.
+    }
+  }
+}
+
 function render({ model, el }) {
   const local = { pending: null, cursor: -1, anchor: -1, chosen: -1 };
   // JupyterLab's command-mode shortcuts (1-6 make headings) must not eat our keys.
@@ -45,8 +63,10 @@ function render({ model, el }) {
   const controls = h("div", { class: "sc-ann-controls" });
   const message = h("div", { class: "sc-ann-message", role: "status" });
   const results = h("div", { class: "sc-ann-results" });
-  root.append(who, palette, article, mine, controls, message, results);
+  const saving = h("div", { class: "sc-ann-saving" });
+  root.append(who, palette, article, mine, controls, message, results, saving);
   el.append(root);
+  drawChildren(model, ["restore_offer", "browser_copy"], saving);
   // Every ipywidgets view carries this class; tools that look for drawn widgets (and
   // ipywidgets' theme CSS) then treat the annotator as one.
   el.classList.add("jupyter-widgets");

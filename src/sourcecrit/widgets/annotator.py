@@ -8,15 +8,13 @@ instructor's key) are drawn over the text, with per-label agreement
 (:func:`sourcecrit.span_agreement.agreement`), every disagreement with the reference's
 explanation and confidence, and an "I think the machine is wrong here" flag per span.
 
-Everything is saved on each change (learner + article + widget key) and restored when the
-widget is built again, also after a kernel restart. The front end is ``annotator.js`` and
-``annotator.css`` next to this file (anywidget; no build step); article text and
-explanations reach the page as text, never as HTML. Returns a widget.
+Everything is saved on each change (learner + article + key, with a copy in the browser:
+see widgets.common) and restored when the widget is built again. The front end is
+``annotator.js`` and ``.css`` (anywidget, no build step); text reaches the page as text.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -24,16 +22,19 @@ from typing import Any
 
 import anywidget
 import traitlets as t
+from ipywidgets import DOMWidget, widget_serialization
 
-from sourcecrit.span_agreement import agreement
-from sourcecrit.errors import AnnotatorError
+from sourcecrit.errors import AnnotatorError, LearnerError
 from sourcecrit.layers import LAYERS, layer_labels
 from sourcecrit.progress import ProgressError, ProgressStore
+from sourcecrit.span_agreement import agreement
 from sourcecrit.widgets.annotator_state import (
     ACTIONS,
     MAX_REASON_CHARS,
     SAVED,
     as_spans,
+    now,
+    overall_f1,
     passage_window,
     reference_getter,
     restored_state,
@@ -43,7 +44,8 @@ from sourcecrit.widgets.annotator_state import (
     snap,
     span_id,
 )
-from sourcecrit.widgets.common import current_learner, load_work, remember_learner, save_work
+from sourcecrit.widgets.common import BrowserCopy, Saver
+from sourcecrit.work.learner import set_learner
 
 _HERE = Path(__file__).resolve().parent
 STORE_PREFIX = "annotator-"
@@ -78,6 +80,9 @@ class Annotator(anywidget.AnyWidget):
     needs_learner = t.Bool(False).tag(sync=True)
     message = t.Unicode("").tag(sync=True)
     saved_to = t.Unicode("").tag(sync=True)
+    # The browser's copy of the learner's work, drawn inside the annotator by annotator.js.
+    browser_copy = t.Instance(BrowserCopy, allow_none=True).tag(sync=True, **widget_serialization)
+    restore_offer = t.Instance(DOMWidget, allow_none=True).tag(sync=True, **widget_serialization)
 
     def __init__(
         self,
@@ -106,12 +111,14 @@ class Annotator(anywidget.AnyWidget):
         self._window = window
         self._reference_source = reference
         self._key = key
-        self._store = store
+        # One store for this widget, so its saves merge per item (see widgets.common).
+        self._saver = Saver(learner=learner, key=STORE_PREFIX + key, article=article, store=store)
+        self.browser_copy, self.restore_offer = self._saver.browser_copy, self._saver.restore_offer
+        self._saver.on_reload(lambda: self._load(self.learner) if self.learner else None)
         self._on_commit = on_commit
         self._times: dict[str, str] = {}
         self.on_msg(self._front_end)
-        who = current_learner(learner)
-        if who is None:
+        if (who := self._saver.learner) is None:
             self.needs_learner = True
             self.message = "Type your name first, so your work is saved under it."
         else:
@@ -171,7 +178,7 @@ class Annotator(anywidget.AnyWidget):
         self.frozen = [list(s) for s in self.spans]
         self.frozen_none_found = self.none_found
         self.committed = True
-        self._times["committed_at"] = _now()
+        self._times["committed_at"] = now()
         if self._on_commit is not None:
             self._on_commit(self.frozen)
         self._changed()
@@ -193,7 +200,7 @@ class Annotator(anywidget.AnyWidget):
             raise AnnotatorError("commit your answer first: the reveal comes after")
         if not self.revealed:
             self.revealed = True
-            self._times["revealed_at"] = _now()
+            self._times["revealed_at"] = now()
         self._changed()
 
     def flag(self, span: str, reason: str) -> None:
@@ -217,13 +224,11 @@ class Annotator(anywidget.AnyWidget):
 
     def set_learner(self, name: str) -> None:
         """Work as ``name`` from now on (remembered for this session); load their work."""
-        name = " ".join(str(name or "").split())
-        if not name or len(name) > 100:
-            raise AnnotatorError("type your name (1 to 100 characters)")
-        remember_learner(name)
+        try:
+            name = set_learner(" ".join(str(name or "").split()))
+        except LearnerError as exc:
+            raise AnnotatorError(str(exc)) from None
         self._load(name, keep=True)
-
-    # -- reading ----------------------------------------------------------------------------------
 
     @property
     def path(self) -> Path | None:
@@ -284,6 +289,8 @@ class Annotator(anywidget.AnyWidget):
 
     def _state(self) -> dict[str, Any]:
         plain = {name: getattr(self, name) for name in SAVED}
+        if self.revealed and self.scores:  # for the class overview (work.overview)
+            plain["agreement"] = overall_f1(self.scores["before"])
         return saved_state(
             plain,
             window=self._window,
@@ -297,25 +304,21 @@ class Annotator(anywidget.AnyWidget):
         if not self.learner:
             self.message = "Not saved yet: type your name first."
             return
+        saver = self._saver
         try:
-            path = save_work(
-                self.learner,
-                STORE_PREFIX + self._key,
-                self._article,
-                self._state(),
-                store=self._store,
-            )
+            path = saver.store.save(self.learner, saver.key, self._article, self._state())
         except ProgressError as exc:
             self.message = f"Not saved: {exc}"
         else:
             self.saved_to = str(path)
+            saver.mirror(self.learner)
 
     def _load(self, learner: str, *, keep: bool = False) -> None:
-        saved, notices = load_work(
-            learner, STORE_PREFIX + self._key, self._article, store=self._store
-        )
+        loaded = self._saver.store.load(learner, self._saver.key, self._article)
+        saved, notices = dict(loaded.answers), list(loaded.notices)
         self.learner = learner
         self.needs_learner = False
+        self._saver.show()  # follow this learner in the browser's copy; offer to restore it
         state = restored_state(saved, window=self._window, labels=[x["name"] for x in self.labels])
         if keep and not state.get("committed"):
             # Words marked before the name was typed are kept alongside the saved ones.
@@ -390,10 +393,6 @@ def annotator(
         learner=learner,
         store=store,
     )
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
 __all__ = ["Annotator", "annotator"]

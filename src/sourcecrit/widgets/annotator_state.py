@@ -5,14 +5,16 @@ Kept apart from the widget so it can be read (and tested) without a front end.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import math
 import re
 from collections.abc import Callable
 from typing import Any
 
-from sourcecrit.span_agreement import Agreement, Span
 from sourcecrit.errors import AnnotatorError
 from sourcecrit.layers import layer_labels, machine_spans
+from sourcecrit.span_agreement import Agreement, Span
 
 #: What the front end may ask for: message action -> method and the message keys it takes.
 ACTIONS: dict[str, tuple[str, ...]] = {
@@ -265,3 +267,16 @@ def reference_getter(
         return machine, "the machine"
     key_spans = instructor_key(reference, text=article.text, layer=layer, window=window)
     return (lambda: key_spans), "the key"
+
+
+def overall_f1(scores: dict[str, Any]) -> float | None:
+    """Return the overall F1 in ``scores`` (an Agreement's ``to_dict()``), or None when it
+    is not a finite number. Saved as the item ``agreement``, which the class overview
+    (:mod:`sourcecrit.work.overview`) reads for each student's annotation agreement."""
+    f1 = scores.get("f1")
+    return float(f1) if isinstance(f1, (int, float)) and math.isfinite(f1) else None
+
+
+def now() -> str:
+    """Return the time now (UTC, ISO 8601, to the second)."""
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")

@@ -11,7 +11,6 @@ opens with them filled in. Returns a widget; notebooks display it.
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import html
 import os
 from pathlib import Path
@@ -29,8 +28,9 @@ from sourcecrit.checklists import (
     load_checklist,
 )
 from sourcecrit.progress import ProgressError, ProgressStore
+from sourcecrit.widgets.common import NO_NAME, Saver, saved_line
+from sourcecrit.work.learner import LEARNER_ENV as LEARNER_ENV  # re-exported
 
-LEARNER_ENV = "SOURCECRIT_LEARNER"
 YES_NO_OPTIONS = [("Yes", "yes"), ("No", "no"), ("Not sure", "unsure")]
 MOVE_OPTIONS = [("Made it", "yes"), ("Partly", "partly"), ("Not yet", "no")]
 VERDICT_OPTIONS = [(label, key) for key, label in VERDICTS.items()]
@@ -40,20 +40,6 @@ VERDICT_HEADING = (
 RATING_OPTIONS = [(str(n), n) for n in range(1, 6)]
 MAX_QUOTES = 3
 QUOTE_CHARS = 120
-
-
-def default_learner() -> str:
-    """Return the name given this session (``sourcecrit.set_learner`` or the name prompt),
-    else ``$SOURCECRIT_LEARNER``, else the login name, else ``"learner"``."""
-    from sourcecrit.work.learner import current_learner
-
-    name = current_learner() or os.environ.get(LEARNER_ENV, "").strip()
-    if name:
-        return name
-    try:
-        return getpass.getuser() or "learner"
-    except Exception:  # no login name in some containers
-        return "learner"
 
 
 class MoveInput(widgets.VBox):
@@ -115,8 +101,9 @@ class ChecklistForm(widgets.VBox):
     Attributes:
         checklist: the checklist shown.
         analysis: the Analysis whose evidence is shown (or None).
-        learner: whose answers these are.
-        store: where answers are saved.
+        learner: whose answers these are (None until a name is given: nothing is saved).
+        store: where answers are saved (this form's own store).
+        saver: who is working, the name prompt and the browser's copy (widgets.common).
         inputs: item id → the input widget for that item (a :class:`MoveInput` for moves).
         verdict, confidence, reason: the verdict at the end (not scored); the confidence
             counts once the student has moved the slider.
@@ -132,14 +119,14 @@ class ChecklistForm(widgets.VBox):
         checklist: Checklist,
         analysis: Any = None,
         *,
-        learner: str,
-        store: ProgressStore,
+        learner: str | None,
+        store: ProgressStore | str | os.PathLike[str] | None,
     ):
         super().__init__()
         self.checklist = checklist
         self.analysis = analysis
-        self.learner = learner
-        self.store = store
+        self.saver = Saver(learner=learner, key=checklist.id, article=analysis, store=store)
+        self.store = self.saver.store
         self._restoring = False
         self.inputs: dict[str, Any] = {}
         self.verdict = widgets.ToggleButtons(options=VERDICT_OPTIONS, value=None)
@@ -156,11 +143,8 @@ class ChecklistForm(widgets.VBox):
         self.score_label = widgets.HTML()
         self.status = widgets.HTML()
         self.notices = widgets.HTML()
-        self.save_button = widgets.Button(
-            description="Save now",
-            icon="save",
-            tooltip="Answers are saved as you go; this saves once more.",
-        )
+        tip = "Answers are saved as you go; this saves once more."
+        self.save_button = widgets.Button(description="Save now", icon="save", tooltip=tip)
         self.save_button.on_click(lambda _button: self.save())
 
         notices: list[str] = []
@@ -179,14 +163,17 @@ class ChecklistForm(widgets.VBox):
         parts = [widgets.HTML(VERDICT_HEADING), self.verdict, self.confidence, self.reason]
         verdict = widgets.VBox(parts)
         verdict.add_class("sc-checklist-verdict")
+        self.header = widgets.HTML(_header(checklist, analysis, self.learner))
         self.children = [
-            widgets.HTML(_header(checklist, analysis, learner)),
+            self.header,
+            self.saver.bar,
             self.notices,
             *rows,
             verdict,
             widgets.HBox([self.score_label, self.save_button, self.status]),
         ]
         self.add_class("sourcecrit-checklist-form")
+        self.saver.on_reload(lambda: self._restore([]))
         self._restore(notices)
         self._refresh_score()
 
@@ -212,17 +199,25 @@ class ChecklistForm(widgets.VBox):
         """Return the answered checklist, to export with ``to_markdown()`` and friends."""
         return self.checklist.complete(self.answers(), analysis=self.analysis, learner=self.learner)
 
+    @property
+    def learner(self) -> str | None:
+        """Whose answers these are: the name given to the form or this session, else None."""
+        return self.saver.learner
+
     def save(self) -> Path | None:
-        """Save the answers now; return the file, or None when saving failed (see status)."""
+        """Save the answers now; return the file, or None when saving failed or no name is
+        given yet (see status: the answers are kept and saved once the name is given)."""
+        learner = self.learner
+        if learner is None:
+            self.status.value = self.saver.save(self.answers())
+            return None
         try:
-            path = self.store.save(self.learner, self.checklist, self.analysis, self.answers())
+            path = self.store.save(learner, self.checklist, self.analysis, self.answers())
         except (ProgressError, ChecklistError) as exc:
             self.status.value = f'<span class="sc-error">Not saved: {html.escape(str(exc))}</span>'
             return None
-        when = dt.datetime.now().strftime("%H:%M:%S")
-        self.status.value = (
-            f'<span class="sc-saved" title="{html.escape(str(path))}">Saved {when}</span>'
-        )
+        self.status.value = saved_line(learner)
+        self.saver.mirror(learner)
         return path
 
     # -- building ----------------------------------------------------------------------------
@@ -248,6 +243,10 @@ class ChecklistForm(widgets.VBox):
         return row
 
     def _restore(self, notices: list[str]) -> None:
+        self.header.value = _header(self.checklist, self.analysis, self.learner)
+        if self.learner is None:
+            self.status.value = NO_NAME
+            return
         saved = self.store.load(self.learner, self.checklist, self.analysis)
         notices = [*notices, *saved.notices]
         self._restoring = True
@@ -311,14 +310,13 @@ def checklist_form(
     Args:
         checklist: a Checklist, or the name or path of one (see ``load_checklist``).
         analysis: the analysed article the answers are about, or None.
-        learner: whose answers (default ``$SOURCECRIT_LEARNER`` or the login name).
+        learner: whose answers (default: the name given this session with
+            ``sourcecrit.set_learner`` or the name prompt, else ``$SOURCECRIT_LEARNER``;
+            never the login name: with none, the form asks for it and saves nothing before).
         store: a ProgressStore or a folder for one (default ``$SOURCECRIT_PROGRESS_DIR`` or
             ``~/.sourcecrit/progress``).
     """
-    checklist = load_checklist(checklist)
-    if not isinstance(store, ProgressStore):
-        store = ProgressStore(store)
-    return ChecklistForm(checklist, analysis, learner=learner or default_learner(), store=store)
+    return ChecklistForm(load_checklist(checklist), analysis, learner=learner, store=store)
 
 
 def _input_for(item: Item) -> Any:
@@ -353,9 +351,9 @@ def _evidence(checklist: Checklist, analysis: Any, notices: list[str]) -> list[E
         return []
 
 
-def _header(checklist: Checklist, analysis: Any, learner: str) -> str:
+def _header(checklist: Checklist, analysis: Any, learner: str | None) -> str:
     esc = html.escape
-    facts = [f"Learner: {esc(learner)}"]
+    facts = [f"Learner: {esc(learner)}" if learner else "Type your name below first"]
     if analysis is not None:
         article = analysis.article
         name = article.title or article.name

@@ -27,8 +27,7 @@ from sourcecrit.exercises import (
 from sourcecrit.exercises.feedback import feedback_html
 from sourcecrit.exercises.session import STORE_PREFIX
 from sourcecrit.progress import ProgressError, ProgressStore
-from sourcecrit.widgets.browser_copy import BrowserCopy
-from sourcecrit.widgets.learner import LearnerPrompt
+from sourcecrit.widgets.common import BrowserCopy, LearnerPrompt, store_for
 from sourcecrit.widgets.word_picker import WordPicker
 from sourcecrit.work.learner import current_learner
 
@@ -146,7 +145,7 @@ class ExerciseForm(widgets.VBox):
     ):
         self.exercise = exercise
         self.session = session
-        self.store = session.store if session is not None else _store(store)
+        self.store = session.store if session is not None else store_for(store)
         self.title = widgets.HTML()
         self.prompt = LearnerPrompt()
         self.prompt.on_name(self.start)
@@ -220,10 +219,6 @@ class ExerciseForm(widgets.VBox):
         return self.session.grade()
 
 
-def _store(store: ProgressStore | str | os.PathLike[str] | None) -> ProgressStore:
-    return store if isinstance(store, ProgressStore) else ProgressStore(store)
-
-
 def exercise_form(
     exercise: Exercise | str | os.PathLike[str],
     *,
@@ -245,7 +240,8 @@ def exercise_form(
     name = learner or current_learner()
     if name is None:
         return ExerciseForm(exercise, store=store)
-    return ExerciseForm(exercise, ExerciseSession(exercise, learner=name, store=store))
+    # The form's own store (widgets.common.store_for): two forms never share one.
+    return ExerciseForm(exercise, ExerciseSession(exercise, learner=name, store=store_for(store)))
 
 
 def article_html(exercise: Exercise) -> str:

@@ -17,7 +17,7 @@ import ipywidgets as widgets
 from sourcecrit.errors import SourcecritError
 from sourcecrit.progress import ProgressStore
 from sourcecrit.progress import _keyed as keyed
-from sourcecrit.widgets.learner import LearnerPrompt
+from sourcecrit.widgets.common import LearnerPrompt
 from sourcecrit.work.learner import current_learner
 from sourcecrit.work.workfile import WorkFile, collect_work, import_work
 

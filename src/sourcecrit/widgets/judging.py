@@ -13,7 +13,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from sourcecrit.viz.tables import plain
-from sourcecrit.widgets.saving import Saver
+from sourcecrit.widgets.common import Saver
 
 KINDS = (
     "named official",
@@ -64,8 +64,12 @@ class SourceJudgements(widgets.VBox):
         self.reveal_button.on_click(lambda _b: self.reveal())
         self.machine = widgets.HTML()
         self.status = widgets.HTML()
-        super().__init__([*boxes, self.reveal_button, self.machine, self.status])
-        saved = saver.load()
+        super().__init__([saver.bar, *boxes, self.reveal_button, self.machine, self.status])
+        saver.on_reload(self._restore)
+        self._restore()
+
+    def _restore(self) -> None:
+        saved = self.saver.load()
         self._restoring = True
         for name, answer in saved.answers.items() if saved else []:
             if name in self.kinds and isinstance(answer, dict):

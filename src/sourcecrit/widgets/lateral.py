@@ -17,7 +17,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from sourcecrit.lateral import VERDICTS, ReadingLogError, log_entry, same_site, search_links
-from sourcecrit.widgets.saving import Saver
+from sourcecrit.widgets.common import Saver
 
 ROW_PREFIX = "row-"
 
@@ -77,10 +77,23 @@ class ReadingLog(widgets.VBox):
             "per page you opened. Pages on the article's own site do not count as checking.</small>"
         )
         super().__init__(
-            [header, self.url, self.note, self.verdict, self.add_button, self.table, self.status]
+            [
+                saver.bar,
+                header,
+                self.url,
+                self.note,
+                self.verdict,
+                self.add_button,
+                self.table,
+                self.status,
+            ]
         )
         self.add_class("sourcecrit-reading-log")
-        saved = saver.load()
+        saver.on_reload(self._restore)
+        self._restore()
+
+    def _restore(self) -> None:
+        saved = self.saver.load()
         answers = saved.answers if saved else {}
         self.rows = {
             k: v

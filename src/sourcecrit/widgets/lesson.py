@@ -14,7 +14,7 @@ import ipywidgets as widgets
 
 from sourcecrit.course import NO_TRICK, discernment, quiz_items, techniques
 from sourcecrit.course.questions import course_questions
-from sourcecrit.widgets.saving import Saver
+from sourcecrit.widgets.common import Saver
 
 #: An answer shorter than this many words is not yet an answer to compare with a model.
 MIN_WORDS = 3
@@ -39,6 +39,7 @@ class WriteThenReveal(widgets.VBox):
         self.first: str | None = None
         super().__init__(
             [
+                saver.bar,
                 widgets.HTML(f"<b>{html.escape(prompt)}</b>"),
                 self.answer,
                 self.button,
@@ -47,7 +48,11 @@ class WriteThenReveal(widgets.VBox):
             ]
         )
         self.add_class("sourcecrit-write-then-reveal")
-        saved = saver.load()
+        saver.on_reload(self._restore)
+        self._restore()
+
+    def _restore(self) -> None:
+        saved = self.saver.load()
         if saved and isinstance(saved.answers.get("first"), str):
             self.first = saved.answers["first"]
             self.answer.value = str(saved.answers.get("latest") or self.first)
@@ -96,11 +101,22 @@ class RecallQuestion(widgets.VBox):
         self.feedback = widgets.HTML()
         self.attempts: list[str] = []
         super().__init__(
-            [widgets.HTML(f"<b>{html.escape(prompt)}</b>"), self.choice, self.button, self.feedback]
+            [
+                saver.bar,
+                widgets.HTML(f"<b>{html.escape(prompt)}</b>"),
+                self.choice,
+                self.button,
+                self.feedback,
+            ]
         )
-        saved = saver.load()
+        self.options = list(options)
+        saver.on_reload(self._restore)
+        self._restore()
+
+    def _restore(self) -> None:
+        saved = self.saver.load()
         if saved and isinstance(saved.answers.get("attempts"), list):
-            self.attempts = [a for a in saved.answers["attempts"] if a in options]
+            self.attempts = [a for a in saved.answers["attempts"] if a in self.options]
             if self.attempts:
                 self.choice.value = self.attempts[-1]
                 self._show(self.attempts[-1])
@@ -144,10 +160,15 @@ class PrebunkingQuiz(widgets.VBox):
             )
             for i in self.items
         ]
-        super().__init__([*rows, self.button, self.result])
-        saved = saver.load()
+        super().__init__([saver.bar, *rows, self.button, self.result])
+        self.options = dict(options)
+        saver.on_reload(self._restore)
+        self._restore()
+
+    def _restore(self) -> None:
+        saved = self.saver.load()
         for item_id, value in saved.answers.items() if saved else []:
-            if item_id in self.inputs and value in dict(options).values():
+            if item_id in self.inputs and value in self.options.values():
                 self.inputs[item_id].value = value
 
     def answers(self) -> dict[str, str]:

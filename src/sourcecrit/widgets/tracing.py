@@ -14,7 +14,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from sourcecrit.lateral import TRACE_STATUSES, claims
-from sourcecrit.widgets.saving import Saver
+from sourcecrit.widgets.common import Saver
 
 STAGES = ("before", "after")
 
@@ -46,8 +46,9 @@ class ClaimTracer(widgets.VBox):
             "Pick at least three. For each, find where it comes from, paste the link, and "
             "say what you found.</small>"
         )
-        super().__init__([header, *boxes, self.status])
+        super().__init__([saver.bar, header, *boxes, self.status])
         self.add_class("sourcecrit-claim-tracer")
+        saver.on_reload(self._restore)
         self._restore()
 
     def answers(self) -> dict[str, dict[str, str]]:
@@ -132,6 +133,7 @@ class BeliefCheck(widgets.VBox):
         }
         super().__init__(
             [
+                saver.bar,
                 intro,
                 self.stage_boxes["before"],
                 self.stage_boxes["after"],
@@ -141,7 +143,11 @@ class BeliefCheck(widgets.VBox):
         )
         self.add_class("sourcecrit-belief-check")
         self.saved: dict[str, dict[str, Any]] = {}
-        stored = saver.load()
+        saver.on_reload(self._restore)
+        self._restore()
+
+    def _restore(self) -> None:
+        stored = self.saver.load()
         for stage in STAGES:
             value = stored.answers.get(stage) if stored else None
             if isinstance(value, dict) and isinstance(value.get("belief"), int):
