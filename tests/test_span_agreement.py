@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 import sourcecrit
-from sourcecrit.span_agreement import Span, agreement
 from sourcecrit.errors import AgreementError, SourcecritError
+from sourcecrit.span_agreement import Span, agreement
 
 # Our own example sentence; offsets are found, not typed, so the tests read like the text.
 TEXT = "Officials say the plan may well fail, and it will certainly cost more than expected."

@@ -22,14 +22,40 @@ from typing import TYPE_CHECKING, Any
 from sourcecrit import errors as _errors
 
 if TYPE_CHECKING:
-    from sourcecrit.span_agreement import agreement
     from sourcecrit.analysis import Analysis, Failure, analyze, analyze_many
     from sourcecrit.article import Article, Paragraph, load_article
     from sourcecrit.checklists import list_checklists, load_checklist
-    from sourcecrit.errors import *  # noqa: F403
+    from sourcecrit.errors import (
+        AgreementError,
+        AnnotatorError,
+        ArticleEncodingError,
+        ArticleError,
+        ArticleFetchError,
+        ArticleNotFoundError,
+        ArticleReadError,
+        ArticleTooLargeError,
+        BinaryArticleError,
+        ChecklistError,
+        EmptyArticleError,
+        ExerciseError,
+        LearnerError,
+        LexiconError,
+        ModelNotFoundError,
+        OutputFileError,
+        ProblemsError,
+        ProgressError,
+        QuestionsError,
+        ReadingLogError,
+        SearchSitesError,
+        SettingError,
+        SourcecritError,
+        WorkFileError,
+        YAMLFileError,
+    )
     from sourcecrit.exercises import ExerciseSession, load_exercise
     from sourcecrit.pipeline import get_nlp
     from sourcecrit.resources import example_article_path
+    from sourcecrit.span_agreement import agreement
     from sourcecrit.work import class_overview, set_learner
 
 __version__ = "0.1.0"
@@ -62,7 +88,49 @@ _ERRORS = sorted(
 )
 globals().update({name: getattr(_errors, name) for name in _ERRORS})
 
-__all__ = sorted([*_HOMES, *_ERRORS])
+__all__ = [
+    "AgreementError",
+    "Analysis",
+    "AnnotatorError",
+    "Article",
+    "ArticleEncodingError",
+    "ArticleError",
+    "ArticleFetchError",
+    "ArticleNotFoundError",
+    "ArticleReadError",
+    "ArticleTooLargeError",
+    "BinaryArticleError",
+    "ChecklistError",
+    "EmptyArticleError",
+    "ExerciseError",
+    "ExerciseSession",
+    "Failure",
+    "LearnerError",
+    "LexiconError",
+    "ModelNotFoundError",
+    "OutputFileError",
+    "Paragraph",
+    "ProblemsError",
+    "ProgressError",
+    "QuestionsError",
+    "ReadingLogError",
+    "SearchSitesError",
+    "SettingError",
+    "SourcecritError",
+    "WorkFileError",
+    "YAMLFileError",
+    "agreement",
+    "analyze",
+    "analyze_many",
+    "class_overview",
+    "example_article_path",
+    "get_nlp",
+    "list_checklists",
+    "load_article",
+    "load_checklist",
+    "load_exercise",
+    "set_learner",
+]
 
 
 def __getattr__(name: str) -> Any:
