@@ -26,10 +26,10 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from sourcecrit.span_agreement import agreement
 from sourcecrit.errors import AgreementError
 from sourcecrit.exercises.matching import occurrences
 from sourcecrit.layers import LAYERS, machine_spans
+from sourcecrit.span_agreement import agreement
 
 Problems = list[tuple[tuple[str | int, ...], str]]
 
