@@ -12,14 +12,13 @@ that is not in the passage is pointed out and costs nothing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from sourcecrit.errors import AgreementError
 from sourcecrit.exercises.annotate import annotate_feedback, normalised_spans
 from sourcecrit.exercises.matching import near_answer, occurrences, same_answer, words
-from sourcecrit.exercises.model import Exercise, ExerciseError, Question
+from sourcecrit.exercises.model import ExerciseError, Question
 from sourcecrit.exercises.rendering import feedback_html, grade_html, grade_markdown
 
 if TYPE_CHECKING:
@@ -161,54 +160,6 @@ def feedback_for(
         message = _machine_message(question.compare, found, targets)
         feedback = replace(feedback, message=_join(feedback.message, message))
     return feedback
-
-
-def grade(
-    exercise: Exercise,
-    answers: Mapping[str, Any],
-    *,
-    learner: str | None = None,
-    compare: bool = True,
-) -> Grade:
-    """Return the :class:`Grade` for ``answers`` (question id → answer) to ``exercise``.
-
-    Answers to questions the exercise does not have are ignored (they are kept on disk by
-    the progress store, in case a question is renamed back). With ``compare`` (default),
-    questions that ask for it get sourcecrit's own reading of the passage in their
-    feedback (this analyses the article once per exercise).
-    """
-    return Grade(
-        exercise=exercise.id,
-        title=exercise.title,
-        feedback=tuple(
-            _safe_feedback(exercise, q, answers.get(q.id), compare) for q in exercise.questions
-        ),
-        learner=learner,
-    )
-
-
-def _safe_feedback(exercise: Exercise, question: Question, answer: Any, compare: bool) -> Feedback:
-    # One hand-edited answer (a number where text belongs) must not stop a whole grade.
-    try:
-        return question_feedback(exercise, question, answer, compare=compare)
-    except ExerciseError as exc:
-        return Feedback(
-            question.id, "unanswered", 0, question.worth, f"The saved answer cannot be read: {exc}"
-        )
-
-
-def question_feedback(
-    exercise: Exercise, question: Question, answer: Any, *, compare: bool = True
-) -> Feedback:
-    """Return :func:`feedback_for` ``answer`` to one of ``exercise``'s questions, located in
-    its article (with sourcecrit's analysis for ``compare`` questions, made only if needed)."""
-    return feedback_for(
-        question,
-        answer,
-        text=exercise.text,
-        passage=exercise.passage_span(question.id),
-        analysis=exercise.analysis if compare or question.type == "annotate" else None,
-    )
 
 
 def normalised_answer(question: Question, answer: Any) -> Any:

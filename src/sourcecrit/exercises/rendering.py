@@ -9,12 +9,41 @@ one of them is escaped: with :func:`html.escape` in HTML and with
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import Protocol
 
 from sourcecrit.markdown_text import markdown_text
 
-if TYPE_CHECKING:  # the data classes import this module, never the other way round
-    from sourcecrit.exercises.feedback import Feedback, Grade
+
+# What is rendered, described here so that the data classes (exercises/feedback.py) import
+# this module and never the other way round.
+class Feedback(Protocol):
+    @property
+    def question(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def points(self) -> float: ...
+    @property
+    def max_points(self) -> int: ...
+    @property
+    def message(self) -> str: ...
+
+
+class Grade(Protocol):
+    @property
+    def title(self) -> str: ...
+    @property
+    def learner(self) -> str | None: ...
+    @property
+    def feedback(self) -> Sequence[Feedback]: ...
+    @property
+    def points(self) -> float: ...
+    @property
+    def max_points(self) -> int: ...
+    @property
+    def answered(self) -> int: ...
+
 
 #: The sign before each question's line, by status.
 MARKS = {"correct": "✓", "partly": "◐", "wrong": "✗", "unanswered": "·", "answered": "✎"}
