@@ -111,3 +111,21 @@ def test_hostile_front_matter_exits_2_with_one_line(tmp_path, capsys, front, wor
     assert time.perf_counter() - start < 3
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and words in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("kind", ["fifo", "/dev/zero", "/dev/urandom", "folder"])
+def test_files_that_are_not_articles_exit_2_with_one_line(tmp_path, capsys, kind):
+    # Issue 16, "Local files": a FIFO hung forever and endless devices were read without a
+    # limit; each is refused before any model loads.
+    import os
+    import time
+
+    path = {"fifo": tmp_path / "pipe", "folder": tmp_path}.get(kind, kind)
+    if kind == "fifo":
+        os.mkfifo(path)
+    start = time.perf_counter()
+    assert main(["analyze", str(path)]) == 2
+    assert time.perf_counter() - start < 3
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert str(path) in err
