@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -36,3 +37,35 @@ def flagship_analysis(flagship, nlp):
     from sourcecrit import analyze
 
     return analyze(flagship)
+
+
+class _LiveMarkup(HTMLParser):
+    """Collect what would run in a browser: script-like tags, on* handlers, javascript: links."""
+
+    RUNS = {"script", "iframe", "object", "embed", "img", "svg", "style"}
+
+    def __init__(self, allowed_tags: set[str]):
+        super().__init__(convert_charrefs=True)
+        self.allowed, self.found = allowed_tags, []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.RUNS - self.allowed:
+            self.found.append(f"<{tag}>")
+        for name, value in attrs:
+            if name.startswith("on") or "javascript:" in (value or "").lower():
+                self.found.append(f"<{tag} {name}={value!r}>")
+
+
+@pytest.fixture(scope="session")
+def live_markup():
+    """Return a function listing the live markup in an HTML string (issue 16): any
+    ``<script>``-like tag (``allowed`` names the ones the renderer itself writes, such as
+    its own ``<style>``), any ``on…=`` attribute and any ``javascript:`` address."""
+
+    def find(page: str, *, allowed: tuple[str, ...] = ()) -> list[str]:
+        parser = _LiveMarkup(set(allowed))
+        parser.feed(page)
+        parser.close()
+        return parser.found
+
+    return find

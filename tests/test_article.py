@@ -5,6 +5,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -349,3 +350,39 @@ def test_a_bad_max_chars_variable_is_a_clear_error(monkeypatch, value):
 def test_a_bad_max_chars_argument_is_a_clear_error(value):
     with pytest.raises(SettingError, match="max_chars"):
         article_from_text("The minister said so.", max_chars=value)
+
+
+def _laughs(levels: int = 9) -> str:
+    lines = ['a0: &a0 "lol"']
+    for i in range(1, levels + 1):
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]")
+    return "\n".join(lines) + "\n"
+
+
+# Legal YAML in a Markdown article's front matter that is not valid data (issue 16): each
+# went through yaml.safe_load before (ValueError, RecursionError, or a minute of expansion).
+HOSTILE_FRONT_MATTER = [
+    ("impossible date", "title: T\ndate: 2024-02-30\n", 3, "day is out of range"),
+    ("impossible time", "date: 2024-01-01 25:61:61\n", 2, "hour must be in"),
+    ("5,000-digit integer", "title: " + "7" * 5000 + "\n", 2, "that many digits"),
+    ("vertical tab", "title: pasted\x0bfrom Word\n", 2, "vertical tab"),
+    ("self-reference", "title: &a [*a]\n", 2, "refers to the node it sits in"),
+    ("deep nesting", "title: " + "[" * 5000 + "]" * 5000 + "\n", 2, "levels deep"),
+    ("billion laughs", _laughs(), None, "repeat more than"),
+]
+
+
+@pytest.mark.parametrize(
+    "name, front, line, words", HOSTILE_FRONT_MATTER, ids=[h[0] for h in HOSTILE_FRONT_MATTER]
+)
+def test_hostile_front_matter_is_a_file_line_error_at_once(tmp_path, name, front, line, words):
+    path = tmp_path / "story.md"
+    path.write_text(f"---\n{front}---\nThe minister said the plan works.\n", encoding="utf-8")
+    start = time.perf_counter()
+    with pytest.raises(ArticleError) as info:
+        load_article(path)
+    assert time.perf_counter() - start < 1
+    message = str(info.value)
+    assert words in message and "story.md:" in message
+    if line is not None:
+        assert f"story.md:{line}: " in message

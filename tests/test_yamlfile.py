@@ -101,7 +101,7 @@ def test_checklist_validate_cli_exits_2_with_one_line(tmp_path, capsys, name, bo
     assert time.perf_counter() - start < 3
     err = capsys.readouterr().err
     assert f"{path}:{line}: " in err and words in err
-    assert "Traceback" not in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
 
 
 def _exercise_folder(tmp_path: Path, body: str) -> Path:
@@ -126,7 +126,7 @@ def test_exercise_commands_exit_2_with_one_line(tmp_path, capsys, action, name, 
     assert time.perf_counter() - start < 3
     err = capsys.readouterr().err
     assert "exercise.yaml:" in err and words in err
-    assert "Traceback" not in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
 
 
 @pytest.mark.parametrize("value", [".inf", "-.inf", ".nan", "-1"])

@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from sourcecrit.errors import (
     ArticleError,
     ArticleNotFoundError,
@@ -23,9 +21,11 @@ from sourcecrit.errors import (
     BinaryArticleError,
     EmptyArticleError,
     SettingError,
+    YAMLFileError,
 )
 from sourcecrit.language import language_warnings
 from sourcecrit.reading import FETCH_TIMEOUT, decode_bytes, detect_encoding, fetch, read_file
+from sourcecrit.yamlfile import load_front_matter
 
 __all__ = [
     "Article",
@@ -244,7 +244,7 @@ def article_from_text(
     header = ""
     body = text
     if not verbatim:
-        metadata, header, body = split_header(text)
+        metadata, header, body = split_header(text, source=origin or "article")
     _check_text(body, origin=origin, max_chars=max_chars)
     article = Article(text=body, metadata=metadata, header=header, origin=origin)
     article.warnings.extend(language_warnings(body))
@@ -278,21 +278,23 @@ def without_surrogates(article: Article) -> Article:
     )
 
 
-def split_header(text: str) -> tuple[dict[str, str], str, str]:
+def split_header(text: str, *, source: str = "article") -> tuple[dict[str, str], str, str]:
     """Split ``text`` into (metadata, header, body).
 
     Recognises YAML front matter (``---`` ... ``---``) and leading ``key value`` lines for
     the keys in ``METADATA_KEYS``. Leading whitespace before the header goes with it.
+
+    Raises:
+        ArticleError: the front matter is not valid YAML data (naming ``source`` and the
+            line), its aliases expand past the limit, or it nests too deep.
     """
     front = _FRONT_MATTER.match(text.lstrip("\ufeff"))
     if front:
         offset = len(text) - len(text.lstrip("\ufeff"))
-        try:
-            data = yaml.safe_load(front.group(1)) or {}
-        except yaml.YAMLError as exc:
-            raise ArticleError(
-                f"The YAML front matter at the top of the article is not valid YAML: {exc}"
-            ) from exc
+        try:  # the one YAML loader: file:line errors, alias and depth limits (issue 16)
+            data = load_front_matter(front.group(1), source=source, first_line=2)
+        except YAMLFileError as exc:
+            raise ArticleError(f"The YAML front matter is not valid YAML: {exc}") from None
         if not isinstance(data, dict):
             data = {}
         metadata = {str(k).lower(): str(v) for k, v in data.items() if v is not None}

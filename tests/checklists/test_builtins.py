@@ -274,3 +274,30 @@ def test_markdown_escapes_markup_from_the_checklist_file_and_the_article():
     # Escaped with a backslash, Markdown shows the characters instead of running them.
     assert re.findall(r"(?<!\\)<", md) == []
     assert "\\<img" in md and "\\<b\\>2024" in md and "\\<i\\>x" in md
+
+
+def test_markdown_escapes_every_field_from_the_file_and_the_answers():
+    # Issue 16: the title, band labels and answers of every kind (hand-edited answer files
+    # can hold anything) are shown as text when the Markdown is rendered the CommonMark way.
+    from markdown_it import MarkdownIt
+
+    from sourcecrit.checklists import CompletedChecklist, checklist_from_yaml
+
+    bad = "<script>alert(1)</script>"
+    checklist = checklist_from_yaml(
+        f"id: mine\ntitle: '{bad}'\ncredit: '{bad}'\nlicence: '<b>L</b>'\n"
+        "items:\n"
+        "  - {id: one, question: '<i>Did</i> you check', answer: yes_no_unsure}\n"
+        "  - {id: two, question: How sure, answer: rating}\n"
+        "  - {id: three, question: Notes, answer: text}\n"
+    )
+    answers = {"one": bad, "two": "<img src=x onerror=alert(2)>", "three": "a\n<b>b</b>"}
+    answers |= {"verdict": None, "confidence": "<u>9</u>", "reason": "<i>why</i>"}
+    done = CompletedChecklist(
+        checklist=checklist, answers=answers, score=checklist.score({}), learner="<s>x</s>"
+    )
+    rendered = MarkdownIt("commonmark").render(done.to_markdown())
+    for tag in ("<script", "<img", "<b>", "<i>", "<u>", "<s>"):
+        assert tag not in rendered
+    assert rendered.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 3
+    assert "&lt;img src=x onerror=alert(2)&gt; / 5" in rendered

@@ -92,3 +92,25 @@ def test_unsafe_yaml_is_refused(tmp_path, capsys):
         in capsys.readouterr().err
     )
     assert not (tmp_path / "pwned").exists()
+
+
+@pytest.mark.parametrize("action", ["validate", "show"])
+@pytest.mark.parametrize("weight", [".inf", ".nan"])
+def test_an_infinite_weight_is_refused_by_validate_and_show(tmp_path, capsys, action, weight):
+    # Issue 16: `weight: .inf` passed `checklist validate`, then crashed `checklist show`,
+    # the form and the score. Refused on loading, it reaches none of them.
+    import time
+
+    path = tmp_path / "w.yaml"
+    path.write_text(
+        "id: w\ntitle: T\ncredit: C\nlicence: L\n"
+        "scoring:\n  rule: weighted\n  bands: [{id: b, label: B, min: 0}]\n"
+        f"items:\n  - {{id: one, question: Q, weight: {weight}}}\n",
+        encoding="utf-8",
+    )
+    start = time.perf_counter()
+    assert main(["checklist", action, str(path)]) == 2
+    assert time.perf_counter() - start < 3
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert f"{path}:9: " in err and "weight" in err

@@ -92,3 +92,40 @@ def test_encoding_option_reads_latin1(tmp_path, capsys):
     path.write_bytes(BAD_FILES["latin1.txt"])
     assert main(["analyze", str(path), "--encoding", "latin-1", "--format", "json"]) == 0
     assert "d\u00e9clar\u00e9" in json.loads(capsys.readouterr().out)["article"]["text"]
+
+
+@pytest.mark.parametrize(
+    "front, words",
+    [("date: 2024-02-30\n", "story.md:2: "), ("title: " + "[" * 5000 + "]" * 5000 + "\n", "deep")],
+    ids=["impossible date", "deep nesting"],
+)
+def test_hostile_front_matter_exits_2_with_one_line(tmp_path, capsys, front, words):
+    # Issue 16: the article's front matter goes through the one YAML loader; the command
+    # stops before any model loads.
+    import time
+
+    path = tmp_path / "story.md"
+    path.write_text(f"---\n{front}---\nThe minister said the plan works.\n", encoding="utf-8")
+    start = time.perf_counter()
+    assert main(["analyze", str(path)]) == 2
+    assert time.perf_counter() - start < 3
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and words in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("kind", ["fifo", "/dev/zero", "/dev/urandom", "folder"])
+def test_files_that_are_not_articles_exit_2_with_one_line(tmp_path, capsys, kind):
+    # Issue 16, "Local files": a FIFO hung forever and endless devices were read without a
+    # limit; each is refused before any model loads.
+    import os
+    import time
+
+    path = {"fifo": tmp_path / "pipe", "folder": tmp_path}.get(kind, kind)
+    if kind == "fifo":
+        os.mkfifo(path)
+    start = time.perf_counter()
+    assert main(["analyze", str(path)]) == 2
+    assert time.perf_counter() - start < 3
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert str(path) in err

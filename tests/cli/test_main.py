@@ -121,3 +121,20 @@ def test_console_script_is_installed():
         check=True,
     )
     assert "sourcecrit.cli:main" in result.stdout
+
+
+def test_grading_answers_that_need_no_comparison_loads_no_model(tmp_path):
+    # Issue 9: the exercise never analyses its article; the grade asks for the analysis only
+    # for a right answer to a question that compares with sourcecrit's reading.
+    from sourcecrit.exercises import ExerciseSession, load_exercise
+
+    session = ExerciseSession(
+        load_exercise(REPO / "exercises" / "nato-in-ukraine"), learner="Ada", store=tmp_path
+    )
+    session.answer("who-colonel", "Alcaide")
+    session.answer("find-hedges", ["indeed"])  # a booster, not a hedge: nothing to compare
+    status, heavy = loaded_modules(
+        "exercise", "grade", "exercises/nato-in-ukraine", "--progress-dir", str(tmp_path)
+    )
+    assert status == 0
+    assert "spacy" not in heavy

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from sourcecrit.exercises import ExerciseError, ExerciseSession, load_exercise, validate_exercise
+from sourcecrit.exercises import (
+    ExerciseError,
+    ExerciseSession,
+    analysis_once,
+    load_exercise,
+    validate_exercise,
+)
 from sourcecrit.layers import machine_spans
 from sourcecrit.widgets import annotate_question, exercise_form
 
@@ -104,7 +110,7 @@ def test_answers_are_marked_with_agreement(write_exercise, tmp_path):
 
 def test_machine_reference_marks_against_the_analysis(write_exercise, tmp_path, nlp):
     ex = load_exercise(write_exercise(HEAD + MACHINE))
-    machine = machine_spans(ex.analysis(), "attribution", within=ex.passage_span("who"))
+    machine = machine_spans(analysis_once(ex)(), "attribution", within=ex.passage_span("who"))
     assert machine, "the machine finds no attribution in the passage"
     session = ExerciseSession(ex, learner="Ada", store=tmp_path)
     fb = session.answer("who", [[m["start"], m["end"], m["label"]] for m in machine])

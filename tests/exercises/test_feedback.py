@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sourcecrit.exercises import ExerciseError, feedback_for, grade, load_exercise
+from sourcecrit.exercises import ExerciseError, analysis_once, feedback_for, grade, load_exercise
 
 from .conftest import SMALL
 
@@ -213,9 +213,38 @@ def test_compare_names_what_the_machine_marks_when_it_differs(write_exercise):
         "    targets: [could, expressed doubt]\n", "    targets: [could]\n    compare: hedge\n"
     )
     ex = load_exercise(write_exercise(text))
-    fb = grade(ex, {"hedges": ["could"]}).feedback[2]
+    machine = analysis_once(ex)
+    fb = grade(ex, {"hedges": ["could"]}, analysis=machine).feedback[2]
     assert fb.status == "correct"
     assert (
         "sourcecrit's analysis marks these hedges here: “could”, “expressed doubt”." in fb.message
     )
-    assert "sourcecrit" not in grade(ex, {"hedges": ["could"]}, compare=False).feedback[2].message
+    assert "sourcecrit" not in grade(ex, {"hedges": ["could"]}).feedback[2].message
+    off = grade(ex, {"hedges": ["could"]}, analysis=machine, compare=False)
+    assert "sourcecrit" not in off.feedback[2].message
+
+
+def test_grade_markdown_shows_markup_from_yaml_and_answers_as_text(write_exercise):
+    # Issue 16: the title and hints come from exercise.yaml, the learner's name from the
+    # student; in Markdown (rendered the CommonMark way, raw HTML allowed) none may run.
+    from markdown_it import MarkdownIt
+
+    from sourcecrit.exercises import exercise_from_yaml
+
+    from .conftest import SMALL
+
+    hostile = "<img src=x onerror='alert(1)'>"
+    yaml_text = SMALL.replace("title: A small exercise", f'title: "{hostile} *T*"').replace(
+        "hint: Is he named?", f'hint: "{hostile} [go](javascript:x)"'
+    )
+    ex = exercise_from_yaml(yaml_text, folder=write_exercise(SMALL))
+    g = grade(ex, {"kind": "An anonymous source"}, learner="<script>alert(2)</script>\n<b>x")
+    md = g.to_markdown()
+    rendered = MarkdownIt("commonmark").render(md)
+    for tag in ("<img", "<script", "<b>", "<em>T", "<a "):
+        assert tag not in rendered
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in rendered
+    assert rendered.count("&lt;img src=x onerror='alert(1)'&gt;") == 2
+    # The line break in the name would end the heading and start an HTML block.
+    assert md.splitlines()[0].endswith("\\<script\\>alert(2)\\</script\\> \\<b\\>x")
+    assert "Score: 0 of 3 (1 of 4 questions answered)" in md

@@ -205,3 +205,22 @@ def test_check_reports_every_problem_in_one_run(write_exercise):
     assert "points" in messages
     assert "'A journalist' is not one of the options" in messages
     assert all(p.line for p in problems)
+
+
+def test_an_article_that_is_a_symlink_loop_is_a_clear_error(write_exercise, capsys):
+    # Issue 16: Path.resolve() raised RuntimeError ("Symlink loop") out of load_exercise.
+    import time
+
+    from sourcecrit.cli import main
+
+    folder = write_exercise(SMALL + "article: loop.txt\n")
+    (folder / "loop.txt").symlink_to("loop.txt")
+    with pytest.raises(ExerciseError, match="'loop.txt' cannot be read"):
+        load_exercise(folder)
+    for action in ("check", "build", "grade"):
+        start = time.perf_counter()
+        assert main(["exercise", action, str(folder)]) == 2
+        assert time.perf_counter() - start < 3
+        err = capsys.readouterr().err
+        assert len(err.strip().splitlines()) == 1 and "loop.txt" in err
+        assert "Traceback" not in err

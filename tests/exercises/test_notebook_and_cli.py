@@ -122,3 +122,24 @@ def test_cli_grade_with_no_answers(write_exercise, tmp_path, capsys):
 
 def test_flagship_exercise_checks_clean(capsys):
     assert main(["exercise", "check", str(FLAGSHIP_DIR)]) == 0
+
+
+HOSTILE = '<script>alert(1)</script> <img src=x onerror="alert(2)"> *bold* [link](javascript:x)'
+
+
+def test_first_cell_shows_the_instructors_markup_as_text(write_exercise):
+    # Issue 16: title, intro and credit are plain text from exercise.yaml; rendered the
+    # CommonMark way (raw HTML allowed, as Jupyter's renderer does), no tag may come alive.
+    from markdown_it import MarkdownIt
+
+    yaml_text = SMALL.replace("title: A small exercise", f"title: '{HOSTILE}'") + (
+        f"intro: '{HOSTILE}\n\n  <b>second</b> paragraph'\ncredit: '{HOSTILE}'\n"
+    )
+    ex = exercise_from_yaml(yaml_text, folder=write_exercise(SMALL))
+    first = build_notebook(ex).cells[0].source
+    rendered = MarkdownIt("commonmark").render(first)
+    for tag in ("<script", "<img", "<b>", "<em>bold", "<a "):
+        assert tag not in rendered
+    assert rendered.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 3
+    assert rendered.count("*bold*") == 3 and "second</b> paragraph" not in rendered
+    assert first.startswith("# \\<script\\>")

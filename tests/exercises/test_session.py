@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from sourcecrit.exercises import ExerciseError, ExerciseSession, load_exercise
+from sourcecrit.exercises import ExerciseError, ExerciseSession, analysis_once, load_exercise
 from sourcecrit.exercises.session import saved_learners
 from sourcecrit.progress import ProgressStore
 
@@ -179,3 +179,46 @@ def test_grading_the_class_goes_on_past_a_hand_edited_file(small, store, capsys)
     grades = {g["learner"]: g["points"] for g in json.loads(out)}
     assert grades["Ada"] == 1 and grades["Bob"] == 0
     assert str(bad.path) in err and "Traceback" not in err
+
+
+def test_the_exercise_never_analyses_the_session_is_handed_the_analysis(write_exercise, store):
+    # Issue 9: data objects never load a model. The session calls the function it was
+    # handed, once, and only when an answer needs the machine's reading (a right answer to
+    # a ``compare`` question); other answers are marked without it.
+    text = SMALL.replace(
+        "    targets: [could, expressed doubt]\n", "    targets: [could]\n    compare: hedge\n"
+    )
+    ex = load_exercise(write_exercise(text))
+    assert not hasattr(ex, "analysis") and [q.id for q in ex.machine_marked] == ["hedges"]
+    calls = []
+    made = analysis_once(ex)
+
+    def handed_in():
+        calls.append(1)
+        return made()
+
+    session = ExerciseSession(ex, learner="Ada", store=store, analysis=handed_in)
+    session.answer("who", "Alcaide")
+    session.answer("hedges", ["expressed doubt"])  # not right: the machine stays out
+    assert calls == []
+    fb = session.answer("hedges", ["could"])
+    assert "sourcecrit's analysis marks these hedges here" in fb.message
+    session.grade()
+    assert calls == [1] and made() is made()
+
+
+def test_grading_a_machine_marked_answer_without_the_analysis_says_what_to_hand_in(
+    write_exercise,
+):
+    from sourcecrit.exercises import grade
+
+    yaml_text = SMALL + (
+        "  - id: mark\n    type: annotate\n    layer: certainty\n    reference: machine\n"
+        "    prompt: Mark the hedges.\n"
+        "    passage: He added that the military could be there as instructors.\n"
+    )
+    ex = load_exercise(write_exercise(yaml_text))
+    assert [q.id for q in ex.machine_marked] == ["mark"]
+    assert grade(ex, {"who": "Alcaide"}).points == 1  # nothing needs the machine
+    with pytest.raises(ExerciseError, match="mark: marked against sourcecrit's reading"):
+        grade(ex, {"mark": [[14, 19, "hedge"]]})

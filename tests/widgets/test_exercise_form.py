@@ -188,3 +188,35 @@ def test_a_hand_edited_answer_of_the_wrong_type_does_not_crash_the_form(tmp_path
     form = exercise_form(exercise, learner="Ada", store=store)
     assert "could not be read" in form.title.value
     assert form[find.id].input.value in ([], "", ())
+
+
+def _html_values(widget):
+    if isinstance(widget, widgets.HTML):
+        yield widget.value
+    for child in getattr(widget, "children", ()):
+        yield from _html_values(child)
+
+
+def test_every_html_part_of_the_form_shows_yaml_and_names_as_text(tmp_path, live_markup):
+    # Issue 16: title, intro, credit, prompts and passages come from exercise.yaml, the
+    # article from a file and the learner's name from the student: text, never markup.
+    from ..exercises.conftest import SMALL
+
+    bad = "\"'><script>alert(1)</script><img src=x onerror=alert(2)>"
+    folder = tmp_path / "ex"
+    folder.mkdir()
+    article = f"Retired Colonel Alcaide told Izvestia that {bad} NATO could be there.\n"
+    (folder / "article.txt").write_text(article, encoding="utf-8")
+    yaml_text = SMALL.replace("title: A small exercise", f"title: {json.dumps(bad)}")
+    yaml_text = yaml_text.split("questions:")[0] + (
+        f"intro: {json.dumps(bad)}\ncredit: {json.dumps(bad)}\nquestions:\n"
+        f"  - id: who\n    type: short\n    prompt: {json.dumps(bad)}\n"
+        f"    passage: {json.dumps(bad)}\n    answer: [Alcaide]\n"
+    )
+    (folder / "exercise.yaml").write_text(yaml_text, encoding="utf-8")
+    form = exercise_form(load_exercise(folder), learner=bad, store=tmp_path / "store")
+    pages = [article_html(form.exercise), *_html_values(form.header), *_html_values(form["who"])]
+    assert len(pages) >= 3
+    for page in pages:
+        assert live_markup(page) == [], page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in article_html(form.exercise)

@@ -159,3 +159,23 @@ def test_an_exercises_folder_without_exercises_is_a_clear_error(handed_in, tmp_p
     )
     err = capsys.readouterr().err
     assert "no exercise.yaml" in err and "Traceback" not in err and not out.exists()
+
+
+def test_reports_show_a_hostile_name_and_answers_as_text(flagship_exercise, tmp_path, live_markup):
+    # Issue 16: names and answers come from students' work files; in the class overview
+    # and each student's report page they are text, in elements and attributes alike.
+    name = "Eve' onload='alert(1)\"><script>alert(2)</script>"
+    q = _questions(flagship_exercise)
+    eve = ExerciseSession(flagship_exercise, learner=name, store=tmp_path / "home")
+    eve.answer(q["short"].id, '"><img src=x onerror=alert(3)>')
+    eve.answer(q["reflect"].id, "<script>alert(4)</script>")
+    folder = tmp_path / "handed-in"
+    folder.mkdir()
+    export_work(name, folder / "eve.json", store=tmp_path / "home")
+    overview = class_overview(folder, exercises=[flagship_exercise])
+    report = overview.student_report(name)
+    assert live_markup(report) == [] and live_markup(overview._repr_html_()) == []
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in report
+    assert "&lt;script&gt;alert(4)&lt;/script&gt;" in report
+    [path] = overview.write_reports(tmp_path / "reports")
+    assert path.parent == tmp_path / "reports" and live_markup(path.read_text()) == []

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sourcecrit.checklists.evidence import Evidence
 from sourcecrit.checklists.model import VERDICT_KEYS, VERDICTS, ChecklistModel, Item
 from sourcecrit.checklists.scoring import Score, format_points, item_points, item_worth
+from sourcecrit.markdown_text import markdown_text
 
 if TYPE_CHECKING:  # pandas only where a table is built: the checklist commands stay fast
     import pandas as pd
@@ -126,28 +127,28 @@ class CompletedChecklist:
     def to_markdown(self) -> str:
         """Return a Markdown report: who, which article, the score, each answer, the hints."""
         c = self.checklist
-        lines = [f"# {c.title}", ""]
+        lines = [f"# {_line(c.title)}", ""]
         facts = []
         if self.learner:
-            facts.append(f"**Learner:** {_md(self.learner)}")
+            facts.append(f"**Learner:** {_line(self.learner)}")
         if self.article:
             name = self.article.get("title") or self.article.get("name") or "the article"
             date = self.article.get("date")
             facts.append(
-                f"**Article:** {_md(str(name))}" + (f" ({_md(str(date))})" if date else "")
+                f"**Article:** {_line(str(name))}" + (f" ({_line(str(date))})" if date else "")
             )
-        facts.append(f"**Score:** {_md(str(self.score))}")
+        facts.append(f"**Score:** {_line(str(self.score))}")
         lines += [f"- {fact}" for fact in facts] + [""]
         if self.score.band is not None and self.score.band.description:
-            lines += [f"> {_md(self.score.band.description)}", ""]
+            lines += [f"> {_line(self.score.band.description)}", ""]
         header = ["#", "Question", "Answer"] + (["Points"] if self.score.value is not None else [])
         lines.append("| " + " | ".join(header) + " |")
         lines.append("|" + "|".join("---" for _ in header) + "|")
         for n, item in enumerate(c.items, start=1):
             cells = [
                 str(n),
-                _cell(_md(_question(item))),
-                _cell(_answer_text(item, self.answers.get(item.id))),
+                _line(_question(item)),
+                _answer_text(item, self.answers.get(item.id)),
             ]
             if self.score.value is not None:
                 cells.append(
@@ -162,20 +163,20 @@ class CompletedChecklist:
             word = VERDICTS.get(verdict["verdict"] or "", "*(not given)*")
             lines.append(f"- **Verdict:** {word}")
             if verdict["confidence"] is not None:
-                lines.append(f"- **Confidence:** {verdict['confidence']} / 100")
+                lines.append(f"- **Confidence:** {_line(str(verdict['confidence']))} / 100")
             if verdict["reason"]:
-                lines.append(f"- **Reason:** {_cell(_md(verdict['reason']))}")
+                lines.append(f"- **Reason:** {_line(str(verdict['reason']))}")
         if self.evidence:
             lines += ["", "## What the article shows", ""]
             for ev in self.evidence:
-                informs = ", ".join(ev.items)
-                lines.append(f"- **{_md(ev.title)}** (for {informs}): {_md(ev.message)}")
+                informs = _line(", ".join(ev.items))
+                lines.append(f"- **{_line(ev.title)}** (for {informs}): {_line(ev.message)}")
         lines += [
             "",
             "---",
             "",
-            f"Checklist adapted from: {_md(c.credit)} (licence: {_md(c.licence)})"
-            + (f", {_md(c.url)}" if c.url else "")
+            f"Checklist adapted from: {_line(c.credit)} (licence: {_line(c.licence)})"
+            + (f", {_line(c.url)}" if c.url else "")
             + ".",
             "",
         ]
@@ -240,20 +241,14 @@ def _answer_text(item: Item, answer: Any) -> str:
     if answer is None or (isinstance(answer, str) and not answer.strip()):
         return "*(not answered)*"
     if item.answer == "move":
-        return _md(_answer_plain(item, answer))
+        return _line(_answer_plain(item, answer))
     if item.answer == "yes_no_unsure":
-        return ANSWER_WORDS.get(answer, str(answer))
+        return _line(ANSWER_WORDS.get(answer, str(answer)))
     if item.answer == "rating":
-        return f"{answer} / 5"
-    return _md(str(answer))
+        return _line(f"{answer} / 5")
+    return _line(str(answer))
 
 
-def _md(text: str) -> str:
-    # Keep learner text from turning into Markdown markup by accident.
-    for ch in ("\\", "*", "_", "`", "[", "]", "<", ">", "#"):
-        text = text.replace(ch, "\\" + ch)
-    return text
-
-
-def _cell(text: str) -> str:
-    return " ".join(text.replace("|", "\\|").split())
+def _line(text: str) -> str:
+    # One helper for every export: learner and checklist text shows as typed (issue 16).
+    return markdown_text(text, one_line=True)

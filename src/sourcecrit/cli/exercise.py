@@ -144,7 +144,7 @@ def _print_unverified(exercise: Exercise) -> None:
 
 def _grade(args: argparse.Namespace) -> int:
     from sourcecrit.exercises.loading import load_exercise
-    from sourcecrit.exercises.session import ExerciseSession, saved_learners
+    from sourcecrit.exercises.session import ExerciseSession, analysis_once, saved_learners
     from sourcecrit.exercises.text import grades_text
 
     exercise = load_exercise(args.path)
@@ -153,8 +153,11 @@ def _grade(args: argparse.Namespace) -> int:
         print_error(f"no saved answers to {exercise.id!r} were found")
         return EXIT_BAD_INPUT
     grades = []
+    analysis = analysis_once(exercise)  # one for the class, made only if an answer needs it
     for learner in learners:
-        session = ExerciseSession(exercise, learner=learner, store=args.progress_dir)
+        session = ExerciseSession(
+            exercise, learner=learner, store=args.progress_dir, analysis=analysis
+        )
         for notice in session.notices:
             print_error(f"{learner}: {notice}")
         grades.append(session.grade())

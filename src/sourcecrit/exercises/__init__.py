@@ -13,7 +13,8 @@ generated from it (:func:`write_notebook`, or ``sourcecrit exercise build``), an
 ``sourcecrit.widgets.exercise_form`` is what the notebook shows.
 """
 
-from sourcecrit.exercises.feedback import Feedback, Grade, feedback_for, grade
+from sourcecrit.exercises.feedback import Feedback, Grade, feedback_for
+from sourcecrit.exercises.grading import grade
 from sourcecrit.exercises.loading import (
     EXERCISE_FILE,
     exercise_from_yaml,
@@ -28,7 +29,7 @@ from sourcecrit.exercises.notebook import (
     notebook_text,
     write_notebook,
 )
-from sourcecrit.exercises.session import ExerciseSession
+from sourcecrit.exercises.session import ExerciseSession, analysis_once
 
 __all__ = [
     "EXERCISE_FILE",
@@ -39,6 +40,7 @@ __all__ = [
     "Feedback",
     "Grade",
     "Question",
+    "analysis_once",
     "build_notebook",
     "exercise_from_yaml",
     "feedback_for",

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from sourcecrit.errors import AgreementError
+from sourcecrit.errors import AgreementError, ExerciseError
 from sourcecrit.exercises.matching import occurrences
 from sourcecrit.layers import LAYERS, machine_spans
 from sourcecrit.span_agreement import agreement
@@ -101,6 +101,11 @@ def reference_spans(
     (``analysis`` may be a function returning the Analysis, called only then)."""
     if question.targets is not None:
         return target_spans(question, text, passage)
+    if analysis is None:  # never made here: exercises are data, and loading spaCy is slow
+        raise ExerciseError(
+            f"question {question.id!r} is marked against sourcecrit's reading of the article: "
+            "hand in its Analysis (analysis=analysis_once(exercise))"
+        )
     if callable(analysis):
         analysis = analysis()
     return machine_spans(analysis, question.layer, within=passage)

@@ -12,15 +12,14 @@ that is not in the passage is pointed out and costs nothing.
 
 from __future__ import annotations
 
-import html
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from sourcecrit.errors import AgreementError
 from sourcecrit.exercises.annotate import annotate_feedback, normalised_spans
 from sourcecrit.exercises.matching import near_answer, occurrences, same_answer, words
-from sourcecrit.exercises.model import Exercise, ExerciseError, Question
+from sourcecrit.exercises.model import ExerciseError, Question
+from sourcecrit.exercises.rendering import feedback_html, grade_html, grade_markdown
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,8 +29,6 @@ Status = Literal["correct", "partly", "wrong", "unanswered", "answered"]
 MAX_ANSWER_CHARS = 10_000
 #: A pick may be this many words longer than the target it covers ("may also" for "may").
 SLACK_WORDS = 2
-
-_MARK = {"correct": "✓", "partly": "◐", "wrong": "✗", "unanswered": "·", "answered": "✎"}
 
 
 @dataclass(frozen=True)
@@ -110,28 +107,10 @@ class Grade:
 
     def to_markdown(self) -> str:
         """Return the grade as Markdown (a heading, the total, one line per question)."""
-        who = f" — {self.learner}" if self.learner else ""
-        lines = [
-            f"# {self.title}{who}",
-            "",
-            f"Score: {_num(self.points)} of {self.max_points} "
-            f"({self.answered} of {len(self.feedback)} questions answered)",
-            "",
-        ]
-        for f in self.feedback:
-            lines.append(
-                f"- {_MARK[f.status]} **{f.question}** ({_num(f.points)}/{f.max_points}): {f.message}"
-            )
-        return "\n".join(lines) + "\n"
+        return grade_markdown(self)
 
     def _repr_html_(self) -> str:
-        who = f" — {html.escape(self.learner)}" if self.learner else ""
-        rows = "".join(feedback_html(f, with_id=True) for f in self.feedback)
-        return (
-            f"<div class='sc-grade'><h3>{html.escape(self.title)}{who}</h3>"
-            f"<p><b>Score: {_num(self.points)} of {self.max_points}</b> "
-            f"({self.answered} of {len(self.feedback)} questions answered)</p>{rows}</div>"
-        )
+        return grade_html(self)
 
 
 def feedback_for(
@@ -183,54 +162,6 @@ def feedback_for(
     return feedback
 
 
-def grade(
-    exercise: Exercise,
-    answers: Mapping[str, Any],
-    *,
-    learner: str | None = None,
-    compare: bool = True,
-) -> Grade:
-    """Return the :class:`Grade` for ``answers`` (question id → answer) to ``exercise``.
-
-    Answers to questions the exercise does not have are ignored (they are kept on disk by
-    the progress store, in case a question is renamed back). With ``compare`` (default),
-    questions that ask for it get sourcecrit's own reading of the passage in their
-    feedback (this analyses the article once per exercise).
-    """
-    return Grade(
-        exercise=exercise.id,
-        title=exercise.title,
-        feedback=tuple(
-            _safe_feedback(exercise, q, answers.get(q.id), compare) for q in exercise.questions
-        ),
-        learner=learner,
-    )
-
-
-def _safe_feedback(exercise: Exercise, question: Question, answer: Any, compare: bool) -> Feedback:
-    # One hand-edited answer (a number where text belongs) must not stop a whole grade.
-    try:
-        return question_feedback(exercise, question, answer, compare=compare)
-    except ExerciseError as exc:
-        return Feedback(
-            question.id, "unanswered", 0, question.worth, f"The saved answer cannot be read: {exc}"
-        )
-
-
-def question_feedback(
-    exercise: Exercise, question: Question, answer: Any, *, compare: bool = True
-) -> Feedback:
-    """Return :func:`feedback_for` ``answer`` to one of ``exercise``'s questions, located in
-    its article (with sourcecrit's analysis for ``compare`` questions, made only if needed)."""
-    return feedback_for(
-        question,
-        answer,
-        text=exercise.text,
-        passage=exercise.passage_span(question.id),
-        analysis=exercise.analysis if compare or question.type == "annotate" else None,
-    )
-
-
 def normalised_answer(question: Question, answer: Any) -> Any:
     """Return ``answer`` in the form it is saved in, or None when it is blank.
 
@@ -262,19 +193,6 @@ def normalised_answer(question: Question, answer: Any) -> Any:
         raise ExerciseError(f"the answer to {question.id!r} must be text; got {answer!r}")
     _check_length(question, answer)
     return answer.strip() or None
-
-
-def feedback_html(feedback: Feedback, *, with_id: bool = False) -> str:
-    """Return one feedback line as escaped HTML, coloured by status."""
-    colour = {"correct": "#1a7f37", "partly": "#9a6700", "wrong": "#cf222e"}.get(
-        feedback.status, "#57606a"
-    )
-    label = f"<b>{html.escape(feedback.question)}</b> " if with_id else ""
-    points = f" ({_num(feedback.points)}/{feedback.max_points})" if feedback.max_points else ""
-    return (
-        f"<div class='sc-feedback sc-{feedback.status}' style='color:{colour}'>"
-        f"{_MARK[feedback.status]} {label}{html.escape(feedback.message)}{points}</div>"
-    )
 
 
 def machine_cues(analysis: Any, kind: str, passage: tuple[int, int]) -> list[str]:
@@ -415,7 +333,3 @@ def _clip(text: str, size: int = 40) -> str:
 
 def _join(*parts: str | None) -> str:
     return " ".join(p.strip() for p in parts if p and p.strip())
-
-
-def _num(value: float) -> str:
-    return f"{value:g}"

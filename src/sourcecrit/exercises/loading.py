@@ -142,7 +142,10 @@ def _article(folder: Path, name: str, *, root, source: str):
     def problem(message: str) -> ExerciseError:
         return ExerciseError(problems=[Problem(source, _article_line(root), "article", message)])
 
-    path = (folder / name).resolve()
+    try:
+        path = (folder / name).resolve()
+    except (OSError, RuntimeError) as exc:  # a symlink loop: RuntimeError before Python 3.13
+        raise problem(f"{name!r} cannot be read: {exc}") from None
     if folder.resolve() not in path.parents:
         # An exercise shared by someone else must not read files outside its folder.
         raise problem(f"{name!r} is outside the exercise folder")

@@ -220,7 +220,6 @@ class Exercise(BaseModel):
     _article: Any = PrivateAttr(default=None)
     _passages: dict[str, tuple[int, int]] = PrivateAttr(default_factory=dict)
     _source: str | None = PrivateAttr(default=None)
-    _analysis: Any = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _consistent(self, info: ValidationInfo) -> Exercise:
@@ -290,17 +289,16 @@ class Exercise(BaseModel):
         self.question(question_id)
         return self._passages.get(question_id)
 
-    def analysis(self) -> Any:
-        """Return sourcecrit's :class:`~sourcecrit.analysis.Analysis` of the article.
-
-        Made on first use (it loads the spaCy model) and kept, so every learner's feedback
-        reads the same analysis.
-        """
-        if self._analysis is None:
-            from sourcecrit.analysis import analyze
-
-            self._analysis = analyze(self._article if self._article is not None else self.text)
-        return self._analysis
+    @property
+    def machine_marked(self) -> list[Question]:
+        """The questions that read sourcecrit's own analysis of the article: ``find``
+        questions with ``compare`` and ``annotate`` questions with no ``targets`` (marked
+        against the machine). The exercise never makes that analysis itself (it is a data
+        object, DESIGN.md): whoever marks answers hands it in (see
+        :func:`sourcecrit.exercises.session.analysis_once`)."""
+        return [
+            q for q in self.questions if q.compare or (q.type == "annotate" and q.targets is None)
+        ]
 
     @property
     def max_points(self) -> int:

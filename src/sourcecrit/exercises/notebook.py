@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sourcecrit.exercises.model import Exercise, ExerciseError
+from sourcecrit.markdown_text import markdown_text
 
 NOTEBOOK_FILE = "exercise.ipynb"
 
@@ -44,11 +45,15 @@ def notebook_dict(exercise: Exercise) -> dict[str, Any]:
     Built without importing nbformat, whose JSON-schema checker takes seconds to import,
     so that ``sourcecrit exercise check`` can compare notebooks at once.
     """
-    intro = [f"# {exercise.title}"]
+    # Title, intro and credit are the instructor's plain text: shown as typed, never run as
+    # HTML or read as Markdown (issue 16). The intro keeps its paragraphs.
+    intro = [f"# {markdown_text(exercise.title, one_line=True)}"]
     if exercise.intro:
-        intro.append(exercise.intro)
+        intro += [
+            markdown_text(p, one_line=True) for p in exercise.intro.split("\n\n") if p.strip()
+        ]
     if exercise.credit:
-        intro.append(f"*Article: {exercise.credit}.*")
+        intro.append(f"*Article: {markdown_text(exercise.credit, one_line=True)}.*")
     intro.append(_HOW)
     cells = [
         _markdown_cell("\n\n".join(intro)),

@@ -10,19 +10,18 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sourcecrit.exercises.feedback import (
-    Feedback,
-    Grade,
-    grade,
-    normalised_answer,
-    question_feedback,
-)
+from sourcecrit.exercises.feedback import Feedback, Grade, normalised_answer
+from sourcecrit.exercises.grading import grade, question_feedback
 from sourcecrit.exercises.model import Exercise, ExerciseError
 from sourcecrit.progress import ProgressStore
 from sourcecrit.progress_files import now_stamp
+
+if TYPE_CHECKING:  # the analysis is made only when an answer needs it
+    from sourcecrit.analysis import Analysis
 
 #: Prefix of the progress-store key, so an exercise never shares a file with a checklist
 #: of the same name. Answers are filed by exercise id alone, not by the article's text, so
@@ -38,6 +37,10 @@ class ExerciseSession:
         learner: the learner's name (their answers are filed under it).
         store: where answers are saved (default: a :class:`~sourcecrit.progress.ProgressStore`
             in ``$SOURCECRIT_PROGRESS_DIR`` or ``~/.sourcecrit/progress``), or a folder.
+        analysis: sourcecrit's Analysis of the exercise's article, or a function returning
+            it (such as :func:`analysis_once`, shared by every learner's session). Without
+            it, the session makes it on first need (this loads spaCy): only for questions
+            that compare with or are marked against sourcecrit's reading.
 
     Attributes:
         notices: what the learner should be told on opening (e.g. a damaged file was moved
@@ -50,8 +53,10 @@ class ExerciseSession:
         *,
         learner: str,
         store: ProgressStore | str | os.PathLike[str] | None = None,
+        analysis: Any = None,
     ):
         self.exercise = exercise
+        self._analysis = analysis
         self.store = store if isinstance(store, ProgressStore) else ProgressStore(store)
         self.learner = learner
         saved = self.store.load(learner, self.key, None)
@@ -172,12 +177,43 @@ class ExerciseSession:
         """Return feedback on the saved answer to ``question_id``."""
         question = self.exercise.question(question_id)
         answer = None if question_id in self.problems else self._answers.get(question_id)
-        return question_feedback(self.exercise, question, answer)
+        return question_feedback(self.exercise, question, answer, analysis=self.machine_analysis)
 
     def grade(self) -> Grade:
         """Return feedback on every question and the total score (unreadable answers count
         as unanswered; see :attr:`problems`)."""
-        return grade(self.exercise, self.answers, learner=self.learner)
+        return grade(
+            self.exercise, self.answers, learner=self.learner, analysis=self.machine_analysis
+        )
+
+    def machine_analysis(self) -> Analysis:
+        """Return sourcecrit's Analysis of the article: the one handed in, or made now
+        (loading spaCy) and kept, so feedback always reads the same analysis."""
+        if self._analysis is None:
+            self._analysis = analysis_once(self.exercise)
+        if callable(self._analysis):
+            self._analysis = self._analysis()
+        return self._analysis
+
+
+def analysis_once(exercise: Exercise) -> Callable[[], Analysis]:
+    """Return a function that analyses ``exercise``'s article on its first call (loading
+    spaCy) and returns that same Analysis ever after.
+
+    Hand it to every learner's :class:`ExerciseSession` or to :func:`grade`: the article is
+    analysed once for the class, and not at all if no answer needs it.
+    """
+    made: list[Analysis] = []
+
+    def analysis() -> Analysis:
+        if not made:
+            from sourcecrit.analysis import analyze
+
+            article = exercise.as_article()
+            made.append(analyze(article if article is not None else exercise.text))
+        return made[0]
+
+    return analysis
 
 
 def saved_learners(

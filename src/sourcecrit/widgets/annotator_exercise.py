@@ -14,7 +14,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from sourcecrit.errors import AnnotatorError
-from sourcecrit.exercises import ExerciseSession
+from sourcecrit.exercises import ExerciseSession, analysis_once
 from sourcecrit.exercises.annotate import reference_spans, target_spans
 from sourcecrit.widgets.annotator import Annotator
 from sourcecrit.work.learner import current_learner
@@ -64,7 +64,9 @@ def annotate_question(form: Any, question_id: str) -> AnnotateQuestion:
     def reference() -> list[dict[str, Any]]:
         if question.targets is not None:
             return target_spans(question, text, passage)
-        return reference_spans(question, text, window, exercise.analysis)
+        current = session_now()  # the session hands in the Analysis (exercises are data)
+        source = current.machine_analysis if current is not None else analysis_once(exercise)
+        return reference_spans(question, text, window, source)
 
     def committed(spans: list[list[Any]] | None) -> None:
         current = session_now()

@@ -34,9 +34,10 @@ from pathlib import Path
 from typing import Any
 
 from sourcecrit.errors import SourcecritError, WorkFileError
-from sourcecrit.exercises.feedback import Grade, grade
+from sourcecrit.exercises.feedback import Grade
+from sourcecrit.exercises.grading import grade
 from sourcecrit.exercises.model import Exercise
-from sourcecrit.exercises.session import STORE_PREFIX
+from sourcecrit.exercises.session import STORE_PREFIX, analysis_once
 from sourcecrit.work.workfile import WorkFile, read_work_file
 
 FORMATS = ("generic", "canvas", "moodle")
@@ -153,9 +154,16 @@ def collect_class(
                 )
             )
         result.works[work.learner] = work
+    analyses = {e.id: analysis_once(e) for e in result.exercises}  # made only if needed
     for name, work in result.works.items():
         result.grades[name] = {
-            e.id: grade(e, _answers(work, STORE_PREFIX + e.id), learner=name, compare=False)
+            e.id: grade(
+                e,
+                _answers(work, STORE_PREFIX + e.id),
+                learner=name,
+                analysis=analyses[e.id],
+                compare=False,
+            )
             for e in result.exercises
         }
         result.checklists[name] = _checklist_points(work)
