@@ -350,6 +350,9 @@ def _check_learner(learner: Any) -> str:
         raise ProgressError("a learner name is needed to save answers (it must not be empty)")
     if len(learner) > MAX_LEARNER_CHARS:
         raise ProgressError(f"a learner name must be at most {MAX_LEARNER_CHARS} characters")
+    if any(ord(c) < 32 or 0xD800 <= ord(c) <= 0xDFFF for c in learner):
+        # A lone surrogate cannot be written to a file name or to JSON as UTF-8.
+        raise ProgressError("a learner name must not contain control or unpaired characters")
     return learner.strip()
 
 

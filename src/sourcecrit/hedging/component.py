@@ -174,7 +174,9 @@ def explanation(entry: HedgeEntry, category: str) -> str:
 @Language.factory(
     "sourcecrit_hedges",
     default_config={"lexicon": None, "confidence": None},
-    requires=["token.tag", "token.pos", "token.dep", "token.lemma", "token.ent_type"],
+    # token.pos is read too, but the English model sets it without declaring it, so naming
+    # it here would make nlp.analyze_pipes report a problem that is not one.
+    requires=["token.tag", "token.dep", "token.lemma", "token.ent_type"],
     assigns=["doc._.sc_hedges", "doc.spans"],
 )
 def make_hedges(
