@@ -57,8 +57,12 @@ BASELINE_WORDS = frozenset(
 )
 
 _PTB = [
-    (r"-LRB-", "("), (r"-RRB-", ")"), (r"-LSB-", "["), (r"-RSB-", "]"),
-    (r"-LCB-", "{"), (r"-RCB-", "}"),
+    (r"-LRB-", "("),
+    (r"-RRB-", ")"),
+    (r"-LSB-", "["),
+    (r"-RSB-", "]"),
+    (r"-LCB-", "{"),
+    (r"-RCB-", "}"),
 ]
 
 
@@ -303,15 +307,20 @@ def evaluate_wiki(
     ours = [bool(ids) for ids in cue_ids]
     base = [bool(baseline_cues(t)) for t in texts]
     out = []
-    for label, keep in (("all rows", lambda i: True), ("even rows", lambda i: i % 2 == 0),
-                        ("odd rows", lambda i: i % 2 == 1)):
+    for label, keep in (
+        ("all rows", lambda i: True),
+        ("even rows", lambda i: i % 2 == 0),
+        ("odd rows", lambda i: i % 2 == 1),
+    ):
         idx = [i for i in range(len(rows)) if keep(i)]
         g = [gold[i] for i in idx]
         systems = [("sourcecrit (hedge or weasel cue)", sentence_scores([ours[i] for i in idx], g))]
         if without:
             systems.append(
-                (f"sourcecrit without {', '.join(sorted(without))}",
-                 sentence_scores([bool(cue_ids[i] - without) for i in idx], g))
+                (
+                    f"sourcecrit without {', '.join(sorted(without))}",
+                    sentence_scores([bool(cue_ids[i] - without) for i in idx], g),
+                )
             )
         systems.append(("baseline word list", sentence_scores([base[i] for i in idx], g)))
         out.append(

@@ -73,7 +73,9 @@ def bag_of_words(doc) -> Features:
     return out
 
 
-def parse(texts: list[str], *, n_process: int) -> tuple[list[list[Features]], list[Features], list[bool]]:
+def parse(
+    texts: list[str], *, n_process: int
+) -> tuple[list[list[Features]], list[Features], list[bool]]:
     """Return per sentence: its cues' features, its bag of words, and the rules' decision."""
     cues, words, rules = [], [], []
     for doc in parsed_docs(texts, desc="wiki-weasel", batch_size=256, n_process=n_process):
@@ -99,7 +101,12 @@ def _fit_predict(
 
 
 def cue_filter_scores(
-    rows: list[int], cues: list[list[Features]], gold: list[bool], test: list[int], *, keep: str | None
+    rows: list[int],
+    cues: list[list[Features]],
+    gold: list[bool],
+    test: list[int],
+    *,
+    keep: str | None,
 ) -> np.ndarray:
     """Return, for each test sentence, the highest score of its cues (0 with no cue)."""
     train_x = [f for i in rows for f in cues[i]]
@@ -163,9 +170,22 @@ def main(argv: list[str] | None = None) -> int:
     n = len(rows)
     systems = [
         ("rules (sourcecrit as shipped)", rules),
-        ("cue filter", cross_validated(n, gold, lambda tr, te: cue_filter_scores(tr, cues, gold, te, keep=None))),
-        ('cue filter, "may" kept', cross_validated(n, gold, lambda tr, te: cue_filter_scores(tr, cues, gold, te, keep="may"))),
-        ("sentence classifier (cues + bag of words)", cross_validated(n, gold, lambda tr, te: sentence_scores_of(tr, both, gold, te))),
+        (
+            "cue filter",
+            cross_validated(
+                n, gold, lambda tr, te: cue_filter_scores(tr, cues, gold, te, keep=None)
+            ),
+        ),
+        (
+            'cue filter, "may" kept',
+            cross_validated(
+                n, gold, lambda tr, te: cue_filter_scores(tr, cues, gold, te, keep="may")
+            ),
+        ),
+        (
+            "sentence classifier (cues + bag of words)",
+            cross_validated(n, gold, lambda tr, te: sentence_scores_of(tr, both, gold, te)),
+        ),
     ]
     print(
         table(

@@ -26,7 +26,9 @@ def _same(a, b) -> bool:
 def test_flagship_table_matches_snapshot(flagship_analysis, table):
     expected = json.loads(SNAPSHOT.read_text(encoding="utf-8"))[table]
     actual = json.loads(flagship_analysis.to_json())[table]
-    assert len(actual) == len(expected), f"{table}: {len(actual)} rows, snapshot has {len(expected)}"
+    assert len(actual) == len(expected), (
+        f"{table}: {len(actual)} rows, snapshot has {len(expected)}"
+    )
     for i, (row, want) in enumerate(zip(actual, expected)):
         for key, value in want.items():
             assert key in row, f"{table} row {i}: column {key!r} is gone"

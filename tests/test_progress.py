@@ -509,9 +509,7 @@ def test_an_answer_loaded_then_changed_in_place_is_saved(store):
 
 
 @pytest.mark.parametrize("name", ["a\ud800", "Ada\x00", "B\udfffob"])
-def test_a_learner_name_with_a_lone_surrogate_or_control_character_is_a_clear_error(
-    tmp_path, name
-):
+def test_a_learner_name_with_a_lone_surrogate_or_control_character_is_a_clear_error(tmp_path, name):
     store = ProgressStore(tmp_path / "p")
     with pytest.raises(ProgressError, match="control or unpaired"):
         store.save(name, "sift", None, {"stop": "yes"})

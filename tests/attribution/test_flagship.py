@@ -22,7 +22,11 @@ def test_alcaide_is_one_source_with_every_alias(flagship_analysis):
         assert alias in aliases
     assert row["role"] == "Retired NATO Colonel"
     assert row["source_type"] == "named_expert"
-    assert not any("alkaide" in str(s).lower() for s in flagship_analysis.sources["speaker"] if s != row["speaker"])
+    assert not any(
+        "alkaide" in str(s).lower()
+        for s in flagship_analysis.sources["speaker"]
+        if s != row["speaker"]
+    )
 
 
 @pytest.mark.parametrize(
@@ -43,9 +47,7 @@ def test_alcaide_says(flagship_records, content, cue):
 
 def test_alcaide_direct_quote_spans_the_whole_quote(flagship_records, flagship_analysis):
     text = flagship_analysis.text
-    quote = next(
-        r for r in flagship_records if r["content"].startswith("“If the Russian army")
-    )
+    quote = next(r for r in flagship_records if r["content"].startswith("“If the Russian army"))
     assert quote["kind"] == "direct"
     assert quote["source_text"] == "Alkaide"
     assert quote["content"].endswith("mercenaries are pirates,”")
@@ -53,8 +55,12 @@ def test_alcaide_direct_quote_spans_the_whole_quote(flagship_records, flagship_a
 
 
 def test_nested_quote_is_its_own_attribution(flagship_records):
-    inner = [r for r in flagship_records if "Oh, nightmare, the Russians killed them!" in r["content"]
-             and not r["content"].startswith("“If")]
+    inner = [
+        r
+        for r in flagship_records
+        if "Oh, nightmare, the Russians killed them!" in r["content"]
+        and not r["content"].startswith("“If")
+    ]
     assert len(inner) == 1
     assert inner[0]["speaker"] == "United States"
     assert inner[0]["cue"] == "say"
@@ -90,7 +96,11 @@ def test_named_speakers_with_their_cues(flagship_records, speaker, cues, source_
 
 
 def test_pronoun_cues_go_to_the_right_person(flagship_records):
-    he = {(r["cue"], r["speaker"]) for r in flagship_records if r["source_text"] in ("He", "he", "her", "him")}
+    he = {
+        (r["cue"], r["speaker"])
+        for r in flagship_records
+        if r["source_text"] in ("He", "he", "her", "him")
+    }
     assert ("indicated", "Wladyslaw Kosiniak-Kamysh") in he
     assert ("emphasized", "Vladimir Putin") in he
     assert ("According to", "Marine Le Pen") in he
@@ -98,14 +108,19 @@ def test_pronoun_cues_go_to_the_right_person(flagship_records):
 
 
 def test_roles_from_appositions(flagship_analysis):
-    assert _source(flagship_analysis, "Wladyslaw Kosiniak-Kamysh")["role"] == "the head of the Polish Ministry of Defense"
+    assert (
+        _source(flagship_analysis, "Wladyslaw Kosiniak-Kamysh")["role"]
+        == "the head of the Polish Ministry of Defense"
+    )
     assert _source(flagship_analysis, "Maria Zakharova")["role"] == (
         "The official representative of the Russian Foreign Ministry"
     )
 
 
 def test_le_pen_mixed_quote(flagship_records):
-    r = next(r for r in flagship_records if r["cue"] == "emphasized" and r["speaker"] == "Marine Le Pen")
+    r = next(
+        r for r in flagship_records if r["cue"] == "emphasized" and r["speaker"] == "Marine Le Pen"
+    )
     assert r["kind"] == "mixed"
     assert "“playing a military leader.”" in r["content"]
 

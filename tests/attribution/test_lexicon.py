@@ -30,7 +30,9 @@ def test_cues_other_tools_miss_are_in_the_lexicon(cue):
     assert cue in load_cues()
 
 
-@pytest.mark.parametrize("cue, loaded", [("say", False), ("admit", True), ("claim", True), ("concede", True)])
+@pytest.mark.parametrize(
+    "cue, loaded", [("say", False), ("admit", True), ("claim", True), ("concede", True)]
+)
 def test_loaded_verbs_are_marked(cue, loaded):
     assert load_cues()[cue].loaded is loaded
 
@@ -46,7 +48,10 @@ GOOD = {"cue": "say", "category": "speech", "loaded": False, "explanation": "Neu
 @pytest.mark.parametrize(
     "record, message",
     [
-        ({k: v for k, v in GOOD.items() if k != "explanation"}, "record 2 is missing the key 'explanation'"),
+        (
+            {k: v for k, v in GOOD.items() if k != "explanation"},
+            "record 2 is missing the key 'explanation'",
+        ),
         ({**GOOD, "category": "gossip"}, "record 2 ('say'), key 'category'"),
         ({**GOOD, "loaded": "yes"}, "record 2, key 'loaded': expected bool"),
         ({**GOOD, "preps": [True]}, "record 2 ('say'), key 'preps'"),

@@ -21,7 +21,11 @@ def test_fold_keeps_a_map_back_to_the_original():
         ("He said “indeed” twice", '"indeed"', ["“indeed”"]),
         ("José Antonio\nAlcaide told", "jose antonio alcaide", ["José Antonio\nAlcaide"]),
         ("the country’s troops", "country's troops", ["country’s troops"]),
-        ("Kosiniak–Kamysh and Kosiniak-Kamysh", "kosiniak-kamysh", ["Kosiniak–Kamysh", "Kosiniak-Kamysh"]),
+        (
+            "Kosiniak–Kamysh and Kosiniak-Kamysh",
+            "kosiniak-kamysh",
+            ["Kosiniak–Kamysh", "Kosiniak-Kamysh"],
+        ),
         ("may, May and MAY", "may", ["may", "May", "MAY"]),
         ("nothing here", "absent", []),
         ("anything", "  ", []),

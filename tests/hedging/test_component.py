@@ -38,7 +38,10 @@ def test_offsets_scopes_and_sentences(nlp, text):
         sent_start, sent_end = spans[r["sentence"]]
         # The scope holds the cue and never runs past its sentence.
         assert sent_start <= r["scope_start"] <= r["start"] < r["end"] <= r["scope_end"] <= sent_end
-        assert doc.text[r["scope_start"] : r["scope_end"]] == doc.text[r["scope_start"] : r["scope_end"]].strip()
+        assert (
+            doc.text[r["scope_start"] : r["scope_end"]]
+            == doc.text[r["scope_start"] : r["scope_end"]].strip()
+        )
 
 
 def test_flagship_scopes_stay_inside_their_sentences(flagship_analysis):
@@ -125,7 +128,9 @@ def test_most_hedged_sentences_of_the_flagship(flagship_analysis):
 
 def test_most_hedged_sentences_with_no_cues():
     sentences = pd.DataFrame({"sentence": [0, 1]})
-    empty = pd.DataFrame({"sentence": pd.Series(dtype="int64"), "category": pd.Series(dtype="object")})
+    empty = pd.DataFrame(
+        {"sentence": pd.Series(dtype="int64"), "category": pd.Series(dtype="object")}
+    )
     assert most_hedged_sentences(sentences, empty).empty
     with pytest.raises(ValueError, match="n must be"):
         most_hedged_sentences(sentences, empty, n=-1)

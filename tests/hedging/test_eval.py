@@ -27,7 +27,10 @@ def ev():
     "tokenised, text",
     [
         ("QJ -LRB- 2-10-2 -RRB- locomotives .", "QJ (2-10-2) locomotives."),
-        ("`` Stories of 15 men '' The Enquirer , 2001 .", '"Stories of 15 men" The Enquirer, 2001.'),
+        (
+            "`` Stories of 15 men '' The Enquirer , 2001 .",
+            '"Stories of 15 men" The Enquirer, 2001.',
+        ),
         ("DSB 's own designers do n't agree ; fine", "DSB's own designers don't agree; fine"),
         ("see -LSB- 1 -RSB- and -LCB- x -RCB-", "see [1] and {x}"),
         ("It costs $ 5 .\n", "It costs $5."),
@@ -105,7 +108,10 @@ def test_benchmark_runs_end_to_end(tmp_path):
     (tmp_path / "bio.xml").write_text(BIO, encoding="utf-8")
     result = subprocess.run(
         [sys.executable, str(SCRIPT), "--wiki", str(csv), "--bioscope", str(tmp_path / "bio.xml")],
-        capture_output=True, text=True, timeout=600, check=True,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
     )
     out = result.stdout
     assert "sentence level, all rows (4 sentences, 2 uncertain)" in out
@@ -116,7 +122,9 @@ def test_benchmark_runs_end_to_end(tmp_path):
 
 
 def test_benchmark_needs_a_corpus():
-    result = subprocess.run([sys.executable, str(SCRIPT)], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT)], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 2 and "--wiki" in result.stderr
 
 
@@ -128,7 +136,10 @@ def test_without_adds_a_row_scored_without_those_records(tmp_path):
     )
     result = subprocess.run(
         [sys.executable, str(SCRIPT), "--wiki", str(csv), "--without", "may"],
-        capture_output=True, text=True, timeout=600, check=True,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
     )
     # with "may" the second sentence is a false positive (P 0.5); without it P is 1
     assert "| sourcecrit (hedge or weasel cue) | 0.500 | 1.000 | 0.667 |" in result.stdout
@@ -140,7 +151,9 @@ def test_without_refuses_an_unknown_record(tmp_path):
     csv.write_text('text,label\n"A sentence .\n",0\n', encoding="utf-8")
     result = subprocess.run(
         [sys.executable, str(SCRIPT), "--wiki", str(csv), "--without", "no-such-cue"],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 2 and "'no-such-cue'" in result.stderr
 

@@ -95,7 +95,9 @@ def test_a_duplicate_id_is_refused():
         parse_lexicon(lexicon_with(GOOD, GOOD))
 
 
-@pytest.mark.parametrize("data", [None, [], {"cues": "none"}, {"cues": [GOOD], "denial_verbs": "deny"}])
+@pytest.mark.parametrize(
+    "data", [None, [], {"cues": "none"}, {"cues": [GOOD], "denial_verbs": "deny"}]
+)
 def test_a_malformed_file_is_refused(data):
     with pytest.raises(LexiconError):
         parse_lexicon(data)

@@ -94,8 +94,17 @@ def test_choose_anchor(pattern, expected):
 
 
 @pytest.mark.parametrize(
-    "op, count", [(None, 1), ("?", 1), ("!", 1), ("*", math.inf), ("+", math.inf), ("{2}", 2),
-                  ("{1,3}", 3), ("{2,}", math.inf)]
+    "op, count",
+    [
+        (None, 1),
+        ("?", 1),
+        ("!", 1),
+        ("*", math.inf),
+        ("+", math.inf),
+        ("{2}", 2),
+        ("{1,3}", 3),
+        ("{2,}", math.inf),
+    ],
 )
 def test_max_count(op, count):
     assert _max_count(op) == count

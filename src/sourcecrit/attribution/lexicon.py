@@ -19,6 +19,7 @@ from sourcecrit.source_vocabulary import SOURCE_TYPES  # defined once, in data/s
 
 CUE_CATEGORIES = ("speech", "belief", "evidence", "stance")
 
+
 @dataclass(frozen=True)
 class CueEntry:
     """One cue of the lexicon.

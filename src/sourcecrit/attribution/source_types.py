@@ -15,8 +15,21 @@ from sourcecrit.attribution.lexicon import SOURCE_TYPES, load_source_types
 from sourcecrit.attribution.speakers import Cluster
 
 # Quantifiers that make any group vague, checked among the first words of the phrase.
-VAGUE_QUANTIFIERS = frozenset({"some", "many", "several", "number", "most", "few", "various",
-                               "numerous", "lot", "majority", "certain"})
+VAGUE_QUANTIFIERS = frozenset(
+    {
+        "some",
+        "many",
+        "several",
+        "number",
+        "most",
+        "few",
+        "various",
+        "numerous",
+        "lot",
+        "majority",
+        "certain",
+    }
+)
 
 
 def _words(text: str) -> list[str]:
@@ -68,7 +81,10 @@ def source_type(
             if hit:
                 where = f"role '{cluster.role}'" if cluster.role else f"'{text}'"
                 return kind, f"{cluster.canonical}: named person; {where} has the word '{hit}'."
-        return "named_other", f"{cluster.canonical}: named person with no official, political or expert role in the text."
+        return (
+            "named_other",
+            f"{cluster.canonical}: named person with no official, political or expert role in the text.",
+        )
     if method == "unresolved" and head is not None and head.pos_ == "PRON":
         return "anonymous", f"'{text}': a pronoun whose person could not be found in the text."
     hit = next((w for w in words[:4] if w in VAGUE_QUANTIFIERS), None)
@@ -89,7 +105,10 @@ def source_type(
         hit = _first_hit(words, types["media"].words)
         if hit:
             return "media", f"{cluster.canonical}: a news outlet ('{hit}')."
-        return "organisation", f"{cluster.canonical}: an organisation or country speaking as a body."
+        return (
+            "organisation",
+            f"{cluster.canonical}: an organisation or country speaking as a body.",
+        )
     if head_text in types["anonymous"].words or head_word in types["anonymous"].words:
         return "anonymous", f"'{text}': no name is given, so the reader cannot check who it is."
     if head_text in types["vague_group"].words or head_word in types["vague_group"].words:
