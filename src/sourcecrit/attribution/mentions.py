@@ -186,7 +186,9 @@ def described_organisation(
     owner = [c for c in head.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
     if owner and is_org_word(word):
         return doc[owner[0].left_edge.i : head.i + 1]  # "the Trump campaign", "Clinton's campaign"
-    for tok in reversed(doc[: head.i]):
+    # Only a token that is the word or starts an ORG/GPE entity can answer: walk those.
+    for k in ents.word_or_org_before(doc, word, head.i):
+        tok = doc[k]
         if tok.idx >= start or quote_of(quotes, tok.idx, tok.idx + 1) is not None:
             continue
         if tok.lower_ == word:
@@ -278,11 +280,14 @@ def person_by_role(
     before: int,
     *,
     forward: bool = False,
+    by_role: dict[str, list[int]] | None = None,
 ) -> Cluster | None:
     """Return the person most recently mentioned before ``before`` whose role holds the head noun.
 
     With ``forward``, a description that introduces someone named later ("A Boston doctor
     said ... Dr. Jane Roe") takes the first such person after it when none came before.
+    ``by_role`` (the keys of the clusters holding each role word, see :func:`role_index`)
+    narrows the walk to the people who fit, and skips it when nobody does.
     """
     words = {head.lemma_.lower(), head.lower_}
     # Every proper modifier must fit too (Lee et al.'s compatible-modifiers sieve): "the
@@ -302,11 +307,30 @@ def person_by_role(
     if forward:
         later = bisect.bisect_left(mentions, before, key=mention_start)
         ordered = itertools.chain(ordered, itertools.islice(mentions, later, None))
+    if by_role is not None:
+        fit = {
+            k
+            for w in words
+            for k in by_role.get(w, ())
+            if clusters[k].kind == "person" and modifiers <= clusters[k].role_words
+        }
+        if not fit:
+            return None
+        return next((clusters[m.cluster] for m in ordered if m.cluster in fit), None)
     for m in ordered:
         c = clusters[m.cluster]
         if c.kind == "person" and words & c.role_words and modifiers <= c.role_words:
             return c
     return None
+
+
+def role_index(clusters: list[Cluster]) -> dict[str, list[int]]:
+    """Return the keys of the clusters holding each role word (valid while roles don't change)."""
+    index: dict[str, list[int]] = {}
+    for c in clusters:
+        for word in c.role_words:
+            index.setdefault(word, []).append(c.key)
+    return index
 
 
 def recent_person(

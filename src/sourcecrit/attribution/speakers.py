@@ -50,6 +50,7 @@ from sourcecrit.attribution.mentions import (
     narrator_mention,
     person_by_role,
     recent_person,
+    role_index,
     role_of,
 )
 from sourcecrit.attribution.names import (
@@ -92,6 +93,8 @@ class SpeakerResolver:
         for ent in full + [e for e in people if e not in full]:
             self._add_person(ent)
         self.mentions.sort(key=mention_start)
+        # Roles come only from the names above: from here on, index the people by role word.
+        self._by_role = role_index(self.clusters)
         self._add_descriptions()
         narrator = narrator_mention(self.text, self.mentions)
         self.narrator = self.clusters[narrator.cluster] if narrator is not None else None
@@ -179,7 +182,9 @@ class SpeakerResolver:
         """
         found = []
         for tok in description_subjects(self.doc, self.quotes):
-            cluster = person_by_role(self.clusters, self.mentions, tok, tok.idx)
+            cluster = person_by_role(
+                self.clusters, self.mentions, tok, tok.idx, by_role=self._by_role
+            )
             if cluster is not None:
                 found.append(Mention(tok.idx, tok.idx + len(tok), cluster.key, True))
                 self._mention_counts[cluster.key] += 1
@@ -269,12 +274,14 @@ class SpeakerResolver:
             dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss", "compound")}
             if dets & {"a", "an"} and head.tag_ == "NN":
                 cluster = person_by_role(
-                    self.clusters, self.mentions, head, start, forward=True
+                    self.clusters, self.mentions, head, start, forward=True, by_role=self._by_role
                 )  # "A Boston doctor said"
                 method = "description" if cluster is not None else method
             elif dets & DESCRIPTION_DETERMINERS or any(c.pos_ == "PROPN" for c in head.children):
                 if head.tag_ in ("NN", "NNP"):
-                    cluster = person_by_role(self.clusters, self.mentions, head, start)
+                    cluster = person_by_role(
+                        self.clusters, self.mentions, head, start, by_role=self._by_role
+                    )
                     method = "description" if cluster is not None else method
                 if cluster is None and (span is None or head.i == span[-1].i):
                     named = described_organisation(doc, self._entities, self.quotes, head, start)
@@ -300,7 +307,9 @@ class SpeakerResolver:
             and is_role_word(head.lower_)
         ):
             # A headline's title ("Former White House Doctor Says"): whoever holds that role.
-            cluster = person_by_role(self.clusters, self.mentions, head, start, forward=True)
+            cluster = person_by_role(
+                self.clusters, self.mentions, head, start, forward=True, by_role=self._by_role
+            )
             method = "description" if cluster is not None else method
         if (
             cluster is None
