@@ -89,8 +89,10 @@ class SpeakerResolver:
             e for e in self.ents if e.label_ == "PERSON" and not in_heading(self.text, e.start_char)
         ]
         # Full names first, so that a bare "Clinton" can choose between the people it may be.
-        full = [e for e in people if first_name(clean_name(name_with_honorific(e, doc)))]
-        for ent in full + [e for e in people if e not in full]:
+        # (One test per name: entities are distinct, so "not full" is "not in full".)
+        is_full = [bool(first_name(clean_name(name_with_honorific(e, doc)))) for e in people]
+        full = [e for e, f in zip(people, is_full) if f]
+        for ent in full + [e for e, f in zip(people, is_full) if not f]:
             self._add_person(ent)
         self.mentions.sort(key=mention_start)
         # Roles come only from the names above: from here on, index the people by role word.
