@@ -7,8 +7,10 @@ article of exactly that many characters is built at run time from DIR's texts (i
 order, joined by blank lines, cut at exactly that size), and analysed with
 ``sourcecrit.analyze`` in a fresh process, so that each size's peak memory is its own and
 no cache carries over. Prints a Markdown table: seconds, words/s, microseconds per word,
-and the peak memory (max RSS) of the process; then the ratio of the per-word cost at the
-largest size to that at the smallest (1.0 means linear; higher is worse).
+the CPU seconds the analysis took (less disturbed than wall-clock time when other jobs
+share the machine) and per word, and the peak memory (max RSS) of the process; then the
+ratio of the per-word cost at the largest size to that at the smallest, in wall-clock and
+in CPU time (1.0 means linear; higher is worse).
 
 With ``--bare``, each size is also parsed by the bare English model in the same chunks
 (``sourcecrit.pipeline.chunks``), in the same child process, for comparison.
@@ -59,9 +61,10 @@ def measure(folder: Path, size: int, *, bare: bool) -> dict[str, float]:
     text = build_text(folder, size)
     analyze("The minister said that the troops may be there.")  # load and warm up
     out: dict[str, float] = {"chars": len(text), "words": len(text.split())}
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     analysis = analyze(text, nlp=get_nlp())
     out["seconds"] = time.perf_counter() - start
+    out["cpu_seconds"] = time.process_time() - cpu
     out["sentences"] = len(analysis.sentences)
     out["attributions"] = len(analysis.attributions)
     del analysis
@@ -106,8 +109,11 @@ def main(argv: list[str] | None = None) -> int:
 
     sizes = sorted(int(s) for s in args.sizes.split(","))
     print(f"Articles built from {args.folder}; one fresh process per size.\n")
-    header = "| characters | words | seconds | words/s | µs per word | peak memory (MB) |"
-    rule = "|---:|---:|---:|---:|---:|---:|"
+    header = (
+        "| characters | words | seconds | words/s | µs per word | CPU s | CPU µs per word "
+        "| peak memory (MB) |"
+    )
+    rule = "|---:|---:|---:|---:|---:|---:|---:|---:|"
     if args.bare:
         header += " bare spaCy (s) | sourcecrit ÷ bare |"
         rule += "---:|---:|"
@@ -120,7 +126,9 @@ def main(argv: list[str] | None = None) -> int:
         per_word = 1e6 * row["seconds"] / row["words"]
         line = (
             f"| {row['chars']:,.0f} | {row['words']:,.0f} | {row['seconds']:.1f} | "
-            f"{row['words'] / row['seconds']:,.0f} | {per_word:.0f} | {row['peak_mb']:,.0f} |"
+            f"{row['words'] / row['seconds']:,.0f} | {per_word:.0f} | "
+            f"{row['cpu_seconds']:.1f} | {1e6 * row['cpu_seconds'] / row['words']:.0f} | "
+            f"{row['peak_mb']:,.0f} |"
         )
         if args.bare:
             line += f" {row['bare_seconds']:.1f} | {row['seconds'] / row['bare_seconds']:.2f} |"
@@ -130,6 +138,11 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"\nper-word cost at {last['chars']:,.0f} characters ÷ at {first['chars']:,.0f}: "
         f"{ratio:.2f} (1.00 is linear; lower is better)"
+    )
+    cpu_ratio = (last["cpu_seconds"] / last["words"]) / (first["cpu_seconds"] / first["words"])
+    print(
+        f"the same in CPU seconds of the process (less sensitive to other jobs on the "
+        f"machine): {cpu_ratio:.2f}"
     )
     print(f"peak memory at {last['chars']:,.0f} characters: {last['peak_mb']:,.0f} MB")
     return 0

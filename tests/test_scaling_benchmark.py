@@ -40,6 +40,7 @@ def test_scaling_benchmark_prints_sizes_ratio_and_memory(tmp_path):
     assert "per-word cost at 6,000 characters ÷ at 1,500:" in out
     assert "peak memory at 6,000 characters:" in out
     assert "sourcecrit ÷ bare" in out
+    assert "CPU µs per word" in out and "the same in CPU seconds of the process" in out
 
 
 def test_build_text_has_exactly_the_size_asked(tmp_path):

@@ -88,7 +88,7 @@ def find_candidates(
     )
     found.sort(key=lambda c: (c.content_start, c.content_end))
     kept = without_quoted_non_sources(found, quotes, doc)
-    return without_unreported_nested(doc, kept), quotes, warnings
+    return without_unreported_nested(doc, kept, text=text), quotes, warnings
 
 
 def _quote_holding(quotes: list[Quote], char: int) -> Quote | None:

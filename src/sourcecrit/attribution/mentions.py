@@ -8,10 +8,14 @@ and who wrote a first-person piece.
 
 from __future__ import annotations
 
+import bisect
+import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from sourcecrit.attribution.lookups import Entities
 from sourcecrit.attribution.names import is_honorific, title_role
 from sourcecrit.attribution.quotes import Quote, quote_of
 
@@ -57,6 +61,23 @@ class Mention:
     cluster: int
     subject: bool
     quote: int | None = None  # index of the innermost quote holding the mention
+
+
+def mention_start(m: Mention) -> int:
+    return m.start
+
+
+def recent_first(mentions: list[Mention], before: int) -> Iterator[Mention]:
+    """Yield the mentions starting before ``before``, latest first (ties in list order).
+
+    ``mentions`` must be sorted by start: the walk goes back from a bisection, one run of
+    equal starts at a time, in the order a stable sort by descending start gives.
+    """
+    j = bisect.bisect_left(mentions, before, key=mention_start)
+    while j > 0:
+        run = bisect.bisect_left(mentions, mentions[j - 1].start, 0, j, key=mention_start)
+        yield from mentions[run:j]
+        j = run
 
 
 def is_subject(tok: Token) -> bool:
@@ -150,7 +171,7 @@ def name_with_honorific(span: Span, doc: Doc) -> str:
 
 
 def described_organisation(
-    doc: Doc, ents: list[Span], quotes: list[Quote], head: Token, start: int
+    doc: Doc, ents: Entities, quotes: list[Quote], head: Token, start: int
 ) -> Span | None:
     """Return the span naming the organisation "the network", "the campaign" or "the Post" stands for.
 
@@ -165,7 +186,9 @@ def described_organisation(
     owner = [c for c in head.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
     if owner and is_org_word(word):
         return doc[owner[0].left_edge.i : head.i + 1]  # "the Trump campaign", "Clinton's campaign"
-    for tok in reversed(doc[: head.i]):
+    # Only a token that is the word or starts an ORG/GPE entity can answer: walk those.
+    for k in ents.word_or_org_before(doc, word, head.i):
+        tok = doc[k]
         if tok.idx >= start or quote_of(quotes, tok.idx, tok.idx + 1) is not None:
             continue
         if tok.lower_ == word:
@@ -175,7 +198,7 @@ def described_organisation(
             if owner:
                 return doc[owner[0].left_edge.i : tok.i + 1]
         if tok.ent_type_ in ("ORG", "GPE") and tok.ent_iob_ == "B":
-            ent = next((e for e in ents if e.start == tok.i), None)
+            ent = ents.starting_at(tok.i)
             if ent is None:
                 continue
             if word in {t.lower_ for t in ent} and head.pos_ == "PROPN":
@@ -210,18 +233,22 @@ def quote_speaker_mention(text: str, quote: Quote, mentions: list[Mention]) -> M
     Before: the last subject outside quotation marks earlier in the paragraph ("Smith
     recalled, ..."); after: a name right after the closing mark (`"...," Smith said`).
     """
+    # ``mentions`` is sorted by start: both searches start from a bisection.
     para_start = text.rfind("\n", 0, quote.open_start) + 1
-    before = [
-        m
-        for m in mentions
-        if para_start <= m.start < quote.open_start and m.quote is None and m.subject
-    ]
-    if before and quote.open_start - before[-1].end < 250:
-        return before[-1]
-    after = [
-        m for m in mentions if quote.close_end <= m.start < quote.close_end + 40 and m.quote is None
-    ]
-    return after[0] if after else None
+    j = bisect.bisect_left(mentions, quote.open_start, key=mention_start) - 1
+    while j >= 0 and mentions[j].start >= para_start:
+        m = mentions[j]
+        if m.quote is None and m.subject:
+            if quote.open_start - m.end < 250:
+                return m
+            break
+        j -= 1
+    j = bisect.bisect_left(mentions, quote.close_end, key=mention_start)
+    while j < len(mentions) and mentions[j].start < quote.close_end + 40:
+        if mentions[j].quote is None:
+            return mentions[j]
+        j += 1
+    return None
 
 
 def description_subjects(doc: Doc, quotes: list[Quote]) -> list[Token]:
@@ -253,11 +280,14 @@ def person_by_role(
     before: int,
     *,
     forward: bool = False,
+    by_role: dict[str, list[int]] | None = None,
 ) -> Cluster | None:
     """Return the person most recently mentioned before ``before`` whose role holds the head noun.
 
     With ``forward``, a description that introduces someone named later ("A Boston doctor
     said ... Dr. Jane Roe") takes the first such person after it when none came before.
+    ``by_role`` (the keys of the clusters holding each role word, see :func:`role_index`)
+    narrows the walk to the people who fit, and skips it when nobody does.
     """
     words = {head.lemma_.lower(), head.lower_}
     # Every proper modifier must fit too (Lee et al.'s compatible-modifiers sieve): "the
@@ -272,11 +302,88 @@ def person_by_role(
         and head.tag_ == "NN"
         and not forward  # "A Boston doctor" introduces someone: the modifier is news
     }
-    ordered = sorted((m for m in mentions if m.start < before), key=lambda m: -m.start)
+    # ``mentions`` is sorted by start: walk back from ``before``, then (forward) on from it.
+    ordered: Iterator[Mention] = recent_first(mentions, before)
     if forward:
-        ordered += sorted((m for m in mentions if m.start >= before), key=lambda m: m.start)
+        later = bisect.bisect_left(mentions, before, key=mention_start)
+        ordered = itertools.chain(ordered, itertools.islice(mentions, later, None))
+    if by_role is not None:
+        fit = {
+            k
+            for w in words
+            for k in by_role.get(w, ())
+            if clusters[k].kind == "person" and modifiers <= clusters[k].role_words
+        }
+        if not fit:
+            return None
+        return next((clusters[m.cluster] for m in ordered if m.cluster in fit), None)
     for m in ordered:
         c = clusters[m.cluster]
         if c.kind == "person" and words & c.role_words and modifiers <= c.role_words:
             return c
+    return None
+
+
+def role_index(clusters: list[Cluster]) -> dict[str, list[int]]:
+    """Return the keys of the clusters holding each role word (valid while roles don't change)."""
+    index: dict[str, list[int]] = {}
+    for c in clusters:
+        for word in c.role_words:
+            index.setdefault(word, []).append(c.key)
+    return index
+
+
+def recent_person(
+    clusters: list[Cluster],
+    mentions: list[Mention],
+    quotes: list[Quote],
+    text: str,
+    before: int,
+    *,
+    gender: str | None,
+) -> Cluster | None:
+    """Return the person a "he" or "she" at ``before`` refers to, or None.
+
+    The latest compatible subject within :data:`PRONOUN_WINDOW` characters, else the latest
+    compatible person. Outside quotes, names inside quotes are not candidates; inside a
+    quote, names in it (or in the quotes around it) are, but not its speaker. ``mentions``
+    must be sorted by start: the walk goes back from a bisection.
+    """
+    q = quote_of(quotes, before, before + 1)
+    allowed: set[int | None] = {None}
+    excluded: set[int] = set()
+    if q is not None:
+        # Inside a quote: names in this quote (and the quotes around it) may be meant,
+        # but not the person speaking it, who would say "I".
+        k: int | None = q
+        while k is not None:
+            allowed.add(k)
+            k = quotes[k].parent
+        speaker = quote_speaker_mention(text, quotes[q], mentions)
+        if speaker is not None:
+            excluded.add(speaker.cluster)
+    last = bisect.bisect_left(mentions, before, key=mention_start)
+
+    def recent() -> Iterator[Mention]:  # latest first, as a reversed slice would give
+        for j in range(last - 1, -1, -1):
+            if mentions[j].quote in allowed:
+                yield mentions[j]
+
+    def fits(m: Mention) -> bool:
+        c = clusters[m.cluster]
+        return (
+            c.kind == "person"
+            and c.key not in excluded
+            and (gender is None or c.gender in (None, gender))
+        )
+
+    window_start = before - PRONOUN_WINDOW
+    for m in recent():
+        if m.start < window_start:
+            break  # starts only get earlier from here
+        if m.subject and fits(m):
+            return clusters[m.cluster]
+    for m in recent():
+        if fits(m):
+            return clusters[m.cluster]
     return None

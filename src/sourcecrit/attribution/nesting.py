@@ -59,14 +59,18 @@ def cues_inside_other_contents(found: list[Candidate]) -> list[bool]:
     return out
 
 
-def reports_someone(doc: Doc, c: Candidate) -> bool:
-    """Return True when nested candidate ``c`` reports someone (see the module docstring)."""
+def reports_someone(doc: Doc, c: Candidate, *, text: str | None = None) -> bool:
+    """Return True when nested candidate ``c`` reports someone (see the module docstring).
+
+    ``text`` is ``doc.text``, which spaCy rebuilds from every token on each access: pass it
+    when calling this for many candidates.
+    """
     if c.source_start is None or c.source_token is None:
         return False
     category = c.entry.category if c.entry is not None else "speech"
     if category != "speech" and doc[c.source_token].lower_ in PERSONAL:
         return False
-    text = doc.text
+    text = doc.text if text is None else text
     if text[c.content_start] in "\"“‘'«":
         return True
     span = doc.char_span(c.content_start, c.content_end, alignment_mode="expand")
@@ -113,12 +117,15 @@ def is_proposition(noun: Token) -> bool:
     return False
 
 
-def without_unreported_nested(doc: Doc, found: list[Candidate]) -> list[Candidate]:
-    """Return ``found`` without the nested candidates that report no one."""
+def without_unreported_nested(
+    doc: Doc, found: list[Candidate], *, text: str | None = None
+) -> list[Candidate]:
+    """Return ``found`` without the nested candidates that report no one (``text``: doc.text)."""
+    text = doc.text if text is None else text
     inside = cues_inside_other_contents(found)
     contents = content_index(found)
     return [
         c
         for c, nested in zip(found, inside)
-        if not nested or _same_holder(c, found, contents) or reports_someone(doc, c)
+        if not nested or _same_holder(c, found, contents) or reports_someone(doc, c, text=text)
     ]

@@ -14,15 +14,14 @@ Inside a quote, what the speaker says is not a new attribution unless someone is
 
 from __future__ import annotations
 
+import bisect
+import itertools
+
 from sourcecrit.attribution.candidates import Candidate
 from sourcecrit.attribution.quotes import DOUBLE_MARKS, Quote, quote_of
 
 #: Longest speech tag between two quotes of one speaker (`," Okafor, the engineer, said. "`).
 MAX_TAG_CHARS = 120
-
-
-def _covered(found: list[Candidate], q: Quote) -> bool:
-    return any(c.content_start <= q.start and q.end <= c.content_end for c in found)
 
 
 def carried_quotes(
@@ -41,19 +40,23 @@ def carried_quotes(
         found: the attributions found so far (not changed).
         paragraph_starts: character offsets where paragraphs start.
     """
+    # Linear in the number of quotes and candidates (#10): quotes come in text order, and
+    # the carried quotes (depth 0, so they never overlap) are made in that order, so both
+    # the "covered?" and the "attribution just before?" questions are bisections.
+    found_index = _FoundIndex(found, quotes)
     out: list[Candidate] = []
+    out_ends: list[int] = []  # content ends of ``out``, increasing
     for q in quotes:
-        if q.depth or q.end - q.start < 15 or _covered(found + out, q):
+        if q.depth or q.end - q.start < 15:
             continue
-        before = [
-            c
-            for c in found + out
-            if c.content_end <= q.open_start
-            and (c.cue_start is None or quote_of(quotes, c.cue_start, c.cue_start + 1) is None)
-        ]
-        if not before:
+        if found_index.covers(q) or (out_ends and out_ends[-1] >= q.end):
+            continue  # every carried quote so far opened before this one
+        prev = found_index.latest_before(q.open_start)
+        k = bisect.bisect_right(out_ends, q.open_start) - 1
+        if k >= 0 and (prev is None or out[k].content_end > prev.content_end):
+            prev = out[k]  # found comes first on a tie, as in ``max(found + out)``
+        if prev is None:
             continue
-        prev = max(before, key=lambda c: c.content_end)
         gap = text[prev.content_end : q.open_start]
         if (
             prev.kind not in ("direct", "mixed")
@@ -63,7 +66,7 @@ def carried_quotes(
             or any(ch in DOUBLE_MARKS or ch == "\n" for ch in gap)
             or text[max(prev.cue_end or 0, prev.source_end or 0) : q.open_start].strip()
             not in (".", ":")
-            or any(prev.content_start < s <= q.open_start for s in paragraph_starts)
+            or _paragraph_between(paragraph_starts, prev.content_start, q.open_start)
         ):
             continue
         out.append(
@@ -75,7 +78,60 @@ def carried_quotes(
                 kind="direct",
                 rule="continuation",
                 source_token=prev.source_token,
-                inherit_from=found.index(prev) if prev in found else prev.inherit_from,
+                inherit_from=found_index.first_equal(prev),
             )
         )
+        out_ends.append(q.close_end)
     return out
+
+
+def _paragraph_between(paragraph_starts: list[int], after: int, upto: int) -> bool:
+    """Return True when a paragraph starts in ``(after, upto]`` (the starts are sorted)."""
+    k = bisect.bisect_right(paragraph_starts, after)
+    return k < len(paragraph_starts) and paragraph_starts[k] <= upto
+
+
+class _FoundIndex:
+    """The attributions found before the carried quotes, sorted for bisection."""
+
+    def __init__(self, found: list[Candidate], quotes: list[Quote]) -> None:
+        self.found = found
+        by_start = sorted(found, key=lambda c: c.content_start)
+        self.starts = [c.content_start for c in by_start]
+        self.max_end = list(itertools.accumulate((c.content_end for c in by_start), max))
+        # Candidates a quote may carry on from (their cue is outside quotation marks), by
+        # content end, the earliest in ``found`` last among equal ends.
+        usable = [
+            (c.content_end, -k)
+            for k, c in enumerate(found)
+            if c.cue_start is None or quote_of(quotes, c.cue_start, c.cue_start + 1) is None
+        ]
+        usable.sort()
+        self.ends = [end for end, _ in usable]
+        self.order = [-k for _, k in usable]
+        self._by_key: dict[tuple[object, ...], list[int]] | None = None
+
+    def covers(self, q: Quote) -> bool:
+        """Return True when a candidate's content holds the whole quote."""
+        k = bisect.bisect_right(self.starts, q.start) - 1
+        return k >= 0 and self.max_end[k] >= q.end
+
+    def latest_before(self, char: int) -> Candidate | None:
+        """Return the usable candidate ending last at or before ``char`` (first in a tie)."""
+        k = bisect.bisect_right(self.ends, char) - 1
+        return self.found[self.order[k]] if k >= 0 else None
+
+    def first_equal(self, c: Candidate) -> int | None:
+        """Return ``found.index(c)`` if ``c in found``, else ``c.inherit_from``."""
+        if self._by_key is None:
+            self._by_key = {}
+            for k, other in enumerate(self.found):
+                self._by_key.setdefault(_key(other), []).append(k)
+        for k in self._by_key.get(_key(c), []):
+            if self.found[k] == c:
+                return k
+        return c.inherit_from
+
+
+def _key(c: Candidate) -> tuple[object, ...]:
+    return (c.content_start, c.content_end, c.cue_start, c.source_start, c.rule)

@@ -19,6 +19,7 @@ rest of the text is scanned as usual.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
@@ -207,15 +208,20 @@ def quote_spans(text: str) -> tuple[list[Quote], list[str]]:
             )
     ordered = sorted((q for _, q in quotes), key=lambda q: q.open_start)
     result: list[Quote] = []
+    # The quotes nest (each closes the innermost one open), so the quotes holding this one
+    # are the chain of those still open when it opens: a stack, not a scan of every quote.
+    around: list[int] = []
     for q in ordered:
-        parent = None
-        depth = 0
-        for k in range(len(result) - 1, -1, -1):
-            outer = result[k]
-            if outer.open_start < q.open_start and q.close_end <= outer.close_end:
-                parent = k if parent is None else parent
-                depth += 1
-        result.append(Quote(q.start, q.end, q.open_start, q.close_end, depth, parent, q.paragraphs))
+        while around and not (
+            result[around[-1]].open_start < q.open_start
+            and q.close_end <= result[around[-1]].close_end
+        ):
+            around.pop()  # closed before this quote opens: it holds no later quote either
+        parent = around[-1] if around else None
+        result.append(
+            Quote(q.start, q.end, q.open_start, q.close_end, len(around), parent, q.paragraphs)
+        )
+        around.append(len(result) - 1)
     return result, warnings
 
 
@@ -227,13 +233,23 @@ def _close(
 
 
 def quote_of(quotes: list[Quote], start: int, end: int) -> int | None:
-    """Return the index of the innermost quote holding ``[start, end)``, or None."""
-    best = None
-    for k, q in enumerate(quotes):
-        if q.open_start <= start and end <= q.close_end:
-            if best is None or q.depth > quotes[best].depth:
-                best = k
-    return best
+    """Return the index of the innermost quote holding ``[start, end)``, or None.
+
+    Quotes come in order of their opening mark and nest (each knows its ``parent``), so the
+    innermost one holding the range is the last quote opened at or before ``start`` or one
+    of the quotes around it: a walk up from a bisection, not a scan of every quote.
+    """
+    k: int | None = bisect.bisect_right(quotes, start, key=_open_start) - 1
+    while k is not None and k >= 0:
+        q = quotes[k]
+        if end <= q.close_end:
+            return k
+        k = q.parent
+    return None
+
+
+def _open_start(q: Quote) -> int:
+    return q.open_start
 
 
 def has_quote_mark(text: str) -> bool:

@@ -25,15 +25,18 @@ throughout: a pronoun or name never joins a person whose gender or first name di
 
 from __future__ import annotations
 
+import bisect
+from collections import Counter
+
 from spacy.tokens import Doc, Span, Token
 
+from sourcecrit.attribution.lookups import Entities
 from sourcecrit.attribution.mentions import (
     DESCRIPTION_DETERMINERS,
     FEMININE,
     FIRST_PERSON,
     MASCULINE,
     ORG_LABELS,
-    PRONOUN_WINDOW,
     Cluster,
     Mention,
     described_organisation,
@@ -42,10 +45,12 @@ from sourcecrit.attribution.mentions import (
     is_role_word,
     is_subject,
     is_thing,
+    mention_start,
     name_with_honorific,
     narrator_mention,
     person_by_role,
-    quote_speaker_mention,
+    recent_person,
+    role_index,
     role_of,
 )
 from sourcecrit.attribution.names import (
@@ -73,31 +78,39 @@ class SpeakerResolver:
         self.doc = doc
         self.text = doc.text if text is None else text
         self.ents = list(doc.ents)
+        self._entities = Entities(self.ents)  # bisection lookups, not a scan per source
         self.quotes = quote_spans(self.text)[0] if quotes is None else quotes
         self.clusters: list[Cluster] = []
-        self.mentions: list[Mention] = []
+        self.mentions: list[Mention] = []  # sorted by start once the constructor is done
+        self._mention_counts: Counter[int] = Counter()  # mentions per cluster key
         self._org_by_name: dict[str, int] = {}
         self.guessed = False
         people = [
             e for e in self.ents if e.label_ == "PERSON" and not in_heading(self.text, e.start_char)
         ]
         # Full names first, so that a bare "Clinton" can choose between the people it may be.
-        full = [e for e in people if first_name(clean_name(name_with_honorific(e, doc)))]
-        for ent in full + [e for e in people if e not in full]:
+        # (One test per name: entities are distinct, so "not full" is "not in full".)
+        is_full = [bool(first_name(clean_name(name_with_honorific(e, doc)))) for e in people]
+        full = [e for e, f in zip(people, is_full) if f]
+        for ent in full + [e for e, f in zip(people, is_full) if not f]:
             self._add_person(ent)
-        self.mentions.sort(key=lambda m: m.start)
+        self.mentions.sort(key=mention_start)
+        # Roles come only from the names above: from here on, index the people by role word.
+        self._by_role = role_index(self.clusters)
         self._add_descriptions()
         narrator = narrator_mention(self.text, self.mentions)
         self.narrator = self.clusters[narrator.cluster] if narrator is not None else None
 
-    def _ents_in(self, span: Span | None) -> list[Span]:
-        # Span.ents walks the whole Doc each time; the entity list is read once per Doc.
-        return [e for e in self.ents if span.start <= e.start and e.end <= span.end] if span else []
-
-    def _mention(self, start: int, end: int, cluster: Cluster, subject: bool) -> None:
-        self.mentions.append(
-            Mention(start, end, cluster.key, subject, quote_of(self.quotes, start, end))
-        )
+    def _mention(
+        self, start: int, end: int, cluster: Cluster, subject: bool, *, in_order: bool = False
+    ) -> None:
+        """Add a mention: at the end, or (``in_order``) after every mention starting no later."""
+        mention = Mention(start, end, cluster.key, subject, quote_of(self.quotes, start, end))
+        if in_order:
+            bisect.insort_right(self.mentions, mention, key=mention_start)
+        else:
+            self.mentions.append(mention)
+        self._mention_counts[cluster.key] += 1
 
     def _new_person(self, name: str, start: int, end: int, gender: str | None) -> Cluster:
         cluster = Cluster(len(self.clusters), name, "person", first_start=start, first_end=end)
@@ -132,7 +145,7 @@ class SpeakerResolver:
         ]
         if len(exact) == 1:
             return exact[0]
-        counts = {c.key: sum(1 for m in self.mentions if m.cluster == c.key) for c in fits}
+        counts = self._mention_counts
         self.guessed = True  # a guess between people: their roles must not mix
         return max(fits, key=lambda c: (counts[c.key], -(c.first_start or 0)))
 
@@ -171,43 +184,13 @@ class SpeakerResolver:
         """
         found = []
         for tok in description_subjects(self.doc, self.quotes):
-            cluster = person_by_role(self.clusters, self.mentions, tok, tok.idx)
+            cluster = person_by_role(
+                self.clusters, self.mentions, tok, tok.idx, by_role=self._by_role
+            )
             if cluster is not None:
                 found.append(Mention(tok.idx, tok.idx + len(tok), cluster.key, True))
-        self.mentions = sorted(self.mentions + found, key=lambda m: m.start)
-
-    def _recent_person(self, before: int, *, gender: str | None) -> Cluster | None:
-        q = quote_of(self.quotes, before, before + 1)
-        allowed: set[int | None] = {None}
-        excluded: set[int] = set()
-        if q is not None:
-            # Inside a quote: names in this quote (and the quotes around it) may be meant,
-            # but not the person speaking it, who would say "I".
-            k: int | None = q
-            while k is not None:
-                allowed.add(k)
-                k = self.quotes[k].parent
-            speaker = quote_speaker_mention(self.text, self.quotes[q], self.mentions)
-            if speaker is not None:
-                excluded.add(speaker.cluster)
-        recent = [m for m in self.mentions if m.start < before and m.quote in allowed]
-
-        def fits(m: Mention) -> bool:
-            c = self.clusters[m.cluster]
-            return (
-                c.kind == "person"
-                and c.key not in excluded
-                and (gender is None or c.gender in (None, gender))
-            )
-
-        window_start = before - PRONOUN_WINDOW
-        for m in reversed(recent):
-            if m.start >= window_start and m.subject and fits(m):
-                return self.clusters[m.cluster]
-        for m in reversed(recent):
-            if fits(m):
-                return self.clusters[m.cluster]
-        return None
+                self._mention_counts[cluster.key] += 1
+        self.mentions = sorted(self.mentions + found, key=mention_start)
 
     def _org(self, ent: Span, start: int, end: int) -> Cluster:
         text = ent.text.strip().replace("'s ", " ").replace("’s ", " ")  # "Clinton's campaign"
@@ -240,7 +223,7 @@ class SpeakerResolver:
         if in_heading(self.text, start):
             return None, "unresolved"
         span = doc.char_span(start, end, alignment_mode="expand")
-        inside = self._ents_in(span)
+        inside = self._entities.inside(span)
         persons = [e for e in inside if e.label_ == "PERSON"]
         named_head = head is not None and any(e.start <= head.i < e.end for e in persons)
         if (head is not None and is_thing(head)) or (
@@ -260,9 +243,8 @@ class SpeakerResolver:
         method = "unresolved"
         if not persons and head is not None and head.pos_ == "NOUN" and head.dep_ == "appos":
             # "McConnell, now the Senate majority leader, who said": the person it describes.
-            persons = [
-                e for e in self.ents if e.label_ == "PERSON" and e.start <= head.head.i < e.end
-            ]
+            described = self._entities.holding(head.head.i)
+            persons = [described] if described is not None and described.label_ == "PERSON" else []
         if persons:
             ent = persons[-1]
             for e in persons:
@@ -277,7 +259,9 @@ class SpeakerResolver:
             low = head.lower_
             if low in MASCULINE or low in FEMININE:
                 gender = "m" if low in MASCULINE else "f"
-                cluster = self._recent_person(start, gender=gender)
+                cluster = recent_person(
+                    self.clusters, self.mentions, self.quotes, self.text, start, gender=gender
+                )
                 if cluster is not None:
                     if cluster.gender is None:
                         cluster.gender = gender
@@ -292,15 +276,17 @@ class SpeakerResolver:
             dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss", "compound")}
             if dets & {"a", "an"} and head.tag_ == "NN":
                 cluster = person_by_role(
-                    self.clusters, self.mentions, head, start, forward=True
+                    self.clusters, self.mentions, head, start, forward=True, by_role=self._by_role
                 )  # "A Boston doctor said"
                 method = "description" if cluster is not None else method
             elif dets & DESCRIPTION_DETERMINERS or any(c.pos_ == "PROPN" for c in head.children):
                 if head.tag_ in ("NN", "NNP"):
-                    cluster = person_by_role(self.clusters, self.mentions, head, start)
+                    cluster = person_by_role(
+                        self.clusters, self.mentions, head, start, by_role=self._by_role
+                    )
                     method = "description" if cluster is not None else method
                 if cluster is None and (span is None or head.i == span[-1].i):
-                    named = described_organisation(doc, self.ents, self.quotes, head, start)
+                    named = described_organisation(doc, self._entities, self.quotes, head, start)
                     if named is not None:
                         cluster = self._org(named, named.start_char, named.end_char)
                         method = "organisation"
@@ -323,7 +309,9 @@ class SpeakerResolver:
             and is_role_word(head.lower_)
         ):
             # A headline's title ("Former White House Doctor Says"): whoever holds that role.
-            cluster = person_by_role(self.clusters, self.mentions, head, start, forward=True)
+            cluster = person_by_role(
+                self.clusters, self.mentions, head, start, forward=True, by_role=self._by_role
+            )
             method = "description" if cluster is not None else method
         if (
             cluster is None
@@ -392,6 +380,5 @@ class SpeakerResolver:
             )
             if not (head is not None and head.lower_ in FIRST_PERSON):
                 # The narrator's "I" is no antecedent for a later "she": that is someone else.
-                self._mention(start, end, cluster, not holder)
-                self.mentions.sort(key=lambda m: m.start)
+                self._mention(start, end, cluster, not holder, in_order=True)
         return cluster, method
