@@ -85,3 +85,19 @@ def test_discernment_rewards_telling_apart_not_calling_everything_a_trick(which)
     assert everything.score == 0.0 and nothing.score == 0.0
     assert everything.right_technique < perfect.right_technique
     assert "false alarm" in everything.summary()
+
+
+def test_course_data_goes_through_the_one_validator_naming_file_line_and_key(tmp_path):
+    from sourcecrit.course.schemas import Prebunking
+    from sourcecrit.errors import YAMLFileError
+    from sourcecrit.yamlfile import validated_file
+
+    bad = tmp_path / "prebunking.yaml"
+    bad.write_text(
+        "techniques:\n  emotion: {name: Emotion, explanation: Feelings.}\n"
+        "sets:\n  before:\n    - {id: b1, text: A post., technique: mind_control, why: No.}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(YAMLFileError) as err:
+        validated_file(bad, Prebunking)
+    assert f"{bad}:5" in str(err.value) and "mind_control" in str(err.value)

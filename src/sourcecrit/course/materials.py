@@ -5,13 +5,12 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from sourcecrit.article import Article, is_url, load_article
+from sourcecrit.course.schemas import Glossary, course_data
 from sourcecrit.errors import ArticleError
 from sourcecrit.resources import data_path, example_article_path
 
@@ -67,8 +66,8 @@ def opening(article: Article, *, paragraphs: int = 2) -> str:
 
 def glossary() -> pd.DataFrame:
     """Return the course glossary: one row per term, with its meaning and an example."""
-    terms = _yaml("glossary.yaml")["terms"]
-    rows = [{"Term": t["term"], "Meaning": t["definition"], "Example": t["example"]} for t in terms]
+    terms = course_data("course/glossary.yaml", Glossary).terms
+    rows = [{"Term": t.term, "Meaning": t.definition, "Example": t.example} for t in terms]
     return pd.DataFrame(rows, columns=["Term", "Meaning", "Example"])
 
 
@@ -80,11 +79,6 @@ def context_card() -> Markdown:
 def second_account() -> Article:
     """Return the course's second account of the flagship's events (written for the course)."""
     return load_article(data_path("course", "second-account.txt"))
-
-
-@lru_cache(maxsize=8)
-def _yaml(name: str) -> dict:
-    return yaml.safe_load(data_path("course", name).read_text(encoding="utf-8"))
 
 
 def _digest(text: str) -> str:

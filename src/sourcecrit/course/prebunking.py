@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sourcecrit.course.materials import _yaml
+from sourcecrit.course.schemas import Prebunking, course_data
 
 NO_TRICK = "none"
 
@@ -37,17 +37,17 @@ class QuizItem:
 def techniques() -> dict[str, Technique]:
     """Return the techniques the quiz asks about, by id."""
     return {
-        key: Technique(id=key, name=value["name"], explanation=value["explanation"])
-        for key, value in _yaml("prebunking.yaml")["techniques"].items()
+        key: Technique(id=key, name=value.name, explanation=value.explanation)
+        for key, value in course_data("course/prebunking.yaml", Prebunking).techniques.items()
     }
 
 
 def quiz_items(which: str) -> list[QuizItem]:
     """Return the posts of one quiz set: ``"before"`` or ``"after"`` the lesson."""
-    sets = _yaml("prebunking.yaml")["sets"]
+    sets = course_data("course/prebunking.yaml", Prebunking).sets
     if which not in sets:
         raise ValueError(f"no quiz set {which!r}; choose one of {', '.join(sets)}")
-    return [QuizItem(**item) for item in sets[which]]
+    return [QuizItem(**item.model_dump()) for item in sets[which]]
 
 
 @dataclass(frozen=True)

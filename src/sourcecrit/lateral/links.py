@@ -15,10 +15,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-import yaml
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from sourcecrit.lateral.sites import SearchSite, SearchSites, load_search_sites
 from sourcecrit.resources import data_path
+from sourcecrit.yamlfile import validated_file
 
 if TYPE_CHECKING:
     from sourcecrit.analysis import Analysis
@@ -218,13 +219,37 @@ def _spelling_note(source: dict[str, Any]) -> str:
     return ""
 
 
+class TransliterationPattern(BaseModel):
+    """One entry of ``data/transliteration.yaml``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    pattern: str
+    explanation: str
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"not a regular expression: {exc}") from None
+        return value
+
+
+class TransliterationFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    patterns: list[TransliterationPattern]
+
+
 @lru_cache(maxsize=1)
 def transliterations() -> tuple[Transliteration, ...]:
     """Return the letter groups of ``data/transliteration.yaml``."""
-    data = yaml.safe_load(data_path("transliteration.yaml").read_text(encoding="utf-8"))
+    data = validated_file(data_path("transliteration.yaml"), TransliterationFile)
     return tuple(
-        Transliteration(re.compile(entry["pattern"], re.IGNORECASE), entry["explanation"])
-        for entry in data["patterns"]
+        Transliteration(re.compile(entry.pattern, re.IGNORECASE), entry.explanation)
+        for entry in data.patterns
     )
 
 
