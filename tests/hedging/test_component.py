@@ -82,7 +82,9 @@ def test_pipe_with_two_processes_keeps_the_records(nlp):
 def test_component_runs_last_and_declares_what_it_needs(nlp):
     assert nlp.pipe_names[-1] == "sourcecrit_hedges"
     meta = nlp.get_pipe_meta("sourcecrit_hedges")
-    assert {"token.tag", "token.pos", "token.dep", "token.lemma"} <= set(meta.requires)
+    # token.pos is read too but not declared: the English model sets it without declaring
+    # it, so analyze_pipes would report a false problem (see test_component in attribution).
+    assert {"token.tag", "token.dep", "token.lemma"} <= set(meta.requires)
     assert {"doc._.sc_hedges", "doc.spans"} <= set(meta.assigns)
 
 

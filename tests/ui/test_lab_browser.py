@@ -164,7 +164,10 @@ def run_in_lab(browser, server, name: str, shots: Path) -> NotebookRun:
     page.on(
         "request",
         lambda request: (
-            None if request.url.startswith(server.url) else external.append(request.url)
+            # blob: URLs of the server's own page (anywidget's front-end modules) stay local.
+            None
+            if request.url.startswith((server.url, f"blob:{server.url}"))
+            else external.append(request.url)
         ),
     )
     # A workspace of its own per run, so JupyterLab does not reopen earlier runs' tabs.

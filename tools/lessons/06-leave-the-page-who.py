@@ -59,6 +59,21 @@ search_launcher(analysis)
 reading_log(analysis)
 
 # %% [markdown]
+# ## Machine check
+#
+# The machine calls the colonel a *named expert* because of his title. Here is how it reads the sentence that introduces him. Would your search results back the word \"expert\"?
+
+# %%
+from sourcecrit.course.machine_check import machine_check
+
+machine_check(
+    analysis,
+    sentence="Retired NATO Colonel José Antonio Alcaide told Izvestia",
+    key=[("Retired NATO Colonel José Antonio Alcaide", "source"), ("told", "cue")],
+    layer="attribution",
+)
+
+# %% [markdown]
 # ## What did you find?
 
 # %%

@@ -49,6 +49,21 @@ from sourcecrit.widgets.lateral import search_launcher
 
 search_launcher(analysis)
 
+# %% [markdown]
+# ## Machine check
+#
+# Sikorski called sending troops "not unthinkable". Before you trace his words: does the machine read that double negative as a hedge, as you would?
+
+# %%
+from sourcecrit.course.machine_check import machine_check
+
+machine_check(
+    analysis,
+    sentence="not unthinkable",
+    key=[("not unthinkable", "hedge")],
+    layer="certainty",
+)
+
 # %%
 ask("l07-trace", article=analysis)
 

@@ -66,6 +66,21 @@ compare(analysis, other, names=("Lesson article", "Second account"))
 # %%
 compare_chart(analysis, other, names=("Lesson article", "Second account"))
 
+# %% [markdown]
+# ## Machine check
+#
+# The second account says plainly what is not known. Does the machine read that sentence as cautious?
+
+# %%
+from sourcecrit.course.machine_check import machine_check
+
+machine_check(
+    other,
+    sentence="it is not clear from the reports",
+    key=[("it is not clear", "hedge")],
+    layer="certainty",
+)
+
 # %%
 ask("l08-differences", article=analysis)
 

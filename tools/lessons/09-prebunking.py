@@ -63,6 +63,21 @@ pd.DataFrame(
 # technique is each? Are they tricks here, or fair reporting of what someone said?
 
 # %% [markdown]
+# ## Machine check
+#
+# \"Believe me\" asks for trust instead of giving evidence. Does the machine mark it, and what does it call it?
+
+# %%
+from sourcecrit.course.machine_check import machine_check
+
+machine_check(
+    analysis,
+    sentence="Believe me",
+    key=[("Believe me", "booster")],
+    layer="certainty",
+)
+
+# %% [markdown]
 # ## Quiz 2: after the lesson
 #
 # New posts, the same techniques. Did your discernment change?

@@ -45,6 +45,21 @@ from sourcecrit.widgets import checklist_form
 checklist_form("sift", analysis)
 
 # %% [markdown]
+# ## Machine check
+#
+# The closing paragraph says \"increasingly frequent statements\" without saying whose. Does the machine agree that this is a weasel phrase?
+
+# %%
+from sourcecrit.course.machine_check import machine_check
+
+machine_check(
+    analysis,
+    sentence="increasingly frequent statements",
+    key=[("increasingly frequent statements", "weasel")],
+    layer="certainty",
+)
+
+# %% [markdown]
 # ## Your belief, after checking
 #
 # Your estimate from lesson 00 is shown. Give your new one, with a reason.

@@ -57,6 +57,21 @@ attribution_table(mine)
 cue_table(mine)
 
 # %% [markdown]
+# ## Machine check
+#
+# On your own article there is no key: the machine picks its busiest sentence. Mark it yourself on paper first, then compare. Who is right?
+
+# %%
+from sourcecrit.course.machine_check import machine_check
+
+machine_check(
+    mine,
+    sentence="(no key for your own article)",
+    key=None,
+    layer="certainty",
+)
+
+# %% [markdown]
 # ## 2. Leave the page
 
 # %%
