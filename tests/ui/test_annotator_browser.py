@@ -22,6 +22,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from sourcecrit.layers import machine_spans
 from sourcecrit.span_agreement import agreement
 
+from . import test_exercise_browser as ex
 from . import test_lab_browser as lab
 
 pytestmark = pytest.mark.browser
@@ -31,7 +32,6 @@ SCREENSHOT = REPO / "docs" / "images" / "annotator.png"
 NOTEBOOK = "scratch-annotator.ipynb"
 LEARNER = "Ada Browser"
 STEP_TIMEOUT_MS = 20_000
-RESTART_TIMEOUT_MS = 60_000
 REASON = "He reports a doubt; the word is not his own hedge"
 CELLS = [
     "import sourcecrit\n"
@@ -72,10 +72,6 @@ RECT_JS = """
   return {x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2};
 }
 """
-RESTART_JS = """() => { window.__scRestart = {done: false};
-  window.jupyterapp.commands.execute('notebook:restart-kernel').then(
-    ok => { window.__scRestart = {done: true, ok}; },
-    err => { window.__scRestart = {done: true, error: String(err)}; }); }"""
 
 
 def progress_dir(server) -> Path:
@@ -143,23 +139,6 @@ def wait_text(locator, text: str, run, what: str) -> None:
         locator.get_by_text(text, exact=False).first.wait_for(timeout=STEP_TIMEOUT_MS)
     except PlaywrightTimeout:
         lab._fail(run.page, run.screenshot, f"{what}: {text!r} never appeared")
-
-
-def restart_and_run_again(page, run) -> None:
-    page.evaluate(RESTART_JS)
-    page.locator(".jp-Dialog .jp-Dialog-button.jp-mod-accept").click(timeout=STEP_TIMEOUT_MS)
-    page.wait_for_function("() => window.__scRestart.done", timeout=RESTART_TIMEOUT_MS)
-    assert page.evaluate("() => window.__scRestart").get("ok") is True
-    page.wait_for_function(lab.KERNEL_IDLE_JS, timeout=RESTART_TIMEOUT_MS, polling=200)
-    page.evaluate(lab.START_RUN_JS, NOTEBOOK)
-    page.wait_for_function("() => window.__scRun.done", timeout=lab.OPEN_TIMEOUT_MS, polling=500)
-    assert "error" not in page.evaluate("() => window.__scRun")
-    page.wait_for_function(lab.KERNEL_IDLE_JS, timeout=lab.KERNEL_IDLE_TIMEOUT_MS, polling=200)
-    page.wait_for_function(
-        lab.SETTLED_JS,
-        arg=[lab.WIDGET_MIME, lab.WIDGET_LOADING, lab.QUIET_MS],
-        timeout=lab.RENDER_TIMEOUT_MS,
-    )
 
 
 def test_annotate_commit_reveal_flag_restart_restore(
@@ -265,7 +244,7 @@ def test_annotate_commit_reveal_flag_restart_restore(
         assert saved["flags"][target]["reason"] == REASON
 
         # 5. Restart the kernel, run everything again: it all comes back from disk.
-        restart_and_run_again(page, run)
+        ex.restart_and_run_all(page, run, NOTEBOOK, dialog_timeout_ms=STEP_TIMEOUT_MS)
         ann = page.locator(".sc-annotator").first
         wait_text(ann, "Your answer before the reveal (kept)", run, "restored reveal")
         frozen = ann.locator(".sc-ann-frozen").text_content()

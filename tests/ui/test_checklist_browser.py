@@ -91,21 +91,7 @@ def test_a_move_and_a_verdict_saved_and_restored(run_notebook, lab_server):
         )
 
         # JupyterLab's own restart (confirmed in its dialog), then run all again.
-        page.evaluate(
-            """() => { window.__scRestart = {done: false};
-                 window.jupyterapp.commands.execute('notebook:restart-kernel').then(
-                   ok => { window.__scRestart = {done: true, ok}; },
-                   err => { window.__scRestart = {done: true, error: String(err)}; }); }"""
-        )
-        page.locator(".jp-Dialog .jp-Dialog-button.jp-mod-accept").click(
-            timeout=ex.FEEDBACK_TIMEOUT_MS
-        )
-        page.wait_for_function(
-            "() => window.__scRestart.done", timeout=ex.RESTART_TIMEOUT_MS, polling=200
-        )
-        assert page.evaluate("() => window.__scRestart").get("ok") is True
-        page.wait_for_function(lab.KERNEL_IDLE_JS, timeout=ex.RESTART_TIMEOUT_MS, polling=200)
-        ex.run_all_again(page, run, NOTEBOOK)
+        ex.restart_and_run_all(page, run, NOTEBOOK)
 
         row = page.locator(".sc-item-source-outlet")
         try:

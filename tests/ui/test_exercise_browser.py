@@ -105,6 +105,26 @@ def give_name(page, run, name: str) -> None:
         lab._fail(page, run.screenshot, f"the form never showed the learner {name!r}")
 
 
+RESTART_JS = """() => { window.__scRestart = {done: false};
+  window.jupyterapp.commands.execute('notebook:restart-kernel').then(
+    ok => { window.__scRestart = {done: true, ok}; },
+    err => { window.__scRestart = {done: true, error: String(err)}; }); }"""
+
+
+def restart_and_run_all(page, run, name: str, *, dialog_timeout_ms: int = FEEDBACK_TIMEOUT_MS):
+    """JupyterLab's own restart (confirmed in its dialog), then run every cell again.
+
+    Shared by every browser test that checks what survives a kernel restart.
+    """
+    page.evaluate(RESTART_JS)
+    page.locator(".jp-Dialog .jp-Dialog-button.jp-mod-accept").click(timeout=dialog_timeout_ms)
+    page.wait_for_function("() => window.__scRestart.done", timeout=RESTART_TIMEOUT_MS, polling=200)
+    restarted = page.evaluate("() => window.__scRestart")
+    assert restarted.get("ok") is True, restarted
+    page.wait_for_function(lab.KERNEL_IDLE_JS, timeout=RESTART_TIMEOUT_MS, polling=200)
+    run_all_again(page, run, name)
+
+
 def assert_widgets_render(run) -> None:
     widgets = [o for o in run.outputs() if lab.WIDGET_MIME in o["mimes"]]
     # Header, article and one box per question: every one of them a drawn widget view.
@@ -190,22 +210,7 @@ def test_exercise_answers_checked_saved_and_restored(browser, lab_server, exerci
 
         # 4. JupyterLab's own restart (confirmed in its dialog), then run all again: the
         # new kernel's form opens with the latest saved answer.
-        page.evaluate(
-            """() => { window.__scRestart = {done: false};
-                 window.jupyterapp.commands.execute('notebook:restart-kernel').then(
-                   ok => { window.__scRestart = {done: true, ok}; },
-                   err => { window.__scRestart = {done: true, error: String(err)}; }); }"""
-        )
-        page.locator(".jp-Dialog .jp-Dialog-button.jp-mod-accept").click(
-            timeout=FEEDBACK_TIMEOUT_MS
-        )
-        page.wait_for_function(
-            "() => window.__scRestart.done", timeout=RESTART_TIMEOUT_MS, polling=200
-        )
-        restarted = page.evaluate("() => window.__scRestart")
-        assert restarted.get("ok") is True, restarted
-        page.wait_for_function(lab.KERNEL_IDLE_JS, timeout=RESTART_TIMEOUT_MS, polling=200)
-        run_all_again(page, run, exercise_copy)
+        restart_and_run_all(page, run, exercise_copy)
         cells = page.evaluate(lab.CELLS_JS)
         counts = [cell["execution_count"] for cell in cells]
         # Counts start again at 1 (a kernel that was not restarted would go on counting):

@@ -68,21 +68,7 @@ def test_launcher_opens_a_tab_and_the_reading_log_survives_a_restart(
         saved = [p for p in exercise.progress_dir(lab_server).glob("*/reading-log--*.json")]
         assert saved, "the row was not saved in the kernel's progress folder"
 
-        page.evaluate(
-            """() => { window.__scRestart = {done: false};
-                 window.jupyterapp.commands.execute('notebook:restart-kernel').then(
-                   ok => { window.__scRestart = {done: true, ok}; },
-                   err => { window.__scRestart = {done: true, error: String(err)}; }); }"""
-        )
-        page.locator(".jp-Dialog .jp-Dialog-button.jp-mod-accept").click(
-            timeout=exercise.FEEDBACK_TIMEOUT_MS
-        )
-        page.wait_for_function(
-            "() => window.__scRestart.done", timeout=exercise.RESTART_TIMEOUT_MS, polling=200
-        )
-        assert page.evaluate("() => window.__scRestart").get("ok") is True
-        page.wait_for_function(lab.KERNEL_IDLE_JS, timeout=exercise.RESTART_TIMEOUT_MS, polling=200)
-        exercise.run_all_again(page, run, NOTEBOOK)
+        exercise.restart_and_run_all(page, run, NOTEBOOK)
         restored = page.locator(".sourcecrit-reading-log")
         restored.scroll_into_view_if_needed()
         assert "en.wikipedia.org" in restored.text_content()

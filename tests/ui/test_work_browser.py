@@ -35,21 +35,6 @@ def exercise_copy(lab_server) -> str:
     return "exercises/hand-in-test/exercise.ipynb"
 
 
-def restart_and_run(page, run, notebook: str) -> None:
-    """JupyterLab's own restart (confirmed in its dialog), then run every cell again."""
-    page.evaluate(
-        """() => { window.__scRestart = {done: false};
-             window.jupyterapp.commands.execute('notebook:restart-kernel').then(
-               ok => { window.__scRestart = {done: true, ok}; },
-               err => { window.__scRestart = {done: true, error: String(err)}; }); }"""
-    )
-    page.locator(".jp-Dialog .jp-Dialog-button.jp-mod-accept").click(timeout=WAIT_MS)
-    page.wait_for_function("() => window.__scRestart.done", timeout=ex.RESTART_TIMEOUT_MS)
-    assert page.evaluate("() => window.__scRestart").get("ok") is True
-    page.wait_for_function(lab.KERNEL_IDLE_JS, timeout=ex.RESTART_TIMEOUT_MS, polling=200)
-    ex.run_all_again(page, run, notebook)
-
-
 def empty(folder: Path) -> None:
     """What a new Binder container has: an empty progress folder."""
     for child in folder.iterdir():
@@ -123,7 +108,7 @@ def test_work_is_downloaded_and_restored_from_browser_and_file(
 
         # 3. The session ends: empty folder, fresh kernel. The browser copy is offered.
         empty(store)
-        restart_and_run(page, run, exercise_copy)
+        ex.restart_and_run_all(page, run, exercise_copy, dialog_timeout_ms=WAIT_MS)
         assert shown_answer(page) == ""
         ex.give_name(page, run, LEARNER)
         offer = page.locator(".sc-restore-browser")
@@ -138,7 +123,7 @@ def test_work_is_downloaded_and_restored_from_browser_and_file(
 
         # 4. Once more, and this time the downloaded work file is uploaded instead.
         empty(store)
-        restart_and_run(page, run, exercise_copy)
+        ex.restart_and_run_all(page, run, exercise_copy, dialog_timeout_ms=WAIT_MS)
         hand = page.locator(".sc-hand-in")
         hand.scroll_into_view_if_needed()
         # The upload button opens the browser's file chooser, as for a student.
