@@ -99,7 +99,8 @@ def load_rule_confidence(path: Path | None = None) -> dict[str, dict[str, Any]]:
     source = path if path is not None else data_path(*DEFAULT_FILE)
     label = str(path) if path is not None else "sourcecrit/data/" + "/".join(DEFAULT_FILE)
     try:
-        data = yaml.safe_load(Path(source).read_text(encoding="utf-8"))
+        text = Path(source).read_text(encoding="utf-8")
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as exc:
         raise LexiconError(f"{label}: cannot read the rule confidence file ({exc})") from exc
     return parse_rule_confidence(data, label=label)

@@ -7,10 +7,16 @@ from look-alikes in ``hedging.rules`` and the scope rules in ``hedging.scope``.
 
 from __future__ import annotations
 
-import pandas as pd
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from sourcecrit.extensions import ensure_extensions
+
+if TYPE_CHECKING:
+    # pandas only for the tables: this package is imported by spaCy itself (the
+    # ``spacy_factories`` entry point), and a spaCy user who never builds an Analysis
+    # should not pay pandas' import.
+    import pandas as pd
+    from spacy.tokens import Doc
 
 
 def hedges(doc: Doc) -> list[dict]:
@@ -52,6 +58,8 @@ def most_hedged_sentences(
         only sentences with at least one such cue, ordered by ``hedging`` (descending),
         then by position in the text.
     """
+    import pandas as pd
+
     if n < 0:
         raise ValueError(f"n must be 0 or more, got {n}")
     if len(hedges):
