@@ -2,7 +2,8 @@
 
 ``analyze`` parses an article with the pipeline from ``sourcecrit.pipeline`` and returns an
 :class:`Analysis`. Everything downstream (charts, checklists, exercises, widgets) reads the
-Analysis; nothing parses again.
+Analysis; nothing parses again. The tables are kept as plain rows (:mod:`sourcecrit.rows`)
+and become DataFrames when first read, so a report or a JSON file never imports pandas.
 """
 
 from __future__ import annotations
@@ -10,12 +11,12 @@ from __future__ import annotations
 import html
 import json
 import os
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
-import numpy as np
-import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -26,18 +27,23 @@ from sourcecrit.attribution import sources as source_records
 from sourcecrit.columns import HEDGE_CATEGORIES
 from sourcecrit.errors import SettingError, SourcecritError
 from sourcecrit.extensions import ensure_extensions
-from sourcecrit.frames import frame, records
 from sourcecrit.hedging import hedges as hedge_records
 from sourcecrit.hedging import most_hedged_sentences, sentence_certainty
 from sourcecrit.pipeline import get_nlp, parse, pipe_in_order
+from sourcecrit.rows import Table, plain_rows
 from sourcecrit.sentences import sentence_spans
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 SCHEMA_VERSION = 1
+#: The tables of an Analysis, in the order ``to_dict`` writes them.
+TABLES = ("sentences", "attributions", "sources", "hedges")
 
 ArticleLike = str | os.PathLike[str] | Article
 
 
-@dataclass
+@dataclass(eq=False)
 class Analysis:
     """The results of analysing one article.
 
@@ -45,16 +51,16 @@ class Analysis:
         article: the Article analysed; ``article.text`` is the text all offsets refer to.
         doc: the spaCy Doc (None for an Analysis rebuilt from JSON).
         attributions, sources, hedges, sentences: DataFrames with the columns documented
-            in ``sourcecrit.columns``.
+            in ``sourcecrit.columns`` (given as DataFrames or as lists of row dicts).
         warnings: what the reader should know (non-English text, unbalanced quotes, ...).
     """
 
     article: Article
     doc: Doc | None
-    attributions: pd.DataFrame
-    sources: pd.DataFrame
-    hedges: pd.DataFrame
-    sentences: pd.DataFrame
+    attributions: Table = Table(columns.ATTRIBUTIONS)
+    sources: Table = Table(columns.SOURCES)
+    hedges: Table = Table(columns.HEDGES)
+    sentences: Table = Table(columns.SENTENCES)
     warnings: list[str] = field(default_factory=list)
 
     @property
@@ -62,34 +68,45 @@ class Analysis:
         """The analysed text; ``text[start:end]`` is the span of any row's offsets."""
         return self.article.text
 
+    def rows(self, table: str) -> list[dict[str, Any]]:
+        """Return the rows of ``table`` (``attributions``, ``sources``, ``hedges`` or
+        ``sentences``) as JSON-ready dicts, without building a DataFrame."""
+        descriptor = type(self).__dict__.get(table)
+        if not isinstance(descriptor, Table):
+            raise SettingError(f"no table {table!r}: use one of {', '.join(TABLES)}")
+        return descriptor.rows(self)
+
     @classmethod
     def from_doc(cls, article: Article, doc: Doc) -> Analysis:
         """Build the Analysis from a Doc that went through the full pipeline."""
         ensure_extensions()
         if not same_text(doc, article.text):
             raise ValueError("The Doc's text differs from the Article's: offsets would be wrong.")
-        attributions = frame(attribution_records(doc), columns.ATTRIBUTIONS)
-        hedges = frame(hedge_records(doc), columns.HEDGES)
-        sources = frame(source_records(doc), columns.SOURCES)
-        sentences = sentence_frame(doc, article, hedges=hedges, attributions=attributions)
+        attributions = plain_rows(attribution_records(doc), columns.ATTRIBUTIONS)
+        hedges = plain_rows(hedge_records(doc), columns.HEDGES)
+        sources = plain_rows(source_records(doc), columns.SOURCES)
+        sentences = sentence_rows(doc, article, hedges=hedges, attributions=attributions)
         warnings = [*article.warnings, *(doc._.sc_warnings or [])]
         return cls(article, doc, attributions, sources, hedges, sentences, warnings)
 
     def summary(self) -> dict[str, Any]:
         """Return headline counts: sentences, attributions by kind, sources, cues by category."""
-        hedges = self.hedges["category"].value_counts()
+        hedges = Counter(row["category"] for row in self.rows("hedges"))
         return {
             "article": self.article.name,
             "date": self.article.date,
             "words": len(self.text.split()),
-            "sentences": len(self.sentences),
-            "attributions": len(self.attributions),
-            "sources": len(self.sources),
+            "sentences": self._length("sentences"),
+            "attributions": self._length("attributions"),
+            "sources": self._length("sources"),
             "hedges": int(hedges.get("hedge", 0)),
             "boosters": int(hedges.get("booster", 0)),
             "weasels": int(hedges.get("weasel", 0)),
             "warnings": len(self.warnings),
         }
+
+    def _length(self, table: str) -> int:
+        return len(self.__dict__[f"_{table}"])
 
     def most_hedged_sentences(self, n: int = 3) -> pd.DataFrame:
         """Return the ``n`` sentences with the most hedge and weasel cues, most first."""
@@ -103,10 +120,10 @@ class Analysis:
             "version": SCHEMA_VERSION,
             "article": self.article.to_dict(),
             "summary": self.summary(),
-            "sentences": records(self.sentences),
-            "attributions": records(self.attributions),
-            "sources": records(self.sources),
-            "hedges": records(self.hedges),
+            "sentences": self.rows("sentences"),
+            "attributions": self.rows("attributions"),
+            "sources": self.rows("sources"),
+            "hedges": self.rows("hedges"),
             "warnings": list(self.warnings),
         }
 
@@ -118,10 +135,10 @@ class Analysis:
         return cls(
             article=Article.from_dict(data["article"]),
             doc=None,
-            attributions=frame(data.get("attributions", []), columns.ATTRIBUTIONS),
-            sources=frame(data.get("sources", []), columns.SOURCES),
-            hedges=frame(data.get("hedges", []), columns.HEDGES),
-            sentences=frame(data.get("sentences", []), columns.SENTENCES),
+            attributions=list(data.get("attributions", [])),
+            sources=list(data.get("sources", [])),
+            hedges=list(data.get("hedges", [])),
+            sentences=list(data.get("sentences", [])),
             warnings=list(data.get("warnings", [])),
         )
 
@@ -176,54 +193,44 @@ def same_text(doc: Doc, text: str) -> bool:
     return all(text.startswith(doc[i].text, doc[i].idx) for i in range(0, len(doc), step))
 
 
-def sentence_frame(
-    doc: Doc, article: Article, *, hedges: pd.DataFrame, attributions: pd.DataFrame
-) -> pd.DataFrame:
-    """Return ``Analysis.sentences``: one row per sentence with its cue counts and certainty.
+def sentence_rows(
+    doc: Doc,
+    article: Article,
+    *,
+    hedges: list[dict[str, Any]],
+    attributions: list[dict[str, Any]],
+) -> list[dict[str, Any]]:
+    """Return the rows of ``Analysis.sentences``: each sentence with its cue counts.
 
-    Built column by column: the sentence spans come from the one numbering every table
-    shares (:func:`sourcecrit.sentences.sentence_spans`, cached on the Doc), the counts
-    from one ``groupby`` per table, the paragraph from one ``searchsorted``.
+    The sentence spans come from the one numbering every table shares
+    (:func:`sourcecrit.sentences.sentence_spans`, cached on the Doc); the counts from one
+    pass over each table, the paragraph from a bisection of the paragraph starts.
     """
     text = article.text  # the same string as doc.text, which spaCy rebuilds on each access
     spans = sentence_spans(doc)
-    n = len(spans)
-    starts = np.fromiter((s for s, _ in spans), dtype="int64", count=n)
-    ends = np.fromiter((e for _, e in spans), dtype="int64", count=n)
-    numbers = pd.RangeIndex(n)
-    if len(hedges):
-        by_category = hedges.groupby(["sentence", "category"]).size().unstack(fill_value=0)
-        by_category = by_category.reindex(index=numbers, columns=HEDGE_CATEGORIES, fill_value=0)
-    else:
-        by_category = pd.DataFrame(0, index=numbers, columns=list(HEDGE_CATEGORIES))
-    n_attributions = (
-        attributions["sentence"].value_counts().reindex(numbers, fill_value=0)
-        if len(attributions)
-        else pd.Series(0, index=numbers)
-    )
-    n_hedges = by_category["hedge"].to_numpy()
-    n_boosters = by_category["booster"].to_numpy()
-    n_weasels = by_category["weasel"].to_numpy()
-    para_starts = np.array([p.start for p in article.paragraphs], dtype="int64")
-    paragraph = np.maximum(np.searchsorted(para_starts, starts, side="right") - 1, 0)
-    df = pd.DataFrame(
-        {
-            "sentence": np.arange(n, dtype="int64"),
-            "start": starts,
-            "end": ends,
-            "text": [text[s:e] for s, e in spans],
-            "hedges": n_hedges,
-            "boosters": n_boosters,
-            "weasels": n_weasels,
-            "attributions": n_attributions.to_numpy(),
-            "certainty": [
-                sentence_certainty(hedges=int(h), boosters=int(b), weasels=int(w))
-                for h, b, w in zip(n_hedges, n_boosters, n_weasels)
-            ],
-            "paragraph": paragraph.astype("int64"),
-        }
-    )
-    return frame(df, columns.SENTENCES)
+    cues = Counter((row["sentence"], row["category"]) for row in hedges)
+    said = Counter(row["sentence"] for row in attributions)
+    para_starts = [p.start for p in article.paragraphs]
+    out = []
+    for number, (start, end) in enumerate(spans):
+        n_hedges, n_boosters, n_weasels = (cues[number, c] for c in HEDGE_CATEGORIES)
+        out.append(
+            {
+                "sentence": number,
+                "start": start,
+                "end": end,
+                "text": text[start:end],
+                "hedges": n_hedges,
+                "boosters": n_boosters,
+                "weasels": n_weasels,
+                "attributions": said[number],
+                "certainty": sentence_certainty(
+                    hedges=n_hedges, boosters=n_boosters, weasels=n_weasels
+                ),
+                "paragraph": max(bisect_right(para_starts, start) - 1, 0),
+            }
+        )
+    return out
 
 
 def as_article(

@@ -12,8 +12,9 @@ import textwrap
 import pytest
 
 from sourcecrit import columns
-from sourcecrit.analysis import Analysis, frame
+from sourcecrit.analysis import Analysis
 from sourcecrit.article import Article
+from sourcecrit.frames import frame
 
 
 def attribution(

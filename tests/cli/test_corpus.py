@@ -57,9 +57,11 @@ def test_folders_expand_to_article_files_in_order(corpus):
     assert names == sorted([*GOOD, *BAD])
 
 
-def test_csv_has_one_row_per_good_article_and_skips_bad_ones(corpus, tmp_path, capsys):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_csv_has_one_row_per_good_article_and_skips_bad_ones(corpus, tmp_path, capsys, jobs):
     out = tmp_path / "summary.csv"
     args = ["analyze", str(corpus), "--format", "csv", "-o", str(out), "--max-chars", MAX_CHARS]
+    args += ["--jobs", jobs]
     assert main(args) == 1  # some failed, the batch still finished
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert tuple(rows[0]) == SUMMARY_COLUMNS
@@ -105,10 +107,31 @@ def test_nothing_readable_exits_2(tmp_path, capsys):
     assert "empty.txt" in errors[0] and "nothing-here: a folder with no .txt" in errors[1]
 
 
-def test_analyze_corpus_raises_without_an_error_handler(tmp_path):
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_analyze_corpus_raises_without_an_error_handler(tmp_path, jobs):
     (tmp_path / "empty.txt").write_bytes(b"")
     with pytest.raises(EmptyArticleError):
-        list(analyze_corpus(article_paths([tmp_path])))
+        list(analyze_corpus(article_paths([tmp_path]), jobs=jobs))
+
+
+def test_workers_send_back_the_same_analyses_in_order(corpus):
+    # Two worker processes analyse whole articles; what comes back is each article's
+    # whole Analysis (without its Doc), in input order, with the unreadable ones reported.
+    paths = article_paths([corpus])
+    good = [p for p in paths if p.relative_to(corpus).as_posix() in GOOD]
+    seen, failed = {}, {}
+    for jobs in (1, 2):
+        failed[jobs] = []
+        results = analyze_corpus(
+            paths,
+            jobs=jobs,
+            max_chars=int(MAX_CHARS),
+            on_error=lambda source, _exc, out=failed[jobs]: out.append(source),
+        )
+        seen[jobs] = [(source, analysis.to_json()) for source, analysis in results]
+    assert [source for source, _ in seen[2]] == good
+    assert seen[1] == seen[2]
+    assert failed[1] == failed[2] == [p for p in paths if p not in good]
 
 
 def test_bad_file_in_a_subprocess_is_one_line_and_the_rest_is_written(corpus, tmp_path):
