@@ -27,6 +27,23 @@ from types import SimpleNamespace
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
+#: Set to 1 to rewrite the README's screenshots in docs/images from this run; otherwise
+#: they go to a scratch folder, so a test run leaves the checkout as it was.
+README_IMAGES_ENV = "SOURCECRIT_README_IMAGES"
+
+
+def readme_image(name: str) -> Path:
+    """Return where the browser tests save the screenshot the README shows as ``name``."""
+    if os.environ.get(README_IMAGES_ENV) == "1":
+        folder = REPO / "docs" / "images"
+    else:
+        import tempfile
+
+        folder = Path(tempfile.gettempdir()) / "sourcecrit-screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / name
+
+
 NOTEBOOKS = REPO / "notebooks"
 CHROMIUM = Path("/usr/bin/chromium")
 # Flags for Chromium inside a container with no internet: no sandbox (we may be root),

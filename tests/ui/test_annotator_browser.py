@@ -6,7 +6,7 @@ the agreement, flags one machine span as wrong with a reason, and marks a second
 Then JupyterLab's own kernel restart and a second run: the frozen answer, the second
 version and the flag come back from disk. A second widget holds ``<script>`` in its text,
 which must be shown, not run. The test saves a screenshot of the widget after the reveal
-to ``docs/images/annotator.png`` (shown in the README).
+shown in the README (``docs/images/annotator.png`` with ``SOURCECRIT_README_IMAGES=1``).
 """
 
 from __future__ import annotations
@@ -24,11 +24,11 @@ from sourcecrit.span_agreement import agreement
 
 from . import test_exercise_browser as ex
 from . import test_lab_browser as lab
+from .conftest import readme_image
 
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[2]
-SCREENSHOT = REPO / "docs" / "images" / "annotator.png"
 NOTEBOOK = "scratch-annotator.ipynb"
 LEARNER = "Ada Browser"
 STEP_TIMEOUT_MS = 20_000
@@ -227,8 +227,7 @@ def test_annotate_commit_reveal_flag_restart_restore(
         page.set_viewport_size({"width": 1100, "height": 2400})
         page.wait_for_timeout(500)
         ann.scroll_into_view_if_needed()
-        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-        ann.screenshot(path=str(SCREENSHOT))
+        ann.screenshot(path=str(readme_image("annotator.png")))
         page.set_viewport_size(lab.VIEWPORT)
 
         saved = saved_when(store, lambda w: len(w["spans"]) == 4 and w["flags"])

@@ -18,12 +18,13 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from .conftest import readme_image
+
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = REPO / "notebooks"
 # Made by test_prebunking_quiz_scores_discernment, shown in the README.
-QUIZ_SCREENSHOT = REPO / "docs" / "images" / "lesson09-quiz.png"
 LESSONS = sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))
 # Lesson 00 shows the plain article: the student reads it before anything is revealed.
 FIRST_READ = "00-first-read.ipynb"
@@ -493,6 +494,5 @@ def test_prebunking_quiz_scores_discernment(lesson_runs):
     page.set_viewport_size({"width": 1100, "height": 2400})
     page.wait_for_timeout(500)
     quiz.scroll_into_view_if_needed()
-    QUIZ_SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-    quiz.screenshot(path=str(QUIZ_SCREENSHOT))
+    quiz.screenshot(path=str(readme_image("lesson09-quiz.png")))
     page.set_viewport_size(VIEWPORT)

@@ -4,8 +4,8 @@ The student runs the lesson, types a name in the prompt of the first cell, marks
 source, the cue and the content in the rendered opening of the article (drag-select, then
 a label key), commits, reveals the machine's reading and reads the agreement; then answers
 a write-then-reveal question, whose model answer is not on the page until the answer is
-written and saved. The test saves a screenshot of the annotator after the reveal to
-``docs/images/lesson01-annotator.png`` (shown in the README).
+written and saved. The test saves a screenshot of the annotator after the reveal, shown
+in the README (``docs/images/lesson01-annotator.png`` with ``SOURCECRIT_README_IMAGES=1``).
 """
 
 from __future__ import annotations
@@ -23,11 +23,11 @@ from sourcecrit.span_agreement import agreement
 
 from . import test_annotator_browser as ann_test
 from . import test_lab_browser as lab
+from .conftest import readme_image
 
 pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[2]
-SCREENSHOT = REPO / "docs" / "images" / "lesson01-annotator.png"
 LESSON = "01-who-says-so.ipynb"
 # A copy under its own name: its own kernel, whatever other tests do with lesson 01.
 COPY = "walk-01-who-says-so.ipynb"
@@ -115,13 +115,10 @@ def test_walk_lesson_01(browser, lab_server, tmp_path, flagship_analysis):
         assert widget.locator(".sc-ref").count() == 0
         assert widget.locator(".sc-ann-reveal").count() == 0
         assert widget.locator(".sc-ann-commit").is_disabled()
-        # The annotator was built (run-all) before the name was typed, so it asks for the
-        # name itself when it does not know it yet; a student types it there too.
-        name_box = widget.locator(".sc-ann-name")
-        if name_box.count():
-            name_box.fill(LEARNER)
-            widget.locator(".sc-ann-name-ok").click()
-            wait(widget.locator(".sc-ann-learner"), f"Working as {LEARNER}", run, "name")
+        # The annotator was built (run-all) before the name was typed; the name given in
+        # the first cell reaches it without a second prompt.
+        wait(widget.locator(".sc-ann-learner"), f"Working as {LEARNER}", run, "name")
+        assert widget.locator(".sc-ann-name").count() == 0
 
         # 3. Mark source, cue and content: drag over the words, press the label's key.
         widget.locator(".sc-ann-article").click(position={"x": 8, "y": 8})
@@ -160,8 +157,7 @@ def test_walk_lesson_01(browser, lab_server, tmp_path, flagship_analysis):
         page.set_viewport_size({"width": 1100, "height": 2400})
         page.wait_for_timeout(500)
         widget.scroll_into_view_if_needed()
-        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-        widget.screenshot(path=str(SCREENSHOT))
+        widget.screenshot(path=str(readme_image("lesson01-annotator.png")))
         page.set_viewport_size(lab.VIEWPORT)
 
         # 5. A write-then-reveal question: no model answer until an answer is saved.

@@ -208,6 +208,26 @@ def test_without_a_name_it_asks_and_saves_nothing_until_told(analysis, tmp_path)
     assert make(analysis, tmp_path, learner=None).spans == [at("clearly", "booster")]
 
 
+def test_a_name_given_in_another_prompt_reaches_an_annotator_on_screen(analysis, tmp_path):
+    # Run-all builds the lesson's annotator before the student types a name at the top:
+    # the name, once given there, is the annotator's too, and its marks are kept and saved.
+    from sourcecrit.widgets import learner
+
+    w = make(analysis, tmp_path, learner=None)
+    w.add_span(*at("clearly", "booster"))
+    top = learner()
+    top.name_box.value = "Ada"
+    assert top.submit() == "Ada"
+    assert w.learner == "Ada" and not w.needs_learner
+    assert w.spans == [at("clearly", "booster")]
+    saved = json.loads(next(tmp_path.rglob("annotator-*.json")).read_text(encoding="utf-8"))
+    assert saved["learner"] == "Ada"
+    # The next student: another name shows that student's work, not Ada's marks.
+    top.name_box.value = "Bea"
+    top.submit()
+    assert w.learner == "Bea" and w.spans == []
+
+
 def test_front_end_messages_drive_the_same_methods(analysis, tmp_path):
     w = make(analysis, tmp_path)
     start, end, _ = at("may well", "hedge")

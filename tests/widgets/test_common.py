@@ -145,3 +145,29 @@ def test_a_new_session_with_nothing_on_disk_is_offered_the_browser_copy(tmp_path
     again = reading_log(story, learner="Ada", store=fresh)
     again.saver.browser_copy.stored = kept_by_browser
     assert again.saver.restore_offer.layout.display == "none"
+
+
+def test_a_name_typed_in_one_prompt_reaches_every_form_on_screen(story, store):
+    # A lesson shows several forms before the student types a name in any of them: the
+    # name, once given in one, is every form's learner at once, and what each kept is saved.
+    first = checklist_form("sift", store=store)
+    second = recall_question(
+        "Which?", ["a", "b"], answer="b", explanation="because", key="r2", store=store
+    )
+    given = checklist_form("craap", learner="Cy", store=store)
+    second.choice.value = "b"
+    second.check()
+    assert "Not saved yet" in second.feedback.value
+    assert second.saver.prompt in second.saver.bar.children
+    first.saver.prompt.name_box.value = "Dee"
+    first.saver.prompt.submit()
+    for form in (first, second):
+        assert form.saver.prompt not in form.saver.bar.children
+        assert "Dee" in form.saver.who.value
+    assert second.saver.prompt.name_box.value == "Dee"  # its own prompt says so too
+    assert given.learner == "Cy"  # a form given its learner keeps it
+    answers = Saver(learner="Dee", key=second.saver.key, article=None, store=store).load()
+    assert answers.answers["attempts"] == ["b"]
+    # The next student on a shared computer: every form asks again.
+    session.forget_learner()
+    assert first.learner is None and first.saver.prompt in first.saver.bar.children

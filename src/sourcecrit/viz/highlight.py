@@ -12,8 +12,6 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-import pandas as pd
-
 from sourcecrit.analysis import Analysis
 
 #: CSS class, label and colour per kind of span (colour-blind safe, after Okabe & Ito 2008).
@@ -67,15 +65,15 @@ def marks(analysis: Analysis, *, layers: tuple[str, ...] = LAYERS) -> list[Mark]
     """Return the spans to highlight for the chosen layers, from the Analysis tables."""
     out: list[Mark] = []
     if "attributions" in layers:
-        for row in analysis.attributions.itertuples(index=False):
-            who = row.speaker or row.source_text or "no named source"
+        for row in analysis.rows("attributions"):
+            who = row["speaker"] or row["source_text"] or "no named source"
             for kind in ("source", "cue", "content"):
-                start, end = getattr(row, f"{kind}_start"), getattr(row, f"{kind}_end")
-                if not (pd.isna(start) or pd.isna(end)) and end > start:
-                    out.append(Mark(int(start), int(end), kind, f"{kind} ({row.kind}): {who}"))
+                start, end = row[f"{kind}_start"], row[f"{kind}_end"]
+                if start is not None and end is not None and end > start:
+                    out.append(Mark(start, end, kind, f"{kind} ({row['kind']}): {who}"))
     if "hedges" in layers:
-        for row in analysis.hedges.itertuples(index=False):
-            out.append(Mark(int(row.start), int(row.end), row.category, row.explanation or ""))
+        for row in analysis.rows("hedges"):
+            out.append(Mark(row["start"], row["end"], row["category"], row["explanation"] or ""))
     return out
 
 

@@ -32,6 +32,7 @@ from sourcecrit.widgets.annotator_state import (
     ACTIONS,
     MAX_REASON_CHARS,
     SAVED,
+    annotated_source,
     as_spans,
     now,
     overall_f1,
@@ -114,7 +115,7 @@ class Annotator(anywidget.AnyWidget):
         # One store for this widget, so its saves merge per item (see widgets.common).
         self._saver = Saver(learner=learner, key=STORE_PREFIX + key, article=article, store=store)
         self.browser_copy, self.restore_offer = self._saver.browser_copy, self._saver.restore_offer
-        self._saver.on_reload(lambda: self._load(self.learner) if self.learner else None)
+        self._saver.on_reload(self._follow_saver)
         self._on_commit = on_commit
         self._times: dict[str, str] = {}
         self.on_msg(self._front_end)
@@ -313,6 +314,12 @@ class Annotator(anywidget.AnyWidget):
             self.saved_to = str(path)
             saver.mirror(self.learner)
 
+    def _follow_saver(self) -> None:
+        # A name typed in another prompt, or the browser's copy restored: show that work.
+        # Words marked before any name was known are kept (they are this student's).
+        if who := self._saver.learner:
+            self._load(who, keep=not self.learner)
+
     def _load(self, learner: str, *, keep: bool = False) -> None:
         loaded = self._saver.store.load(learner, self._saver.key, self._article)
         saved, notices = dict(loaded.answers), list(loaded.notices)
@@ -365,15 +372,7 @@ def annotator(
     Raises:
         AnnotatorError: unknown layer, a passage not in the article, or a bad key.
     """
-    from sourcecrit.article import Article
-
-    analysis = None if isinstance(source, Article) else source
-    article = source if isinstance(source, Article) else getattr(source, "article", None)
-    text = getattr(source, "text", None)
-    if article is None or not isinstance(text, str):
-        raise AnnotatorError(
-            f"annotator needs an Analysis or an Article, not {type(source).__name__}"
-        )
+    analysis, article, text = annotated_source(source)
     if layer not in LAYERS:
         raise AnnotatorError(f"there is no layer {layer!r}; use certainty or attribution")
     window = passage_window(text, passage)

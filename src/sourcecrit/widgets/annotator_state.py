@@ -280,3 +280,21 @@ def overall_f1(scores: dict[str, Any]) -> float | None:
 def now() -> str:
     """Return the time now (UTC, ISO 8601, to the second)."""
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def annotated_source(source: Any) -> tuple[Any, Any, str]:
+    """Return ``(analysis or None, article, text)`` of what an annotator is given.
+
+    Raises:
+        AnnotatorError: ``source`` is neither an Analysis nor an Article.
+    """
+    from sourcecrit.article import Article
+
+    analysis = None if isinstance(source, Article) else source
+    article = source if isinstance(source, Article) else getattr(source, "article", None)
+    text = getattr(source, "text", None)
+    if article is None or not isinstance(text, str):
+        raise AnnotatorError(
+            f"annotator needs an Analysis or an Article, not {type(source).__name__}"
+        )
+    return analysis, article, text

@@ -30,7 +30,7 @@ from sourcecrit.progress import ProgressError, ProgressStore, Saved
 from sourcecrit.progress import _checklist_id as record_key
 from sourcecrit.widgets.browser_copy import BrowserCopy
 from sourcecrit.widgets.learner import LearnerPrompt
-from sourcecrit.work.learner import current_learner
+from sourcecrit.work.learner import current_learner, on_learner_change
 
 Store = ProgressStore | str | os.PathLike[str] | None
 
@@ -81,7 +81,9 @@ class Saver:
         self.who = widgets.HTML()
         self.who.add_class("sc-working-as")
         self.prompt = LearnerPrompt()
-        self.prompt.on_name(self._named)
+        # A name typed into any prompt (this form's, another form's, the lesson's) is
+        # this form's learner from then on, unless the form was given its own.
+        on_learner_change(self._learner_changed)
         self.note = widgets.HTML()
         self.note.add_class("sc-save-note")
         self.browser_copy = BrowserCopy(store=self.store)
@@ -143,8 +145,14 @@ class Saver:
             return False
         return not ProgressStore(self.store.directory).load(learner, self.key, self.article).answers
 
-    def _named(self, _name: str) -> None:
+    def _learner_changed(self, _name: str | None) -> None:
+        if self._learner is None:
+            self._named()
+
+    def _named(self) -> None:
         self.show()
+        if self.learner is None:
+            return
         if self._pending is not None:
             self.note.value = self.save(self._pending)
         if self._reload is not None:

@@ -18,7 +18,7 @@ from sourcecrit.errors import SourcecritError
 from sourcecrit.progress import ProgressStore
 from sourcecrit.progress import _keyed as keyed
 from sourcecrit.widgets.common import LearnerPrompt
-from sourcecrit.work.learner import current_learner
+from sourcecrit.work.learner import current_learner, on_learner_change
 from sourcecrit.work.workfile import WorkFile, collect_work, import_work
 
 
@@ -33,11 +33,13 @@ class HandIn(widgets.VBox):
         status: what the last upload did.
     """
 
-    def __init__(self, *, learner: str | None, store: ProgressStore):
+    def __init__(self, *, learner: str | None, store: ProgressStore, follow: bool = False):
         self.store = store
         self.learner = learner
         self.prompt = LearnerPrompt()
         self.prompt.on_name(self._named)
+        if follow:  # no learner given: whoever the session's learner becomes
+            on_learner_change(self._session_learner)
         self.summary = widgets.HTML()
         self.download = widgets.HTML()
         self.download.add_class("sc-download")
@@ -106,6 +108,10 @@ class HandIn(widgets.VBox):
         self.learner = name
         self.refresh()
 
+    def _session_learner(self, name: str | None) -> None:
+        if name is not None and name != self.learner:
+            self._named(name)
+
     def _uploaded(self, change: dict[str, Any]) -> None:
         files = change["new"]
         if not files:
@@ -141,4 +147,4 @@ def hand_in(
     """
     if not isinstance(store, ProgressStore):
         store = ProgressStore(store)
-    return HandIn(learner=learner or current_learner(), store=store)
+    return HandIn(learner=learner or current_learner(), store=store, follow=learner is None)

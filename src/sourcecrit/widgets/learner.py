@@ -13,7 +13,7 @@ from collections.abc import Callable
 import ipywidgets as widgets
 
 from sourcecrit.errors import LearnerError
-from sourcecrit.work.learner import current_learner, set_learner
+from sourcecrit.work.learner import current_learner, on_learner_change, set_learner
 
 
 class LearnerPrompt(widgets.VBox):
@@ -41,6 +41,12 @@ class LearnerPrompt(widgets.VBox):
         self.confirm.on_click(lambda _b: self.submit())
         super().__init__([widgets.HBox([self.name_box, self.confirm]), self.status])
         self.add_class("sc-learner")
+        self._show()
+        on_learner_change(self._learner_changed)
+
+    def _learner_changed(self, name: str | None) -> None:
+        # A name confirmed in another prompt shows here too.
+        self.name_box.value = name or ""
         self._show()
 
     def on_name(self, callback: Callable[[str], None]) -> None:

@@ -10,6 +10,9 @@ ask for it first.
 from __future__ import annotations
 
 import os
+import weakref
+from collections.abc import Callable
+from typing import Any
 
 from sourcecrit.errors import LearnerError
 
@@ -19,6 +22,9 @@ MAX_LEARNER_CHARS = 100
 # The name given in this Python session (one kernel = one student). Set only by
 # set_learner(), never on import.
 _session: dict[str, str] = {}
+# Who to tell when the learner changes: weak references, so that a form the notebook no
+# longer shows is not kept alive for it.
+_listeners: list[Callable[[], Any]] = []
 
 
 def checked_learner(name: object) -> str:
@@ -39,7 +45,9 @@ def set_learner(name: str) -> str:
     Raises:
         LearnerError: the name is empty, too long or holds control characters.
     """
+    before = current_learner()
     _session["name"] = checked_learner(name)
+    _tell_listeners(before)
     return _session["name"]
 
 
@@ -53,4 +61,37 @@ def current_learner() -> str | None:
 
 def forget_learner() -> None:
     """Forget the session's learner (a shared computer, the next student)."""
+    before = current_learner()
     _session.pop("name", None)
+    _tell_listeners(before)
+
+
+def on_learner_change(callback: Callable[[str | None], None]) -> None:
+    """Call ``callback(name)`` each time the session's learner changes (None: forgotten).
+
+    Every form on screen follows the name typed into any prompt: "Working as Ada" shows
+    at once on all of them, and what they kept before a name was known is saved under it.
+    A bound method is held weakly (the widget may be gone); other callables strongly.
+    """
+    if hasattr(callback, "__self__") and hasattr(callback, "__func__"):
+        _listeners.append(weakref.WeakMethod(callback))  # type: ignore[arg-type]
+    else:
+        _listeners.append(lambda: callback)
+
+
+def _tell_listeners(before: str | None) -> None:
+    now = current_learner()
+    if now == before:
+        return
+    failure: Exception | None = None
+    for ref in list(_listeners):
+        callback = ref()
+        if callback is None:
+            _listeners.remove(ref)
+            continue
+        try:
+            callback(now)
+        except Exception as exc:  # every form is told; the first failure is then raised
+            failure = failure or exc
+    if failure is not None:
+        raise failure
