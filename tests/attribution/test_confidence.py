@@ -11,7 +11,6 @@ from sourcecrit.attribution.confidence import (
     keys_counted,
     level_for,
     load_rule_confidence,
-    parse_rule_confidence,
     rule_key,
 )
 from sourcecrit.errors import LexiconError
@@ -54,19 +53,34 @@ def test_confidence_follows_the_measured_table():
 
 
 @pytest.mark.parametrize(
-    "data, message",
+    "text, where, message",
     [
-        ({"rule": {}}, "a mapping under 'rules'"),
-        ({"rules": {"verb": {"predicted": 3, "correct": 5, "confidence": "high"}}}, "rules.verb"),
+        ("rule: {}\n", "rule", "unknown key"),
         (
-            {"rules": {"verb": {"predicted": 5, "correct": 3, "confidence": "sure"}}},
+            "rules:\n  verb:\n    predicted: 3\n    correct: 5\n    confidence: high\n",
+            "rules.verb",
+            "'correct'",
+        ),
+        (
+            "rules:\n  verb:\n    predicted: 5\n    correct: 3\n    confidence: sure\n",
             "rules.verb.confidence",
+            "high",
+        ),
+        (
+            "rules:\n  verb:\n    predicted: -1\n    correct: 0\n    confidence: low\n",
+            "rules.verb.predicted",
+            "",
         ),
     ],
 )
-def test_bad_tables_are_refused_with_the_key(data, message):
-    with pytest.raises(LexiconError, match=message):
-        parse_rule_confidence(data, label="x.yaml")
+def test_bad_tables_are_refused_with_file_line_and_key(tmp_path, text, where, message):
+    path = tmp_path / "confidence.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LexiconError) as caught:
+        load_rule_confidence(path)
+    problems = caught.value.problems
+    assert all(p.source == str(path) and p.line is not None for p in problems)
+    assert any(where in p.key and message in p.message for p in problems), problems
 
 
 def test_every_row_carries_rule_and_confidence(attribute):

@@ -10,14 +10,16 @@ in four of these is wrong, check it yourself".
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-import yaml
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from sourcecrit.errors import LexiconError
 from sourcecrit.resources import data_path
+from sourcecrit.yamlfile import validated_file
 
 DEFAULT_FILE = ("rule_confidence", "attribution.yaml")
 LEVELS = ("high", "medium", "low")
@@ -61,49 +63,53 @@ def keys_counted(key: str) -> list[str]:
     return list(dict.fromkeys([key, parts[0]]))
 
 
-def parse_rule_confidence(data: Any, *, label: str) -> dict[str, dict[str, Any]]:
-    """Return ``key -> {"predicted", "correct", "precision", "confidence"}`` from the data.
+class RuleRow(BaseModel):
+    """One rule's (or rule key's) measured precision."""
 
-    Raises:
-        LexiconError: the mapping is malformed; the message names the file and the key.
-    """
-    if not isinstance(data, dict) or not isinstance(data.get("rules"), dict):
-        raise LexiconError(f"{label}: expected a mapping with a mapping under 'rules'")
-    out: dict[str, dict[str, Any]] = {}
-    for key, row in data["rules"].items():
-        where = f"{label}: rules.{key}"
-        if not isinstance(row, dict):
-            raise LexiconError(f"{where}: expected a mapping")
-        predicted, correct = row.get("predicted"), row.get("correct")
-        if (
-            not isinstance(predicted, int)
-            or not isinstance(correct, int)
-            or not 0 <= correct <= predicted
-        ):
-            raise LexiconError(
-                f"{where}: 'predicted' and 'correct' must be counts, correct ≤ predicted"
-            )
-        if row.get("confidence") not in LEVELS:
-            raise LexiconError(f"{where}.confidence: expected one of {', '.join(LEVELS)}")
-        out[str(key)] = dict(row)
-    return out
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    predicted: int = Field(ge=0)
+    correct: int = Field(ge=0)
+    precision: float | None = Field(default=None, ge=0, le=1)
+    confidence: Literal["high", "medium", "low"]
+
+    @model_validator(mode="after")
+    def _counts(self) -> RuleRow:
+        if self.correct > self.predicted:
+            raise ValueError("'correct' must not be more than 'predicted'")
+        return self
+
+
+class RuleConfidenceFile(BaseModel):
+    """``data/rule_confidence/attribution.yaml``, as ``benchmarks/rule_confidence.py`` writes it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    about: str = ""
+    command: str = ""
+    date: dt.date | None = None
+    splits: tuple[str, ...] = ()
+    thresholds: dict[str, float] = {}
+    min_predictions: int | None = None
+    rules: dict[str, RuleRow]
 
 
 @functools.cache
 def load_rule_confidence(path: Path | None = None) -> dict[str, dict[str, Any]]:
     """Return the measured rule precisions (default: the bundled file), read once.
 
+    Read through the one YAML validator (:func:`sourcecrit.yamlfile.validated_file`).
+
+    Returns:
+        ``key -> {"predicted", "correct", "precision", "confidence"}``.
+
     Raises:
-        LexiconError: the file cannot be read or is malformed.
+        LexiconError: the file cannot be read or is malformed; each problem names the
+            file, the line and the key.
     """
     source = path if path is not None else data_path(*DEFAULT_FILE)
-    label = str(path) if path is not None else "sourcecrit/data/" + "/".join(DEFAULT_FILE)
-    try:
-        text = Path(source).read_text(encoding="utf-8")
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, yaml.YAMLError) as exc:
-        raise LexiconError(f"{label}: cannot read the rule confidence file ({exc})") from exc
-    return parse_rule_confidence(data, label=label)
+    table = validated_file(source, RuleConfidenceFile, error=LexiconError, what="a rule confidence")
+    return {key: row.model_dump() for key, row in table.rules.items()}
 
 
 def confidence_of(rule: str, *, category: str | None = None, nested: bool = False) -> str:
