@@ -52,7 +52,7 @@ def test_a_minimal_file_parses():
     [
         (
             "  lede_cues:\n    description: d\n    words:\n      - {word: tell}\n",
-            "lists.lede_cues.words[0]: expected exactly the keys 'word' and 'explanation'",
+            "lists.lede_cues.words[0].explanation: Field required",
         ),
         (
             "  lede_cues:\n    description: d\n    words:\n      - {word: Tell, explanation: e}\n",
@@ -61,7 +61,7 @@ def test_a_minimal_file_parses():
         (
             "  lede_cues:\n    description: d\n    words:\n      - {word: tell, explanation: e}\n"
             "      - {word: tell, explanation: f}\n",
-            "'tell' is listed twice in lede_cues",
+            "lists.lede_cues.words: 'tell' is listed twice",
         ),
         (
             "  lede_cues:\n    description: d\n    words: []\n",
@@ -85,12 +85,14 @@ def test_unknown_and_missing_lists_are_named():
         _minimal()
         + "  lead_cues:\n    description: d\n    words:\n      - {word: w, explanation: e}\n"
     )
-    with pytest.raises(LexiconError, match="lists.lead_cues: unknown list"):
+    with pytest.raises(LexiconError, match="lists.lead_cues: unknown key") as info:
         parse_word_lists(text, label="w.yaml")
+    # named at the list's own lines (the validator points at a key's value: its first line)
+    assert info.value.problems[0].line == text.splitlines().index("  lead_cues:") + 2
     without = (
         "lists:\n  lede_cues:\n    description: d\n    words:\n      - {word: w, explanation: e}\n"
     )
-    with pytest.raises(LexiconError, match="no list 'clause_nouns'"):
+    with pytest.raises(LexiconError, match="lists.clause_nouns: Field required"):
         parse_word_lists(without, label="w.yaml")
 
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import yaml
+from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 from sourcecrit.errors import LexiconError
 from sourcecrit.resources import data_path
+from sourcecrit.yamlfile import validated_yaml
 
 DEFAULT_FILE = "attribution_words.yaml"
 
@@ -49,23 +49,71 @@ class WordList:
         return frozenset(self.explanations)
 
 
-def _line(node: yaml.Node | None) -> int | None:
-    return node.start_mark.line + 1 if node is not None else None
+class WordEntry(BaseModel):
+    """One word of a list and the line a student reads about it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    word: str
+    explanation: str
+
+    @field_validator("word")
+    @classmethod
+    def _lower_case(cls, word: str) -> str:
+        if not word.strip() or word != word.strip().lower():
+            raise ValueError(f"expected a lower-case word, got {word!r}")
+        return word
+
+    @field_validator("explanation")
+    @classmethod
+    def _one_line(cls, explanation: str) -> str:
+        if not explanation.strip() or "\n" in explanation.strip():
+            raise ValueError("expected one line of text")
+        return explanation.strip()
 
 
-def _child(node: yaml.Node | None, key: str | int) -> yaml.Node | None:
-    """Return the YAML node under ``key`` (a mapping key or a list index), if any."""
-    if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
-            if getattr(k, "value", None) == key:
-                return v
-    if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-        return node.value[key]
-    return None
+class WordListBody(BaseModel):
+    """One list: what it is for, and its words."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    description: str = Field(min_length=1)
+    words: tuple[WordEntry, ...]
+
+    @field_validator("words")
+    @classmethod
+    def _each_once(cls, words: tuple[WordEntry, ...]) -> tuple[WordEntry, ...]:
+        if not words:
+            raise ValueError("expected a non-empty list of entries")
+        seen: set[str] = set()
+        for entry in words:
+            if entry.word in seen:
+                raise ValueError(f"{entry.word!r} is listed twice")
+            seen.add(entry.word)
+        return words
+
+
+#: One field per list of :data:`LIST_NAMES`, so that an unknown list is named at its own
+#: line and a missing one is named too.
+_Lists = create_model(  # type: ignore[call-overload]
+    "WordLists",
+    __config__=ConfigDict(extra="forbid", frozen=True),
+    **{name: (WordListBody, ...) for name in LIST_NAMES},
+)
+
+
+class WordListsFile(BaseModel):
+    """``data/attribution_words.yaml``: every list of :data:`LIST_NAMES`, and no other."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    lists: _Lists  # type: ignore[valid-type]
 
 
 def parse_word_lists(text: str, *, label: str) -> dict[str, WordList]:
     """Return the validated word lists in YAML ``text``, keyed by list name.
+
+    Read through the one YAML validator (:func:`sourcecrit.yamlfile.validated_yaml`).
 
     Args:
         text: the YAML document (a mapping with ``lists``).
@@ -73,62 +121,14 @@ def parse_word_lists(text: str, *, label: str) -> dict[str, WordList]:
 
     Raises:
         LexiconError: not YAML, a list missing or unknown, an entry without a word or an
-            explanation, or a word listed twice; the message names file, line and key.
+            explanation, or a word listed twice; each problem names file, line and key.
     """
-    try:
-        # libyaml when PyYAML has it: read at every start-up, ten times faster (issue #10).
-        fast: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        root = yaml.compose(text, Loader=fast)
-        data: Any = yaml.load(text, Loader=fast)
-    except yaml.YAMLError as exc:
-        raise LexiconError(f"{label}: not valid YAML ({exc})") from exc
-
-    def fail(node: yaml.Node | None, key: str, message: str) -> LexiconError:
-        line = _line(node)
-        where = f"{label}:{line}" if line is not None else label
-        return LexiconError(f"{where}: {key}: {message}")
-
-    if not isinstance(data, dict) or not isinstance(data.get("lists"), dict):
-        raise fail(root, "lists", "expected a mapping with a mapping under 'lists'")
-    lists_node = _child(root, "lists")
-    out: dict[str, WordList] = {}
-    for name, body in data["lists"].items():
-        node = _child(lists_node, name)
-        if name not in LIST_NAMES:
-            raise fail(
-                node, f"lists.{name}", f"unknown list (expected one of {', '.join(LIST_NAMES)})"
-            )
-        if not isinstance(body, dict) or not isinstance(body.get("description"), str):
-            raise fail(node, f"lists.{name}", "expected a mapping with 'description' and 'words'")
-        if not isinstance(body.get("words"), list) or not body["words"]:
-            words_at = _child(node, "words") or node
-            raise fail(words_at, f"lists.{name}.words", "expected a non-empty list of entries")
-        words_node = _child(node, "words")
-        explanations: dict[str, str] = {}
-        for n, entry in enumerate(body["words"]):
-            key = f"lists.{name}.words[{n}]"
-            entry_node = _child(words_node, n)
-            if not isinstance(entry, dict) or set(entry) != {"word", "explanation"}:
-                raise fail(entry_node, key, "expected exactly the keys 'word' and 'explanation'")
-            word, explanation = entry["word"], entry["explanation"]
-            if not isinstance(word, str) or not word.strip() or word != word.strip().lower():
-                raise fail(entry_node, f"{key}.word", f"expected a lower-case word, got {word!r}")
-            if (
-                not isinstance(explanation, str)
-                or not explanation.strip()
-                or "\n" in explanation.strip()
-            ):
-                raise fail(
-                    entry_node, f"{key}.explanation", f"expected one line of text for {word!r}"
-                )
-            if word in explanations:
-                raise fail(entry_node, f"{key}.word", f"{word!r} is listed twice in {name}")
-            explanations[word] = explanation.strip()
-        out[name] = WordList(name, body["description"].strip(), explanations)
-    missing = [n for n in LIST_NAMES if n not in out]
-    if missing:
-        raise fail(lists_node, "lists", f"no list {missing[0]!r}")
-    return out
+    data = validated_yaml(text, WordListsFile, source=label, error=LexiconError, what="a word-list")
+    bodies: dict[str, WordListBody] = {name: getattr(data.lists, name) for name in LIST_NAMES}
+    return {
+        name: WordList(name, body.description.strip(), {e.word: e.explanation for e in body.words})
+        for name, body in bodies.items()
+    }
 
 
 @functools.cache
