@@ -39,6 +39,8 @@ def at(records: list[dict], text: str, phrase: str) -> list[str]:
         ("The policy has been strongly criticised.", "been strongly criticised", "weasel"),
         ("The old bridge is known to flood in spring.", "is known to", "weasel"),
         ("The common belief that the river is clean is wrong.", "common belief", "weasel"),
+        ("It has been remarked that the dialect is very old.", "been remarked", "weasel"),
+        ("The law is considered unfair by those who oppose it.", "considered", "weasel"),
         ("Legend has it that the king slept here.", "Legend has", "weasel"),
         # the writer's own tentative claim, and openly unknown facts
         ("We propose that the delay caused the crash.", "We propose that", "hedge"),
@@ -79,6 +81,7 @@ def test_guideline_cues(cues_of, text, phrase, category):
         ("The old press could often print a page a minute.", "could"),
         ("An unknown gunman fired two shots.", "unknown"),
         ("Much of the drop can be credited to the new law.", "credited"),
+        ("The holiday is observed in many towns.", "observed"),
     ],
 )
 def test_not_cues_in_news(cues_of, text, phrase):

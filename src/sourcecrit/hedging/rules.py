@@ -73,7 +73,7 @@ VERBAL = ("VERB", "AUX")
 RANGE_WORDS = frozenset(
     {"all", "every", "each", "any", "other", "maximum", "minimum", "only", "several", "many"}
 )
-VAGUE_AGENTS = frozenset({"some", "many", "most", "others", "several", "few", "all"})
+VAGUE_AGENTS = frozenset({"some", "many", "most", "others", "several", "few", "all", "those"})
 
 
 def governed_verb(token: Token) -> Token:
