@@ -109,6 +109,9 @@ def wikipedia_finder(nlp):
         ("It is one of the most popular songs of the year.", "one of the most"),
         ("The legendary bridge opened in 1932.", "legendary"),
         ("She is a highly regarded painter.", "highly regarded"),
+        ("He was an influential teacher of the violin.", "influential"),
+        ("On some occasions the ferry does not run.", "some occasions"),
+        ("Some Londoners keep bees on their roofs.", "Some Londoners"),
     ],
 )
 def test_wikipedia_reading_marks_words_to_watch(nlp, wikipedia_finder, text, phrase):
@@ -121,6 +124,8 @@ def test_wikipedia_reading_marks_words_to_watch(nlp, wikipedia_finder, text, phr
     [
         ("How many cases were there?", "many cases"),
         ("The cost rose for many years.", "many years"),
+        ("The shop sells shoes, hats and many more.", "many more"),
+        ("Tickets are popular with students.", "popular"),
     ],
 )
 def test_wikipedia_reading_leaves_questions_and_time(nlp, wikipedia_finder, text, phrase):
