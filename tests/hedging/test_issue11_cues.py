@@ -82,6 +82,11 @@ def test_guideline_cues(cues_of, text, phrase, category):
         ("An unknown gunman fired two shots.", "unknown"),
         ("Much of the drop can be credited to the new law.", "credited"),
         ("The holiday is observed in many towns.", "observed"),
+        ("The new rule will improve the lot of workers.", "the lot of"),
+        ("The mayor attacked some council members in his speech.", "some council members"),
+        ("They drew a probability-based sample of homes.", "probability"),
+        ("If a meeting is proposed, we will consider it.", "proposed"),
+        ("The country must be strong in the talks.", "must"),
     ],
 )
 def test_not_cues_in_news(cues_of, text, phrase):

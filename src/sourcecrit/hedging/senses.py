@@ -55,6 +55,9 @@ def not_statistical(span: Span, lexicon: HedgeLexicon) -> bool:
     noun = span.root
     if noun.dep_ in ("compound", "nmod") and noun.head.pos_ in ("NOUN", "PROPN"):
         return False  # "likelihood ratio", "probability distribution"
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if nxt is not None and nxt.text == "-":
+        return False  # "a probability-based sample"
     for child in noun.children:
         if child.lower_ in STATISTICAL_MODIFIERS or child.like_num:
             return False

@@ -95,6 +95,9 @@ def people_quantity(span: Span, lexicon: HedgeLexicon) -> bool:
     elif any(t.lower_ == "other" for t in span) and noun.head.lower_ in ("like", "than", "unlike"):
         # "Ohio, like many other states, ...": a comparison describes, it reports no view.
         return False
+    # "He attacked some lawmakers", "let some people stay": people acted upon voice no view.
+    if noun.dep_ in ("dobj", "dative") and noun.head.lemma_.lower() not in lexicon.stance_verbs:
+        return False
     return (_group_noun(noun, lexicon) or holds_view(noun, lexicon)) and not names_members(noun)
 
 
@@ -211,7 +214,8 @@ def of_group(span: Span, lexicon: HedgeLexicon) -> bool:
     """
     # "The number of people receiving it will rise" names a quantity to be counted; only
     # "a number of" leaves it vague.
-    if span[0].lower_ == "the" and any(t.lower_ == "number" for t in span):
+    # "the lot of workers" is their condition in life.
+    if span[0].lower_ == "the" and any(t.lower_ in ("number", "lot") for t in span):
         return False
     noun = span.doc[span.end] if span.end < len(span.doc) else None
     while noun is not None and noun.dep_ in ("amod", "compound", "nmod") and noun.head.i > noun.i:
