@@ -87,6 +87,8 @@ def test_guideline_cues(cues_of, text, phrase, category):
         ("They drew a probability-based sample of homes.", "probability"),
         ("If a meeting is proposed, we will consider it.", "proposed"),
         ("The country must be strong in the talks.", "must"),
+        ("All she could do was wait for the bus.", "could"),
+        ("There was nothing the doctors could do.", "could"),
     ],
 )
 def test_not_cues_in_news(cues_of, text, phrase):

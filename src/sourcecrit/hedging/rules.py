@@ -40,6 +40,7 @@ WOULD_OPINION_VERBS = frozenset(
 # Clauses of time or purpose state when or for what something was possible: "before the
 # police could arrive", "so that she could vote" are no guesses.
 ABILITY_MARKERS = frozenset({"before", "until", "till", "so", "once", "after", "when"})
+ALL_WORDS = frozenset({"all", "everything", "anything", "nothing", "what", "whatever"})
 # "could often", "could easily", "could readily": what was possible as a habit or with ease.
 HABIT_ADVERBS = frozenset(
     {"often", "sometimes", "usually", "easily", "readily", "frequently", "occasionally"}
@@ -147,6 +148,12 @@ def epistemic_modal(span: Span, lexicon: HedgeLexicon) -> bool:
         return True
     if lemma == "could":
         if any(c.dep_ == "mark" and c.lower_ in ABILITY_MARKERS for c in verb.children):
+            return False
+        # "Everyone who could fled", "all she could do was shout": what someone was able
+        # to do, with the verb left out or as "do".
+        if verb.i == modal.i or (
+            verb.lemma_ == "do" and verb.dep_ == "relcl" and verb.head.lower_ in ALL_WORDS
+        ):
             return False
         # "Parliament could often create problems", "it could easily be converted": a
         # habit or an ease of doing, not a guess about what is true.
