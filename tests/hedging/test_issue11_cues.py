@@ -172,3 +172,14 @@ def test_blank_pipeline_builds_with_a_reading():
     assert any(e.id == "vague-amount" for e in finder.lexicon.entries)
     news = HedgeFinder(nlp, "h2")
     assert not any(e.id == "vague-amount" for e in news.lexicon.entries)
+
+
+def test_analyze_takes_the_reading():
+    import sourcecrit
+
+    text = "In some cases the river floods the town."
+    news = sourcecrit.analyze(text)
+    wiki = sourcecrit.analyze(text, reading="wikipedia")
+    assert list(news.hedges["cue"]) == []
+    assert list(wiki.hedges["cue"]) == ["some cases"]
+    assert list(wiki.hedges["category"]) == ["weasel"]
