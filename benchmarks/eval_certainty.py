@@ -3,7 +3,7 @@
 Usage::
 
     .venv/bin/python benchmarks/eval_certainty.py ../shared/data/news-certainty \\
-        ../shared/data/polnear [--split dev] [--errors] [--by-entry] \\
+        ../shared/data/polnear [--split dev] [--errors] [--by-entry] [--reading wikipedia] \\
         [--write-confidence src/sourcecrit/data/rule_confidence/hedges.json]
 
 ``NEWS_GOLD_DIR`` holds ``<split>.json`` (``{"articles": [...], "cues": [{"article",
@@ -180,21 +180,25 @@ def score(predicted: dict[str, list[dict]], gold: list[dict]) -> dict[str, Count
     return counts
 
 
-def sourcecrit_cues(texts: dict[str, str], *, lexicon: Path | None = None) -> dict[str, list[dict]]:
+def sourcecrit_cues(
+    texts: dict[str, str], *, lexicon: Path | None = None, reading: str = "news"
+) -> dict[str, list[dict]]:
     """Return sourcecrit's hedge records per article (pipeline without attribution).
 
     With ``lexicon``, the hedging component is built from that YAML file instead of the
     bundled one (e.g. an earlier version: ``git show REV:src/sourcecrit/data/hedges.yaml``).
+    ``reading`` is the hedging component's reading (``news`` or ``wikipedia``).
     """
     from sourcecrit.pipeline import get_nlp, load_model
 
     if lexicon is None:
-        nlp = get_nlp()
+        nlp = get_nlp(reading=reading)
     else:
         nlp = load_model()
         if "sourcecrit_hedges" in nlp.pipe_names:
             nlp.remove_pipe("sourcecrit_hedges")
-        nlp.add_pipe("sourcecrit_hedges", config={"lexicon": str(lexicon)}, last=True)
+        config = {"lexicon": str(lexicon), "reading": reading}
+        nlp.add_pipe("sourcecrit_hedges", config=config, last=True)
     names = list(texts)
     disable = [p for p in ("sourcecrit_attribution",) if p in nlp.pipe_names]
     with nlp.select_pipes(disable=disable):
@@ -299,20 +303,34 @@ def main(argv: list[str] | None = None) -> int:
         metavar="YAML",
         help="also score sourcecrit with this lexicon file (repeatable), e.g. an older one",
     )
+    parser.add_argument(
+        "--reading",
+        choices=("news", "wikipedia"),
+        default="news",
+        help="the hedging component's reading (default news, the guidelines' own)",
+    )
     args = parser.parse_args(argv)
+    if args.write_confidence and args.reading != "news":
+        parser.error("--write-confidence measures the news reading; leave --reading out")
 
     texts, gold = read_gold(args.gold_dir, args.polnear_dir, args.split)
     base = {n: baseline_cues(t) for n, t in texts.items()}
     base_counts = score(base, [dict(g) for g in gold])
-    ours = sourcecrit_cues(texts)
+    ours = sourcecrit_cues(texts, reading=args.reading)
     our_counts = score(ours, gold)
-    print(f"## Certainty cues on news-certainty/{args.split}.json ({len(texts)} articles)\n")
+    title = f"## Certainty cues on news-certainty/{args.split}.json ({len(texts)} articles)"
+    if args.reading != "news":
+        title += f", reading: {args.reading}"
+    print(title + "\n")
     rows = [("word-list baseline", base_counts)]
     for path in args.lexicon:
         rows.append(
             (
                 f"sourcecrit, lexicon {path.name}",
-                score(sourcecrit_cues(texts, lexicon=path), [dict(g) for g in gold]),
+                score(
+                    sourcecrit_cues(texts, lexicon=path, reading=args.reading),
+                    [dict(g) for g in gold],
+                ),
             )
         )
     rows.append(("sourcecrit", our_counts))

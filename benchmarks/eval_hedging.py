@@ -4,7 +4,8 @@ Usage::
 
     .venv/bin/python benchmarks/eval_hedging.py \\
         --wiki ../shared/data/wiki-weasel/train.csv \\
-        --bioscope ../shared/data/bioscope [--limit N] [--n-process 2]
+        --bioscope ../shared/data/bioscope [--limit N] [--n-process 2] \\
+        [--reading wikipedia]
 
 Two measurements (either or both), each printed as a Markdown table with the same metric
 for sourcecrit and for the baseline, computed in the same run on the same sentences:
@@ -23,6 +24,11 @@ for sourcecrit and for the baseline, computed in the same run on the same senten
   cues are sourcecrit's ``hedge`` cues. A predicted cue is correct when it shares at least
   one character with a gold cue; recall is the share of gold cues some prediction
   overlaps. Exact-match figures (same start and end) are printed too.
+
+``--reading`` chooses how the hedging component reads (``analyze(..., reading=...)``):
+``news`` (the default, the news-certainty guidelines) or ``wikipedia`` (also what
+Wikipedia's *Words to watch* asks editors to flag: praise with no source, vague amounts of
+anything). Every table title names the reading used.
 
 The baseline is our own plain word list (:data:`BASELINE_WORDS`, written for this
 benchmark): a sentence is uncertain when any of its words is in the list, and every
@@ -223,13 +229,15 @@ def baseline_cues(text: str) -> list[tuple[int, int]]:
 # -- running sourcecrit -------------------------------------------------------------------
 
 
-def parsed_docs(texts: list[str], *, desc: str, batch_size: int, n_process: int) -> Iterator:
+def parsed_docs(
+    texts: list[str], *, desc: str, batch_size: int, n_process: int, reading: str = "news"
+) -> Iterator:
     """Yield each text's Doc from sourcecrit's pipeline without attribution, with progress."""
     from tqdm import tqdm
 
     from sourcecrit.pipeline import get_nlp
 
-    nlp = get_nlp()
+    nlp = get_nlp(reading=reading)
     # Attribution is not measured here; leaving it out makes the run faster and cannot
     # change the hedging results (the hedging component does not read it).
     with nlp.select_pipes(disable=["sourcecrit_attribution"]):
@@ -237,9 +245,14 @@ def parsed_docs(texts: list[str], *, desc: str, batch_size: int, n_process: int)
         yield from tqdm(docs, total=len(texts), desc=desc, unit="sent", file=sys.stderr)
 
 
-def parsed(texts: list[str], *, desc: str, batch_size: int, n_process: int) -> Iterator[list[dict]]:
+def parsed(
+    texts: list[str], *, desc: str, batch_size: int, n_process: int, reading: str = "news"
+) -> Iterator[list[dict]]:
     """Yield sourcecrit's hedge records for each text, parsing with ``nlp.pipe``."""
-    for doc in parsed_docs(texts, desc=desc, batch_size=batch_size, n_process=n_process):
+    docs = parsed_docs(
+        texts, desc=desc, batch_size=batch_size, n_process=n_process, reading=reading
+    )
+    for doc in docs:
         yield list(doc._.sc_hedges or [])
 
 
@@ -292,6 +305,7 @@ def evaluate_wiki(
     n_process: int,
     by_cue: bool = False,
     without: frozenset[str] = frozenset(),
+    reading: str = "news",
 ) -> str:
     """Return the sentence-level tables (all, even, odd rows) for a CoNLL-2010 Wikipedia CSV.
 
@@ -302,7 +316,9 @@ def evaluate_wiki(
     texts, gold = [t for t, _ in rows], [g for _, g in rows]
     cue_ids = [
         {r["id"] for r in recs if r["category"] in ("hedge", "weasel")}
-        for recs in parsed(texts, desc="wiki-weasel", batch_size=batch_size, n_process=n_process)
+        for recs in parsed(
+            texts, desc="wiki-weasel", batch_size=batch_size, n_process=n_process, reading=reading
+        )
     ]
     ours = [bool(ids) for ids in cue_ids]
     base = [bool(baseline_cues(t)) for t in texts]
@@ -326,7 +342,7 @@ def evaluate_wiki(
         out.append(
             table(
                 f"CoNLL-2010 Wikipedia, sentence level, {label} ({len(idx):,} sentences, "
-                f"{sum(g):,} uncertain)",
+                f"{sum(g):,} uncertain; reading: {reading})",
                 systems,
             )
         )
@@ -335,18 +351,23 @@ def evaluate_wiki(
     return "\n".join(out)
 
 
-def evaluate_bioscope(path: Path, *, limit: int | None, batch_size: int, n_process: int) -> str:
+def evaluate_bioscope(
+    path: Path, *, limit: int | None, batch_size: int, n_process: int, reading: str = "news"
+) -> str:
     sentences = read_bioscope(path, limit=limit)
     texts = [s.text for s in sentences]
     gold = [s.cues for s in sentences]
     ours = [
         [(r["start"], r["end"]) for r in recs if r["category"] == "hedge"]
-        for recs in parsed(texts, desc="bioscope", batch_size=batch_size, n_process=n_process)
+        for recs in parsed(
+            texts, desc="bioscope", batch_size=batch_size, n_process=n_process, reading=reading
+        )
     ]
     base = [baseline_cues(t) for t in texts]
     n_cues = sum(len(c) for c in gold)
     return table(
-        f"BioScope speculation cues, cue level ({len(sentences):,} sentences, {n_cues:,} cues)",
+        f"BioScope speculation cues, cue level ({len(sentences):,} sentences, {n_cues:,} cues; "
+        f"reading: {reading})",
         [
             ("sourcecrit hedges (overlap)", cue_scores(ours, gold)),
             ("baseline word list (overlap)", cue_scores(base, gold)),
@@ -371,6 +392,12 @@ def main(argv: list[str] | None = None) -> int:
         metavar="IDS",
         help="wiki: add a row scored as if these lexicon records (comma-separated ids) were absent",
     )
+    parser.add_argument(
+        "--reading",
+        choices=("news", "wikipedia"),
+        default="news",
+        help="how the hedging component reads (default news); printed in every table title",
+    )
     args = parser.parse_args(argv)
     without = frozenset(w.strip() for w in (args.without or "").split(",") if w.strip())
     if without:
@@ -383,7 +410,12 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("give --wiki PATH, --bioscope PATH or both")
     if args.wiki and not args.wiki.is_file():
         parser.error(f"--wiki: {args.wiki} is not a file")
-    opts = {"limit": args.limit, "batch_size": args.batch_size, "n_process": args.n_process}
+    opts = {
+        "limit": args.limit,
+        "batch_size": args.batch_size,
+        "n_process": args.n_process,
+        "reading": args.reading,
+    }
     if args.wiki:
         print(evaluate_wiki(args.wiki, by_cue=args.by_cue, without=without, **opts))
     if args.bioscope:

@@ -269,6 +269,7 @@ def analyze(
     encoding: str | None = None,
     max_chars: int | None = None,
     nlp: Language | None = None,
+    reading: str = "news",
 ) -> Analysis:
     """Analyse one article and return its :class:`Analysis`.
 
@@ -278,12 +279,17 @@ def analyze(
         encoding: text encoding of a file that is not UTF-8.
         max_chars: size limit in characters (default 2 MB of text).
         nlp: a pipeline to use instead of :func:`sourcecrit.pipeline.get_nlp`.
+        reading: how hedges, boosters and weasels are read when ``nlp`` is not given:
+            ``"news"`` (the default, the news-certainty guidelines) or ``"wikipedia"``
+            (also what Wikipedia's *Words to watch* flags: praise with no source, vague
+            amounts of anything; for students reading Wikipedia articles).
 
     Raises:
         ArticleError: the input could not be read (the message says why).
+        LexiconError: ``reading`` is not a known reading.
     """
     article = as_article(source, encoding=encoding, max_chars=max_chars)
-    nlp = nlp or get_nlp()
+    nlp = nlp or get_nlp(reading=reading)
     return Analysis.from_doc(article, parse(nlp, article.text))
 
 

@@ -78,6 +78,9 @@ class HedgeRecord(BaseModel):
     explanation: str = _Explanation
     conditions: tuple[str, ...] = ()
     negated: Literal["keep", "drop", "hedge", "booster", "weasel"] = "keep"
+    readings: tuple[Literal["news", "wikipedia"], ...] = Field(
+        default=("news", "wikipedia"), min_length=1
+    )
 
 
 class HedgeLexiconFile(BaseModel):

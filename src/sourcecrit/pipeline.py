@@ -73,24 +73,32 @@ def load_model() -> Language:
     )
 
 
-def add_components(nlp: Language) -> Language:
-    """Add sourcecrit's components to ``nlp`` (after the parser and NER) and return it."""
+def add_components(nlp: Language, *, reading: str = "news") -> Language:
+    """Add sourcecrit's components to ``nlp`` (after the parser and NER) and return it.
+
+    ``reading`` configures the hedging component: ``"news"`` (the default) or
+    ``"wikipedia"`` (see ``sourcecrit.hedging.component.HedgeFinder``).
+    """
     ensure_extensions()
     if "sourcecrit_line_breaks" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("sourcecrit_line_breaks", before="parser")  # headline lines end a sentence
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
-            nlp.add_pipe(name, last=True)
+            config = {"reading": reading} if name == "sourcecrit_hedges" else {}
+            nlp.add_pipe(name, last=True, config=config)
     return nlp
 
 
 @functools.cache
-def get_nlp() -> Language:
+def get_nlp(*, reading: str = "news") -> Language:
     """Return the process-wide pipeline: the English model plus sourcecrit's components.
 
     Loaded on first call and cached; everything in sourcecrit shares this object.
+    ``reading="wikipedia"`` gives a second pipeline (loaded on its first call) whose
+    hedging component also marks what Wikipedia's *Words to watch* flags; the default
+    ``"news"`` follows the news-certainty guidelines.
     """
-    return add_components(load_model())
+    return add_components(load_model(), reading=reading)
 
 
 @functools.cache

@@ -114,9 +114,9 @@ def test_benchmark_runs_end_to_end(tmp_path):
         check=True,
     )
     out = result.stdout
-    assert "sentence level, all rows (4 sentences, 2 uncertain)" in out
+    assert "sentence level, all rows (4 sentences, 2 uncertain; reading: news)" in out
     assert "| sourcecrit (hedge or weasel cue) | 1.000 | 1.000 | 1.000 |" in out
-    assert "BioScope speculation cues, cue level (3 sentences, 3 cues)" in out
+    assert "BioScope speculation cues, cue level (3 sentences, 3 cues; reading: news)" in out
     assert "baseline word list (overlap)" in out
     assert "bioscope" in result.stderr  # the progress bar goes to stderr
 

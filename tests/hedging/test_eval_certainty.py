@@ -77,3 +77,24 @@ def test_a_run_on_made_up_gold_prints_both_systems(tmp_path):
     assert "| word-list baseline | hedge | 1 |" in out
     assert "| sourcecrit | weasel | 1 | 1 | 1.000 | 1.000 | 1.000 |" in out
     assert "| sourcecrit | hedge | 1 | 1 | 1.000 | 1.000 | 1.000 |" in out
+
+
+def test_the_reading_is_named_and_confidence_is_only_written_for_news(tmp_path):
+    gold_dir, polnear = tmp_path / "gold", tmp_path / "polnear"
+    (polnear / "dev" / "text").mkdir(parents=True)
+    gold_dir.mkdir()
+    text = "In some cases the road floods."
+    (polnear / "dev" / "text" / "one.txt").write_text(text, "utf-8")
+    (gold_dir / "dev.json").write_text(json.dumps({"articles": ["one"], "cues": []}), "utf-8")
+    command = [sys.executable, str(SCRIPT), str(gold_dir), str(polnear), "--reading", "wikipedia"]
+    env = {"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin"}
+    out = subprocess.run(command, capture_output=True, text=True, check=True, env=env).stdout
+    assert "(1 articles), reading: wikipedia" in out
+    assert "| sourcecrit | weasel | 0 | 1 |" in out  # "some cases", Wikipedia's reading only
+    refused = subprocess.run(
+        [*command, "--write-confidence", str(tmp_path / "c.json")],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert refused.returncode == 2 and "--write-confidence" in refused.stderr

@@ -15,6 +15,7 @@ Output: ``doc._.sc_hedges`` (one JSON-like dict per cue; keys in the order of
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from spacy.errors import MatchPatternError
@@ -26,7 +27,7 @@ from sourcecrit.columns import HEDGE_CATEGORIES
 from sourcecrit.errors import LexiconError
 from sourcecrit.extensions import add_warning, ensure_extensions
 from sourcecrit.hedging.confidence import load_confidence
-from sourcecrit.hedging.lexicon import HedgeEntry, HedgeLexicon, load_lexicon
+from sourcecrit.hedging.lexicon import READINGS, HedgeEntry, HedgeLexicon, load_lexicon
 from sourcecrit.hedging.rules import CHECKS, is_negated
 from sourcecrit.hedging.scope import scope_chars
 from sourcecrit.hedging.windows import WindowedMatcher
@@ -79,6 +80,13 @@ class HedgeFinder:
         lexicon: path to a lexicon YAML file; None for the bundled ``data/hedges.yaml``.
         confidence: path to a confidence JSON file (``hedging.confidence``); None for the
             bundled ``data/rule_confidence/hedges.json``.
+        reading: ``"news"`` (the default: the news-certainty guidelines) or
+            ``"wikipedia"``, which also marks what Wikipedia's *Words to watch* asks its
+            editors to flag: praise with no source and vague amounts of anything
+            (``hedging.lexicon.READINGS``; records name their readings).
+
+    Raises:
+        LexiconError: ``reading`` is not one of ``READINGS``.
     """
 
     def __init__(
@@ -88,10 +96,20 @@ class HedgeFinder:
         *,
         lexicon: str | None = None,
         confidence: str | None = None,
+        reading: str = "news",
     ) -> None:
         ensure_extensions()
+        if reading not in READINGS:
+            raise LexiconError(
+                f"sourcecrit_hedges: reading {reading!r} is not one of {', '.join(READINGS)}"
+            )
         self.name = name
-        self.lexicon = load_lexicon(lexicon)
+        self.reading = reading
+        full = load_lexicon(lexicon)
+        # Only the records of the chosen reading are compiled: the others cost nothing.
+        self.lexicon = replace(
+            full, entries=tuple(e for e in full.entries if reading in e.readings)
+        )
         self.confidence = load_confidence(confidence)
         self.matcher = compile_matcher(nlp, self.lexicon, label=lexicon or "hedges.yaml")
         # The Matcher runs only around words that can anchor a cue (hedging.windows):
@@ -173,19 +191,24 @@ def explanation(entry: HedgeEntry, category: str) -> str:
 
 @Language.factory(
     "sourcecrit_hedges",
-    default_config={"lexicon": None, "confidence": None},
+    default_config={"lexicon": None, "confidence": None, "reading": "news"},
     # token.pos is read too, but the English model sets it without declaring it, so naming
     # it here would make nlp.analyze_pipes report a problem that is not one.
     requires=["token.tag", "token.dep", "token.lemma", "token.ent_type"],
     assigns=["doc._.sc_hedges", "doc.spans"],
 )
 def make_hedges(
-    nlp: Language, name: str, lexicon: Any = None, confidence: Any = None
+    nlp: Language,
+    name: str,
+    lexicon: Any = None,
+    confidence: Any = None,
+    reading: str = "news",
 ) -> HedgeFinder:
     """Create the ``sourcecrit_hedges`` component.
 
     Args:
         lexicon: optional path to a lexicon YAML file (default: the bundled one).
         confidence: optional path to a confidence JSON file (default: the bundled one).
+        reading: ``"news"`` (default) or ``"wikipedia"`` (see :class:`HedgeFinder`).
     """
-    return HedgeFinder(nlp, name, lexicon=lexicon, confidence=confidence)
+    return HedgeFinder(nlp, name, lexicon=lexicon, confidence=confidence, reading=reading)

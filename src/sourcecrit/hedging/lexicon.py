@@ -47,14 +47,32 @@ CONDITIONS = (
     "about_truth",  # "a possible cause" hedges; "possible variables" lists options
     "of_group",  # "a number of countries" hides who; "a number of pillars" only counts
     "active",  # not a passive: "it is claimed" belongs to the weasel record
+    "not_statistical",  # "the likelihood that he wins", not "maximum likelihood"
+    "not_degree",  # "some cases", not "how many cases" or "so many layers"
+    "trend_claim",  # "voters are increasingly worried", not "became increasingly scarce"
 )
+
+#: The readings a lexicon record can belong to. ``news`` (the default) follows the
+#: news-certainty guidelines; ``wikipedia`` adds what Wikipedia's own *Manual of Style/Words
+#: to watch* asks its editors to flag and the news guidelines do not: praise with no source
+#: ("one of the most", "legendary") and vague amounts of anything ("in some cases").
+READINGS = ("news", "wikipedia")
 
 #: What a negated cue becomes: kept as it is, dropped ("not possible" is no hedge), or
 #: turned into another category ("no doubt" is a booster, "not clear" a hedge).
 NEGATED = ("keep", "drop", *HEDGE_CATEGORIES)
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-_KEYS = {"id", "category", "pattern", "scope", "explanation", "conditions", "negated"}
+_KEYS = {
+    "id",
+    "category",
+    "pattern",
+    "scope",
+    "explanation",
+    "conditions",
+    "negated",
+    "readings",
+}
 
 
 @dataclass(frozen=True)
@@ -70,6 +88,7 @@ class HedgeEntry:
         explanation: one line a student can read.
         conditions: names from :data:`CONDITIONS` the match must pass.
         negated: one of :data:`NEGATED`.
+        readings: the readings (:data:`READINGS`) the record is used in.
     """
 
     id: str
@@ -79,6 +98,7 @@ class HedgeEntry:
     explanation: str
     conditions: tuple[str, ...] = ()
     negated: str = "keep"
+    readings: tuple[str, ...] = READINGS
 
 
 @dataclass(frozen=True)
@@ -90,6 +110,7 @@ class HedgeLexicon:
     denial_verbs: frozenset[str]
     group_nouns: frozenset[str] = frozenset()
     stance_verbs: frozenset[str] = frozenset()
+    duty_predicates: frozenset[str] = frozenset()
 
     def by_id(self) -> dict[str, HedgeEntry]:
         return {e.id: e for e in self.entries}
@@ -169,6 +190,15 @@ def parse_entry(record: Any, n: int, *, label: str = "hedges") -> HedgeEntry:
         raise LexiconError(
             f"{where}, key 'negated': {negated!r} is not one of {', '.join(NEGATED)}"
         )
+    readings = record.get("readings", list(READINGS))
+    if (
+        not isinstance(readings, list)
+        or not readings
+        or not all(isinstance(r, str) and r in READINGS for r in readings)
+    ):
+        raise LexiconError(
+            f"{where}, key 'readings': expected a list of readings from {', '.join(READINGS)}"
+        )
     return HedgeEntry(
         id=rid,
         category=record["category"],
@@ -177,6 +207,7 @@ def parse_entry(record: Any, n: int, *, label: str = "hedges") -> HedgeEntry:
         explanation=" ".join(record["explanation"].split()),
         conditions=tuple(conditions),
         negated=negated,
+        readings=tuple(readings),
     )
 
 
@@ -185,7 +216,8 @@ def parse_lexicon(data: Any, *, label: str = "hedges") -> HedgeLexicon:
 
     Args:
         data: the parsed YAML: a mapping with a ``cues`` list and the word lists
-            ``reporting_verbs``, ``denial_verbs``, ``group_nouns`` and ``stance_verbs``.
+            ``reporting_verbs``, ``denial_verbs``, ``group_nouns``, ``stance_verbs`` and
+            ``duty_predicates``.
         label: how to name the data in error messages.
 
     Raises:
@@ -208,6 +240,7 @@ def parse_lexicon(data: Any, *, label: str = "hedges") -> HedgeLexicon:
         denial_verbs=_word_list(data, "denial_verbs", label),
         group_nouns=_word_list(data, "group_nouns", label),
         stance_verbs=_word_list(data, "stance_verbs", label),
+        duty_predicates=_word_list(data, "duty_predicates", label),
     )
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from sourcecrit.hedging.lexicon import HedgeLexicon
+from sourcecrit.hedging.senses import duty_must, not_statistical
 from sourcecrit.hedging.weasels import WEASEL_CHECKS
 
 NEGATORS = frozenset(
@@ -39,6 +40,11 @@ WOULD_OPINION_VERBS = frozenset(
 # Clauses of time or purpose state when or for what something was possible: "before the
 # police could arrive", "so that she could vote" are no guesses.
 ABILITY_MARKERS = frozenset({"before", "until", "till", "so", "once", "after", "when"})
+ALL_WORDS = frozenset({"all", "everything", "anything", "nothing", "what", "whatever"})
+# "could often", "could easily", "could readily": what was possible as a habit or with ease.
+HABIT_ADVERBS = frozenset(
+    {"often", "sometimes", "usually", "easily", "readily", "frequently", "occasionally"}
+)
 MONTH_PREPOSITIONS = frozenset(
     {
         "in",
@@ -68,7 +74,7 @@ VERBAL = ("VERB", "AUX")
 RANGE_WORDS = frozenset(
     {"all", "every", "each", "any", "other", "maximum", "minimum", "only", "several", "many"}
 )
-VAGUE_AGENTS = frozenset({"some", "many", "most", "others", "several", "few", "all"})
+VAGUE_AGENTS = frozenset({"some", "many", "most", "others", "several", "few", "all", "those"})
 
 
 def governed_verb(token: Token) -> Token:
@@ -132,7 +138,8 @@ def epistemic_modal(span: Span, lexicon: HedgeLexicon) -> bool:
     "may" and "might" are read as epistemic; "could" unless it reports past ability or
     perception ("could see"); "can" only with a copula ("it can be dangerous": a general
     possibility), never with an action verb ("can hit targets": ability); "must" only with
-    a copula or a perfect ("must be tired", "must have known"), not a duty ("must leave").
+    a perfect or a copula ("must have known", "must be tired"), not a duty ("you must
+    pay", "you must be 18 to vote": :func:`duty_must`).
     """
     modal = span.root
     verb = governed_verb(modal)
@@ -142,13 +149,23 @@ def epistemic_modal(span: Span, lexicon: HedgeLexicon) -> bool:
     if lemma == "could":
         if any(c.dep_ == "mark" and c.lower_ in ABILITY_MARKERS for c in verb.children):
             return False
+        # "Everyone who could fled", "all she could do was shout": what someone was able
+        # to do, with the verb left out or as "do".
+        if verb.i == modal.i or (
+            verb.lemma_ == "do" and verb.dep_ == "relcl" and verb.head.lower_ in ALL_WORDS
+        ):
+            return False
+        # "Parliament could often create problems", "it could easily be converted": a
+        # habit or an ease of doing, not a guess about what is true.
+        if any(c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for c in verb.children):
+            return False
         return verb.lemma_ not in ABILITY_VERBS
     if lemma in ("can", "ca"):
         return verb.lemma_ == "be" and not is_passive(verb)
     if lemma == "must":
-        if verb.lemma_ == "be" and verb.i != modal.i:
-            return True
-        return any(c.lemma_ == "have" and c.dep_ == "aux" and c.i > modal.i for c in verb.children)
+        if any(c.lemma_ == "have" and c.dep_ == "aux" and c.i > modal.i for c in verb.children):
+            return True  # "she must have known"
+        return verb.lemma_ == "be" and verb.i != modal.i and not duty_must(verb, lexicon)
     if lemma in ("would", "'d"):
         return hypothetical_would(modal, verb)
     return True
@@ -373,5 +390,6 @@ CHECKS: dict[str, Callable[[Span, HedgeLexicon], bool]] = {
     "about_truth": about_truth,
     "active": active,
     "not_faith": not_faith,
+    "not_statistical": not_statistical,
     **WEASEL_CHECKS,
 }

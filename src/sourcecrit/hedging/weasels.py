@@ -52,6 +52,19 @@ def names_members(noun: Token) -> bool:
     return len(nxt) == 2 and nxt[0].text == "," and nxt[1].lower_ in NAMING_WORDS
 
 
+def holds_view(noun: Token, lexicon: HedgeLexicon) -> bool:
+    """Return True when the noun is the subject of a verb of saying or judging.
+
+    "Many collectors believe", "some residents complained": whoever they are, they are
+    given as holders of a view (the lexicon's ``reporting_verbs`` and ``stance_verbs``).
+    """
+    role = noun
+    while role.dep_ == "conj" and role.head.i != role.i:
+        role = role.head
+    verbs = lexicon.reporting_verbs | lexicon.stance_verbs
+    return role.dep_ == "nsubj" and role.head.lemma_.lower() in verbs
+
+
 def people_quantity(span: Span, lexicon: HedgeLexicon) -> bool:
     """Return True when a vague amount is of people or bodies: "many experts", "some countries".
 
@@ -72,8 +85,9 @@ def people_quantity(span: Span, lexicon: HedgeLexicon) -> bool:
         # many of the voters", where the voters are only counted.
         if span[0].dep_ not in ("nsubj", "nsubjpass"):
             return False
-        # "some of my friends", "many of his aides": the speaker's own circle is named enough.
-        if any(c.dep_ == "poss" for c in noun.children):
+        # "some of my friends", "many of his aides": the speaker's own circle is named
+        # enough; "some of the world's leading experts" is not.
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
             return False
     elif span[0].head.i != noun.i:
         # "Several judges handling lawsuits": the phrase must end on the noun counted.
@@ -81,7 +95,10 @@ def people_quantity(span: Span, lexicon: HedgeLexicon) -> bool:
     elif any(t.lower_ == "other" for t in span) and noun.head.lower_ in ("like", "than", "unlike"):
         # "Ohio, like many other states, ...": a comparison describes, it reports no view.
         return False
-    return _group_noun(noun, lexicon) and not names_members(noun)
+    # "He attacked some lawmakers", "let some people stay": people acted upon voice no view.
+    if noun.dep_ in ("dobj", "dative") and noun.head.lemma_.lower() not in lexicon.stance_verbs:
+        return False
+    return (_group_noun(noun, lexicon) or holds_view(noun, lexicon)) and not names_members(noun)
 
 
 def unnamed_speakers(span: Span, lexicon: HedgeLexicon) -> bool:
@@ -116,8 +133,9 @@ def unnamed_speakers(span: Span, lexicon: HedgeLexicon) -> bool:
         said = False
     if not said or names_members(noun):
         return False
-    # "very few people knew": a (vague) count, left to the quantity rules.
-    if any(c.lower_ == "few" for c in noun.lefts):
+    # "very few people knew": a (vague) count, left to the quantity rules; "the two
+    # leaders agreed" points back to people already named.
+    if any(c.lower_ == "few" or c.dep_ == "nummod" for c in noun.lefts):
         return False
     return not any(c.dep_ in ("appos", "nummod") or c.ent_type_ == "PERSON" for c in noun.rights)
 
@@ -131,8 +149,24 @@ def no_named_critic(span: Span, lexicon: HedgeLexicon) -> bool:
     for token in span:
         for child in token.children:
             if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by"):
-                return False
+                # "criticism from some reviewers", "from critics": still no one named.
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if not all(_vague_critic(o, lexicon) for o in objects):
+                    return False
     return True
+
+
+def _vague_critic(noun: Token, lexicon: HedgeLexicon) -> bool:
+    """Return True for "some reviewers", "many", "critics": a critic left unnamed."""
+    if noun.lower_ in ("some", "many", "others", "several", "most"):
+        return True
+    if noun.tag_ != "NNS" or not _group_noun(noun, lexicon) or names_members(noun):
+        return False
+    return all(
+        c.lower_ in ("some", "many", "several", "various", "numerous", "other")
+        for c in noun.children
+        if c.dep_ in ("det", "amod", "poss", "nummod", "compound")
+    )
 
 
 def vague_group(span: Span, lexicon: HedgeLexicon) -> bool:
@@ -148,8 +182,15 @@ def vague_group(span: Span, lexicon: HedgeLexicon) -> bool:
     role = noun
     while role.dep_ == "conj" and role.head.i != role.i:
         role = role.head
-    if role.dep_ not in ("nsubj", "nsubjpass") and not (
-        role.dep_ == "pobj" and role.head.lower_ in ("by", "to", "among", "from")
+    verbs = lexicon.reporting_verbs | lexicon.stance_verbs
+    # "There are scholars who believe ...": the relative clause gives them a view.
+    believing = role.dep_ == "attr" and any(
+        c.dep_ == "relcl" and c.lemma_.lower() in verbs for c in noun.children
+    )
+    if (
+        role.dep_ not in ("nsubj", "nsubjpass")
+        and not (role.dep_ == "pobj" and role.head.lower_ in ("by", "to", "among", "from"))
+        and not believing
     ):
         return False
     for child in noun.children:
@@ -171,6 +212,11 @@ def of_group(span: Span, lexicon: HedgeLexicon) -> bool:
     of pillars" or "a variety of surfaces" only count things (Wikipedia, *Words to watch*,
     on unsupported attributions).
     """
+    # "The number of people receiving it will rise" names a quantity to be counted; only
+    # "a number of" leaves it vague.
+    # "the lot of workers" is their condition in life.
+    if span[0].lower_ == "the" and any(t.lower_ in ("number", "lot") for t in span):
+        return False
     noun = span.doc[span.end] if span.end < len(span.doc) else None
     while noun is not None and noun.dep_ in ("amod", "compound", "nmod") and noun.head.i > noun.i:
         noun = noun.head
@@ -190,7 +236,37 @@ def no_of_phrase(span: Span, lexicon: HedgeLexicon) -> bool:
     return not any(c.dep_ == "prep" and c.lower_ == "of" for c in span[-1].children)
 
 
+def trend_claim(span: Span, lexicon: HedgeLexicon) -> bool:
+    """Return True when "increasingly" claims a trend, not a change in one thing's quality.
+
+    "Voters are increasingly worried" and "increasingly, women work" claim a trend with no
+    figure; "the increasingly hostile government" or "became increasingly scarce" describe
+    how one thing changed.
+    """
+    head = span.root.head
+    if head.pos_ != "ADJ":
+        return True
+    if head.dep_ == "amod":
+        return False
+    verb = head.head
+    return verb.lemma_.lower() not in ("become", "grow", "get", "turn", "make", "prove")
+
+
+def not_degree(span: Span, lexicon: HedgeLexicon) -> bool:
+    """Return False for "how many", "so many", "as many", "many more": a question or a degree."""
+    first = span[0]
+    prev = first.doc[first.i - 1] if first.i > first.sent.start else None
+    if prev is not None and prev.lower_ in ("how", "so", "too", "as", "very"):
+        return False
+    nxt = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
+    if nxt is not None and nxt.lower_ in ("more", "times"):
+        return False  # "many more", "many times": an amount of more, or how often
+    return not any(c.lower_ in ("how", "so", "too", "as") for c in first.lefts)
+
+
 WEASEL_CHECKS = {
+    "not_degree": not_degree,
+    "trend_claim": trend_claim,
     "people_quantity": people_quantity,
     "unnamed_speakers": unnamed_speakers,
     "no_named_critic": no_named_critic,

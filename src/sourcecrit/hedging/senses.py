@@ -1,0 +1,68 @@
+"""Word-sense checks: when a cue word is used in a sense that hedges nothing.
+
+"Must" states a duty as often as a conclusion ("you must pay" against "he must be
+tired"), and "likelihood" or "probability" is as often a measure in statistics ("maximum
+likelihood") as a speaker's weighing of chances. The checks here tell the senses apart
+from the parse; ``hedging.rules`` uses them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from sourcecrit.hedging.lexicon import HedgeLexicon
+
+
+def duty_must(verb: Token, lexicon: HedgeLexicon) -> bool:
+    """Return True when "must be" states a duty, not a conclusion.
+
+    "You must be 18 to vote", "applicants must be registered", "we must be careful" set a
+    requirement (Coates 1983: root "must" takes an addressee or a rule-bound subject and
+    an agentive or qualifying predicate); "he must be tired" infers. Read as a duty: an
+    addressee ("you", "we") as subject, a predicate from the lexicon's
+    ``duty_predicates`` or a number ("18"), or a purpose or condition clause ("to vote",
+    "if you apply", "before ...").
+    """
+    subjects = [c.lower_ for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects and subjects[0] in ("you", "we"):
+        return True
+    for child in verb.children:
+        if child.dep_ in ("acomp", "attr", "oprd") and (
+            child.lemma_.lower() in lexicon.duty_predicates or child.like_num
+        ):
+            return True
+        if child.dep_ in ("advcl", "xcomp") and any(
+            g.dep_ in ("aux", "mark") and g.lower_ in ("to", "if", "before", "unless", "when")
+            for g in child.children
+        ):
+            return True
+    return False
+
+
+# "Maximum likelihood", "posterior probability", "log-likelihood": measures in statistics.
+STATISTICAL_MODIFIERS = frozenset(
+    {"maximum", "log", "posterior", "prior", "marginal", "joint", "conditional", "transition"}
+)
+
+
+def not_statistical(span: Span, lexicon: HedgeLexicon) -> bool:
+    """Return False where "likelihood" or "probability" is a measure, not a doubt.
+
+    "The likelihood that he resigns" weighs chances about the world; "maximum likelihood",
+    "the likelihood ratio", "a probability of 0.05" or "probabilities of 10%" name a
+    quantity computed in statistics, which hedges nothing (BioScope does not mark them).
+    """
+    noun = span.root
+    if noun.dep_ in ("compound", "nmod") and noun.head.pos_ in ("NOUN", "PROPN"):
+        return False  # "likelihood ratio", "probability distribution"
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if nxt is not None and nxt.text == "-":
+        return False  # "a probability-based sample"
+    for child in noun.children:
+        if child.lower_ in STATISTICAL_MODIFIERS or child.like_num:
+            return False
+        if child.dep_ == "prep" and child.lower_ == "of":
+            if any(t.like_num or t.lower_ == "%" for t in child.subtree):
+                return False  # "a probability of 0.05"
+    prev = noun.doc[noun.i - 1] if noun.i > noun.sent.start else None
+    return not (prev is not None and prev.lower_ in STATISTICAL_MODIFIERS)
