@@ -306,3 +306,23 @@ def test_the_benchmark_splits_names_from_pronouns_and_descriptions():
     assert ev.named_by_source("Mr. Kamin", "David Kamin")
     assert not ev.named_by_source("the South Carolina senator", "Lindsey Graham")
     assert not ev.named_by_source("he", "Barack Obama")
+
+
+# -- descriptions: broader roles, kin nouns --------------------------------------------
+
+
+def test_a_description_may_use_a_broader_word_for_the_title(attribute):
+    records = attribute(
+        "State Supreme Court Justice Ann Cole heard the case on Monday. The judge said the law "
+        "was clear."
+    )
+    assert speaker_of(records, "said") == "Ann Cole"
+
+
+def test_a_role_word_in_a_headline_is_no_new_person(attribute):
+    records = attribute(
+        "Judge rejects mayor's request to delay vote.\n\nA state judge has rejected the request, "
+        "saying it came too late. State Supreme Court Justice Ann Cole wrote the ruling."
+    )
+    assert speaker_of(records, "rejects") == "Ann Cole"
+    assert all(r["speaker"] != "Judge" for r in records)

@@ -40,17 +40,13 @@ from sourcecrit.attribution.mentions import (
     Cluster,
     Mention,
     described_organisation,
-    description_subjects,
     in_heading,
-    is_role_word,
     is_subject,
     is_thing,
     mention_start,
     name_with_honorific,
     narrator_mention,
-    person_by_role,
     recent_person,
-    role_index,
     role_of,
 )
 from sourcecrit.attribution.names import (
@@ -60,9 +56,16 @@ from sourcecrit.attribution.names import (
     name_gender,
     surname,
     title_role,
+    with_broader_roles,
 )
 from sourcecrit.attribution.names import same_person as _same_person
 from sourcecrit.attribution.quotes import Quote, quote_of, quote_spans
+from sourcecrit.attribution.roles import (
+    description_subjects,
+    is_role_word,
+    person_by_role,
+    role_index,
+)
 
 
 class SpeakerResolver:
@@ -169,7 +172,10 @@ class SpeakerResolver:
         role = None if self.guessed else role_of(self.doc, ent)
         if role:  # "President Bush" among two Bushes gives neither the role
             cluster.role = cluster.role or role
-            cluster.role_words.update(role.lower().replace("-", " ").split())
+            # "Justice Frank Nervo" is also "the judge" (a broader role, from names.yaml).
+            cluster.role_words.update(
+                with_broader_roles(set(role.lower().replace("-", " ").split()))
+            )
         if gender and not cluster.gender:
             cluster.gender = gender
         self._mention(ent.start_char, ent.end_char, cluster, is_subject(ent.root))
@@ -339,6 +345,7 @@ class SpeakerResolver:
                 and name[:1].isupper()
                 and not is_thing(head)
                 and not is_honorific(name)
+                and not is_role_word(head.lower_)  # "Judge rejects request": a role, no name
             ):
                 cluster = self._new_person(name, start, end, name_gender(text))
             if cluster is not None:
