@@ -326,3 +326,37 @@ def test_a_role_word_in_a_headline_is_no_new_person(attribute):
     )
     assert speaker_of(records, "rejects") == "Ann Cole"
     assert all(r["speaker"] != "Judge" for r in records)
+
+
+def test_the_writers_kin_is_the_person_the_text_gives_that_role(attribute):
+    # "Tom and Ann Reed": "Tom" shares the surname; "my father" is a parent and a man,
+    # named after the first "my father" (the writer has one father all through).
+    records = attribute(
+        "My father often said the town was dying. My parents, Tom and Ann Reed, ran a bakery "
+        "there for years. My father told me the bakery would close."
+    )
+    assert speaker_of(records, "said") == "Tom Reed"
+    assert speaker_of(records, "told") == "Tom Reed"
+
+
+def test_a_kin_noun_never_goes_to_a_person_of_the_other_gender(attribute):
+    records = attribute(
+        "My parents, Tom and Ann Reed, ran a bakery for years. My mother said it would not close."
+    )
+    assert speaker_of(records, "said") != "Tom Reed"
+
+
+def test_a_pronoun_after_an_unnamed_person_is_not_someone_named_before(attribute):
+    records = attribute(
+        "Senator Mary Walsh spoke in Boston on Monday. My aunt has lived in the city for years. "
+        "She says the bridge is unsafe."
+    )
+    assert speaker_of(records, "says") is None
+
+
+def test_a_pronoun_in_the_body_does_not_refer_back_to_the_headline(attribute):
+    records = attribute(
+        "Tom Reed wins the vote\nReporters asked Frank Olsen about the result, and he said the "
+        "count was fair."
+    )
+    assert speaker_of(records, "said") == "Frank Olsen"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from sourcecrit.attribution.lookups import Entities
-from sourcecrit.attribution.names import is_honorific, title_role
+from sourcecrit.attribution.names import is_honorific, load_names, title_role
 from sourcecrit.attribution.quotes import Quote, quote_of
 
 MASCULINE = frozenset({"he", "him", "his", "himself"})
@@ -34,7 +34,7 @@ class Cluster:
 
     key: int
     canonical: str
-    kind: str  # person | org
+    kind: str  # person | org | description (a person the text describes but never names)
     aliases: list[str] = field(default_factory=list)
     role: str | None = None
     gender: str | None = None  # "m", "f" or None
@@ -163,10 +163,37 @@ def in_heading(text: str, char: int) -> bool:
 
 
 def name_with_honorific(span: Span, doc: Doc) -> str:
-    """Return the text of a name span with an honorific just before it ("Mrs." + "Clinton")."""
+    """Return the text of a name span with an honorific just before it ("Mrs." + "Clinton"),
+    and with the surname it shares with a full name joined to it (:func:`shared_surname`)."""
+    text = span.text + shared_surname(span, doc)
     if span.start > 0 and is_honorific(doc[span.start - 1].text):
-        return doc[span.start - 1].text + " " + span.text
-    return span.text
+        return doc[span.start - 1].text + " " + text
+    return text
+
+
+def shared_surname(span: Span, doc: Doc) -> str:
+    """Return " Meehan" for "James" in "James and Olive Meehan", else "".
+
+    A bare given name joined by "and" to a full name shares its surname ("my parents, James
+    and Olive Meehan"; "lawyers for both Donald and Ivana Trump").
+    """
+    tok = span.root
+    if len(span) != 1 or tok.lower_ not in load_names().genders or tok.i + 3 >= len(doc):
+        return ""
+    if doc[tok.i + 1].lower_ not in ("and", "&"):
+        return ""
+    conj = next((c for c in tok.children if c.dep_ == "conj" and c.pos_ == "PROPN"), None)
+    if (
+        conj is None
+        or conj.i - tok.i > 4
+        or not all(
+            t.pos_ == "PROPN" and not is_honorific(t.text) for t in doc[tok.i + 2 : conj.i + 1]
+        )
+        or conj.i - tok.i < 3  # "James and Meehan": two people
+        or (tok.i > 0 and is_honorific(doc[tok.i - 1].text))  # "Mr. Xi and Mr. Obama"
+    ):
+        return ""
+    return " " + conj.text
 
 
 def described_organisation(
@@ -250,6 +277,22 @@ def quote_speaker_mention(text: str, quote: Quote, mentions: list[Mention]) -> M
     return None
 
 
+#: Longest first line taken for a headline (characters).
+MAX_HEADLINE_CHARS = 150
+
+
+def headline_end(text: str) -> int:
+    """Return where the body starts after a headline line, or 0 when the text opens with none.
+
+    A first line of at most :data:`MAX_HEADLINE_CHARS` characters followed by more text is
+    taken for a headline.
+    """
+    end = text.find("\n")
+    if end == -1 or end > MAX_HEADLINE_CHARS or not text[end:].strip():
+        return 0
+    return end
+
+
 def recent_person(
     clusters: list[Cluster],
     mentions: list[Mention],
@@ -280,9 +323,15 @@ def recent_person(
         if speaker is not None:
             excluded.add(speaker.cluster)
     last = bisect.bisect_left(mentions, before, key=mention_start)
+    # A headline is no antecedent for the body: the lede names everyone again ("My father
+    # would have loved it\n\nI know all about Smith, what he is doing": "he" is Smith).
+    body = headline_end(text)
+    body = body if before >= body else 0
 
     def recent() -> Iterator[Mention]:  # latest first, as a reversed slice would give
         for j in range(last - 1, -1, -1):
+            if mentions[j].start < body:
+                return
             if mentions[j].quote in allowed:
                 yield mentions[j]
 
@@ -298,6 +347,9 @@ def recent_person(
     for m in recent():
         if m.start < window_start:
             break  # starts only get earlier from here
+        c = clusters[m.cluster]
+        if m.subject and c.kind == "description" and (gender is None or c.gender in (None, gender)):
+            return None  # "my mother ... she": someone the text never names
         if m.subject and fits(m):
             return clusters[m.cluster]
     for m in recent():

@@ -17,19 +17,54 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from sourcecrit.attribution.mentions import Cluster, Mention, mention_start, recent_first
+from sourcecrit.attribution.names import role_gender, with_broader_roles
 from sourcecrit.attribution.quotes import Quote, quote_of
+
+#: Possessive determiners that may open a kin description ("my father", "his wife").
+POSSESSIVE_PRONOUNS = frozenset({"my", "his", "her", "our", "their", "your"})
+
+
+def is_kin_description(tok: Token) -> bool:
+    """Return True for a gendered person noun under a possessive pronoun ("my mother")."""
+    return role_gender(tok.lemma_.lower()) is not None and any(
+        c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in tok.children
+    )
+
+
+def is_narrators_kin(tok: Token) -> bool:
+    """Return True for "my father", "my mother": the writer's kin, one person all through.
+
+    Such a description may come before the sentence that names the person ("My father
+    would have loved this. [...] my parents, James and Ann Roe, ..."), so the person may be
+    looked for further on as well.
+    """
+    return is_kin_description(tok) and any(
+        c.dep_ == "poss" and c.lower_ == "my" for c in tok.children
+    )
 
 
 def description_subjects(doc: Doc, quotes: list[Quote]) -> list[Token]:
-    """Return the subjects outside quotes that are definite descriptions ("the president")."""
+    """Return the subjects outside quotes that are definite descriptions of people.
+
+    "the president", "the judge" and kin nouns under a possessive ("my father", "his wife").
+    """
     return [
         tok
         for tok in doc
         if tok.dep_ in ("nsubj", "nsubjpass")
         and tok.tag_ == "NN"
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        and (
+            any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            or is_kin_description(tok)
+        )
         and quote_of(quotes, tok.idx, tok.idx + 1) is None
     ]
+
+
+def is_person_noun(tok: Token) -> bool:
+    """Return True when a noun names a person by office, trade, kin or sex ("judge", "mother")."""
+    word = tok.lemma_.lower()
+    return is_role_word(word) or is_role_word(tok.lower_) or role_gender(word) is not None
 
 
 def is_role_word(word: str) -> bool:
@@ -59,6 +94,9 @@ def person_by_role(
     narrows the walk to the people who fit, and skips it when nobody does.
     """
     words = {head.lemma_.lower(), head.lower_}
+    # "my father" is a parent, and a man: a person the text called a parent who is not a woman.
+    gender = role_gender(head.lemma_.lower())
+    words = with_broader_roles(words)
     # Every proper modifier must fit too (Lee et al.'s compatible-modifiers sieve): "the
     # Florida senator" is not a senator the text placed nowhere, nor one from another state.
     # (A headline's capitalised words are all proper nouns: not checked there.)
@@ -81,14 +119,21 @@ def person_by_role(
             k
             for w in words
             for k in by_role.get(w, ())
-            if clusters[k].kind == "person" and modifiers <= clusters[k].role_words
+            if clusters[k].kind == "person"
+            and modifiers <= clusters[k].role_words
+            and not (gender and clusters[k].gender not in (None, gender))
         }
         if not fit:
             return None
         return next((clusters[m.cluster] for m in ordered if m.cluster in fit), None)
     for m in ordered:
         c = clusters[m.cluster]
-        if c.kind == "person" and words & c.role_words and modifiers <= c.role_words:
+        if (
+            c.kind == "person"
+            and words & c.role_words
+            and modifiers <= c.role_words
+            and not (gender and c.gender not in (None, gender))
+        ):
             return c
     return None
 
@@ -100,3 +145,34 @@ def role_index(clusters: list[Cluster]) -> dict[str, list[int]]:
         for word in c.role_words:
             index.setdefault(word, []).append(c.key)
     return index
+
+
+def description_mentions(
+    doc: Doc,
+    quotes: list[Quote],
+    clusters: list[Cluster],
+    mentions: list[Mention],
+    *,
+    by_role: dict[str, list[int]],
+) -> list[Mention]:
+    """Return the description subjects as mentions of the people they describe.
+
+    "In defeat, the president appeared cowed. Campaigning in 2012, he barely mentioned
+    climate change": the subject "the president" keeps Obama the most recent subject, so
+    "he" is Obama and not a senator quoted a paragraph before. A person noun that fits
+    nobody becomes a person the text never names (a cluster of kind ``description``,
+    appended to ``clusters``): "My mother has softened with age, but even now she says
+    ...": the "she" is her, not a woman named earlier.
+    """
+    found = []
+    for tok in description_subjects(doc, quotes):
+        cluster = person_by_role(
+            clusters, mentions, tok, tok.idx, forward=is_narrators_kin(tok), by_role=by_role
+        )
+        if cluster is None and is_person_noun(tok):
+            cluster = Cluster(len(clusters), tok.text, "description")
+            cluster.gender = role_gender(tok.lemma_.lower())
+            clusters.append(cluster)
+        if cluster is not None:
+            found.append(Mention(tok.idx, tok.idx + len(tok), cluster.key, True))
+    return found

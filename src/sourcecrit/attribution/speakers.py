@@ -61,7 +61,9 @@ from sourcecrit.attribution.names import (
 from sourcecrit.attribution.names import same_person as _same_person
 from sourcecrit.attribution.quotes import Quote, quote_of, quote_spans
 from sourcecrit.attribution.roles import (
-    description_subjects,
+    description_mentions,
+    is_kin_description,
+    is_narrators_kin,
     is_role_word,
     person_by_role,
     role_index,
@@ -182,20 +184,11 @@ class SpeakerResolver:
         return cluster
 
     def _add_descriptions(self) -> None:
-        """Add "the president" as a mention of the person whose role it names.
-
-        "In defeat, the president appeared cowed. Campaigning in 2012, he barely mentioned
-        climate change": the subject "the president" keeps Obama the most recent subject, so
-        "he" is Obama and not a senator quoted a paragraph before.
-        """
-        found = []
-        for tok in description_subjects(self.doc, self.quotes):
-            cluster = person_by_role(
-                self.clusters, self.mentions, tok, tok.idx, by_role=self._by_role
-            )
-            if cluster is not None:
-                found.append(Mention(tok.idx, tok.idx + len(tok), cluster.key, True))
-                self._mention_counts[cluster.key] += 1
+        """Add "the president", "my father" as mentions (:func:`description_mentions`)."""
+        found = description_mentions(
+            self.doc, self.quotes, self.clusters, self.mentions, by_role=self._by_role
+        )
+        self._mention_counts.update(m.cluster for m in found)
         self.mentions = sorted(self.mentions + found, key=mention_start)
 
     def _org(self, ent: Span, start: int, end: int) -> Cluster:
@@ -285,10 +278,19 @@ class SpeakerResolver:
                     self.clusters, self.mentions, head, start, forward=True, by_role=self._by_role
                 )  # "A Boston doctor said"
                 method = "description" if cluster is not None else method
-            elif dets & DESCRIPTION_DETERMINERS or any(c.pos_ == "PROPN" for c in head.children):
+            elif (
+                dets & DESCRIPTION_DETERMINERS
+                or any(c.pos_ == "PROPN" for c in head.children)
+                or is_kin_description(head)  # "my father often said"
+            ):
                 if head.tag_ in ("NN", "NNP"):
                     cluster = person_by_role(
-                        self.clusters, self.mentions, head, start, by_role=self._by_role
+                        self.clusters,
+                        self.mentions,
+                        head,
+                        start,
+                        forward=is_narrators_kin(head),
+                        by_role=self._by_role,
                     )
                     method = "description" if cluster is not None else method
                 if cluster is None and (span is None or head.i == span[-1].i):
