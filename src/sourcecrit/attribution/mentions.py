@@ -118,11 +118,15 @@ def role_of(doc: Doc, ent: Span) -> str | None:
         words.append(title_role(ent[0].text) or "")
     if words:
         return " ".join(words).strip()
-    if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN"):
-        head = root.head
+    # "my parents, James and Ann Reed": each name joined to an apposition shares its role.
+    anchor = root
+    while anchor.dep_ == "conj" and anchor.head.i < anchor.i and anchor.head.pos_ == "PROPN":
+        anchor = anchor.head
+    if anchor.dep_ == "appos" and anchor.head.pos_ in ("NOUN", "PROPN"):
+        head = anchor.head
         right = head.right_edge.i
         for child in head.rights:
-            if child is root or child.i >= ent.start:
+            if child.i == anchor.i or child.i >= ent.start:
                 right = min(right, child.left_edge.i - 1)
                 break
         span = doc[head.left_edge.i : right + 1]
@@ -177,11 +181,17 @@ def shared_surname(span: Span, doc: Doc) -> str:
     A bare given name joined by "and" to a full name shares its surname ("my parents, James
     and Olive Meehan"; "lawyers for both Donald and Ivana Trump").
     """
+    other = conjoined_full_name(span, doc)
+    return " " + other[-1].text if other is not None else ""
+
+
+def conjoined_full_name(span: Span, doc: Doc) -> Span | None:
+    """Return "Olive Meehan" for "James" in "James and Olive Meehan", else None."""
     tok = span.root
     if len(span) != 1 or tok.lower_ not in load_names().genders or tok.i + 3 >= len(doc):
-        return ""
+        return None
     if doc[tok.i + 1].lower_ not in ("and", "&"):
-        return ""
+        return None
     conj = next((c for c in tok.children if c.dep_ == "conj" and c.pos_ == "PROPN"), None)
     if (
         conj is None
@@ -192,8 +202,8 @@ def shared_surname(span: Span, doc: Doc) -> str:
         or conj.i - tok.i < 3  # "James and Meehan": two people
         or (tok.i > 0 and is_honorific(doc[tok.i - 1].text))  # "Mr. Xi and Mr. Obama"
     ):
-        return ""
-    return " " + conj.text
+        return None
+    return doc[tok.i + 2 : conj.i + 1]
 
 
 def described_organisation(
