@@ -175,6 +175,20 @@ def name_with_honorific(span: Span, doc: Doc) -> str:
     return text
 
 
+def person_names(doc: Doc, ents: list[Span], text: str) -> list[Span]:
+    """Return the PERSON entities outside headings in capitals, in text order, and the names
+    joined to them that the recogniser missed ("James and Olive Meehan", only "James" tagged).
+    """
+    people = [e for e in ents if e.label_ == "PERSON" and not in_heading(text, e.start_char)]
+    joined = [conjoined_full_name(e, doc) for e in people]
+    people += [
+        Span(doc, j.start, j.end, label="PERSON")
+        for j in joined
+        if j is not None and not any(t.ent_type_ for t in j)
+    ]
+    return sorted(people, key=lambda e: e.start)
+
+
 def shared_surname(span: Span, doc: Doc) -> str:
     """Return " Meehan" for "James" in "James and Olive Meehan", else "".
 

@@ -39,7 +39,6 @@ from sourcecrit.attribution.mentions import (
     ORG_LABELS,
     Cluster,
     Mention,
-    conjoined_full_name,
     described_organisation,
     in_heading,
     is_subject,
@@ -47,6 +46,7 @@ from sourcecrit.attribution.mentions import (
     mention_start,
     name_with_honorific,
     narrator_mention,
+    person_names,
     recent_person,
     role_of,
 )
@@ -91,17 +91,7 @@ class SpeakerResolver:
         self._mention_counts: Counter[int] = Counter()  # mentions per cluster key
         self._org_by_name: dict[str, int] = {}
         self.guessed = False
-        people = [
-            e for e in self.ents if e.label_ == "PERSON" and not in_heading(self.text, e.start_char)
-        ]
-        # "James and Olive Meehan" with only "James" tagged: the other name is a person too.
-        joined = [conjoined_full_name(e, doc) for e in people]
-        people += [
-            Span(doc, j.start, j.end, label="PERSON")
-            for j in joined
-            if j is not None and not any(t.ent_type_ for t in j)
-        ]
-        people.sort(key=lambda e: e.start)
+        people = person_names(doc, self.ents, self.text)
         # Full names first, so that a bare "Clinton" can choose between the people it may be.
         # (One test per name: entities are distinct, so "not full" is "not in full".)
         is_full = [bool(first_name(clean_name(name_with_honorific(e, doc)))) for e in people]
