@@ -360,3 +360,26 @@ def test_a_pronoun_in_the_body_does_not_refer_back_to_the_headline(attribute):
         "count was fair."
     )
     assert speaker_of(records, "said") == "Frank Olsen"
+
+
+def test_a_pronoun_in_a_subheading_refers_to_the_headline(attribute):
+    records = attribute(
+        "A hard week for Mary Walsh\n\nAs she seeks a third term, the mayor says the budget is "
+        "sound.\n\nBOSTON - Frank Olsen spoke first at the meeting on Monday."
+    )
+    assert speaker_of(records, "seeks") == "Mary Walsh"
+
+
+def test_a_description_without_a_sex_does_not_stop_the_pronoun(attribute):
+    # "the candidate" is mostly someone named before: "he" still finds him.
+    records = attribute(
+        "Frank Olsen spoke in Ohio on Monday. Asked about the polls, the candidate said little. "
+        "But he said the race was close."
+    )
+    assert speaker_of(records, "said") == "Frank Olsen"
+
+
+def test_a_broader_word_is_not_read_the_other_way_round(attribute):
+    # A representative is a lawmaker, but a lawmaker need not be a senator.
+    records = attribute("Rep. Tom Reed spoke first. The senator told reporters the bill was dead.")
+    assert speaker_of(records, "told") is None

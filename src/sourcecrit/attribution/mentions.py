@@ -301,20 +301,34 @@ def quote_speaker_mention(text: str, quote: Quote, mentions: list[Mention]) -> M
     return None
 
 
-#: Longest first line taken for a headline (characters).
+#: Longest line taken for a headline or a subheading (characters).
 MAX_HEADLINE_CHARS = 150
 
 
-def headline_end(text: str) -> int:
-    """Return where the body starts after a headline line, or 0 when the text opens with none.
+def headline_ends(text: str) -> tuple[int, int]:
+    """Return where a headline ends and where the subheading after it ends (0, 0: none).
 
-    A first line of at most :data:`MAX_HEADLINE_CHARS` characters followed by more text is
-    taken for a headline.
+    The headline is a first line of at most :data:`MAX_HEADLINE_CHARS` characters with text
+    after it; the subheading the next non-blank line when it is as short and its own
+    paragraph ("Clinton: Trump is wrong\n\nIn a speech, she attacks his record.\n\n...").
+    Without a subheading both ends are the headline's.
     """
-    end = text.find("\n")
-    if end == -1 or end > MAX_HEADLINE_CHARS or not text[end:].strip():
-        return 0
-    return end
+    first = text.find("\n")
+    if first == -1 or first > MAX_HEADLINE_CHARS or not text[first:].strip():
+        return 0, 0
+    start = first + 1
+    while start < len(text) and text[start] == "\n":
+        start += 1
+    second = text.find("\n", start)
+    after = text[second + 1 :] if second != -1 else ""
+    if (
+        second != -1
+        and second - start <= MAX_HEADLINE_CHARS
+        and after.split("\n", 1)[0].strip() == ""
+        and after.strip()
+    ):
+        return first, second
+    return first, first
 
 
 def recent_person(
@@ -347,10 +361,11 @@ def recent_person(
         if speaker is not None:
             excluded.add(speaker.cluster)
     last = bisect.bisect_left(mentions, before, key=mention_start)
-    # A headline is no antecedent for the body: the lede names everyone again ("My father
-    # would have loved it\n\nI know all about Smith, what he is doing": "he" is Smith).
-    body = headline_end(text)
-    body = body if before >= body else 0
+    # A headline is no antecedent for the body, only for its subheading: the lede names
+    # everyone again ("My father would have loved it\n\nI know all about Smith, what he is
+    # doing": "he" is Smith).
+    headline, subheading = headline_ends(text)
+    body = headline if before > subheading else 0
 
     def recent() -> Iterator[Mention]:  # latest first, as a reversed slice would give
         for j in range(last - 1, -1, -1):

@@ -38,6 +38,7 @@ class NameLexicon:
         genders: first name (lower case) -> "m" or "f".
         broader_roles: role noun -> the broader roles it also is ("justice" -> {"judge"}).
         role_genders: role noun -> the gender it gives ("wife" -> "f").
+        neutral_roles: gendered role noun -> the same role without the sex ("wife" -> "spouse").
     """
 
     honorifics: dict[str, str | None]
@@ -45,6 +46,7 @@ class NameLexicon:
     genders: dict[str, str]
     broader_roles: dict[str, frozenset[str]] = field(default_factory=dict)
     role_genders: dict[str, str] = field(default_factory=dict)
+    neutral_roles: dict[str, str] = field(default_factory=dict)
 
 
 def _entries(data: Any, key: str, label: str) -> list[dict[str, Any]]:
@@ -87,6 +89,7 @@ def parse_names(data: Any, *, label: str = "names") -> NameLexicon:
             genders[str(name).lower()] = rec["gender"]
     broader: dict[str, frozenset[str]] = {}
     role_genders: dict[str, str] = {}
+    neutral_roles: dict[str, str] = {}
     for n, rec in enumerate(_entries(data, "roles", label) if "roles" in data else []):
         also = rec.get("also", [])
         if (
@@ -98,10 +101,15 @@ def parse_names(data: Any, *, label: str = "names") -> NameLexicon:
                 f"{label}: roles[{n}] needs a word, a list 'also' and a gender (m, f or none)"
             )
         word = rec["word"].lower()
-        broader[word] = frozenset(str(a).lower() for a in also)
+        neutral = rec.get("neutral")
+        if neutral is not None and (not isinstance(neutral, str) or not rec.get("gender")):
+            raise LexiconError(f"{label}: roles[{n}]: 'neutral' needs a word and a gender")
+        broader[word] = frozenset(str(a).lower() for a in also) | ({neutral} if neutral else set())
         if rec.get("gender"):
             role_genders[word] = rec["gender"]
-    return NameLexicon(honorifics, titles, genders, broader, role_genders)
+        if neutral:
+            neutral_roles[word] = neutral.lower()
+    return NameLexicon(honorifics, titles, genders, broader, role_genders, neutral_roles)
 
 
 @functools.cache
@@ -177,6 +185,13 @@ def with_broader_roles(words: set[str]) -> set[str]:
     # "my parents, James and Olive Meehan": each of them is a parent.
     words = set(words) | {w[:-1] for w in words if w.endswith("s") and w[:-1] in known}
     return words.union(*(broader.get(w, frozenset()) for w in words))
+
+
+def description_words(words: set[str]) -> set[str]:
+    """Return the role words a description names: its own, and for a gendered noun the same
+    role without the sex ("father" adds "parent", the gender being checked apart)."""
+    neutral = load_names().neutral_roles
+    return set(words) | {neutral[w] for w in words if w in neutral}
 
 
 def role_gender(word: str) -> str | None:

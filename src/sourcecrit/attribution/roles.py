@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from sourcecrit.attribution.mentions import Cluster, Mention, mention_start, recent_first
-from sourcecrit.attribution.names import role_gender, with_broader_roles
+from sourcecrit.attribution.names import description_words, role_gender
 from sourcecrit.attribution.quotes import Quote, quote_of
 
 #: Possessive determiners that may open a kin description ("my father", "his wife").
@@ -61,12 +61,6 @@ def description_subjects(doc: Doc, quotes: list[Quote]) -> list[Token]:
     ]
 
 
-def is_person_noun(tok: Token) -> bool:
-    """Return True when a noun names a person by office, trade, kin or sex ("judge", "mother")."""
-    word = tok.lemma_.lower()
-    return is_role_word(word) or is_role_word(tok.lower_) or role_gender(word) is not None
-
-
 def is_role_word(word: str) -> bool:
     """Return True when ``word`` names an office or trade a person holds ("senator", "doctor")."""
     from sourcecrit.attribution.lexicon import load_source_types
@@ -96,7 +90,7 @@ def person_by_role(
     words = {head.lemma_.lower(), head.lower_}
     # "my father" is a parent, and a man: a person the text called a parent who is not a woman.
     gender = role_gender(head.lemma_.lower())
-    words = with_broader_roles(words)
+    words = description_words(words)
     # Every proper modifier must fit too (Lee et al.'s compatible-modifiers sieve): "the
     # Florida senator" is not a senator the text placed nowhere, nor one from another state.
     # (A headline's capitalised words are all proper nouns: not checked there.)
@@ -159,17 +153,19 @@ def description_mentions(
 
     "In defeat, the president appeared cowed. Campaigning in 2012, he barely mentioned
     climate change": the subject "the president" keeps Obama the most recent subject, so
-    "he" is Obama and not a senator quoted a paragraph before. A person noun that fits
-    nobody becomes a person the text never names (a cluster of kind ``description``,
-    appended to ``clusters``): "My mother has softened with age, but even now she says
-    ...": the "she" is her, not a woman named earlier.
+    "he" is Obama and not a senator quoted a paragraph before. A kin noun or "man", "woman"
+    that fits nobody becomes a person the text never names (a cluster of kind
+    ``description``, appended to ``clusters``): "My mother has softened with age, but even
+    now she says ...": the "she" is her, not a woman named earlier.
     """
     found = []
     for tok in description_subjects(doc, quotes):
         cluster = person_by_role(
             clusters, mentions, tok, tok.idx, forward=is_narrators_kin(tok), by_role=by_role
         )
-        if cluster is None and is_person_noun(tok):
+        # Only a noun that gives a sex: "the candidate" is mostly someone named before
+        # ("the Republican presidential candidate said no. But he said ..." is Trump).
+        if cluster is None and role_gender(tok.lemma_.lower()) is not None:
             cluster = Cluster(len(clusters), tok.text, "description")
             cluster.gender = role_gender(tok.lemma_.lower())
             clusters.append(cluster)
