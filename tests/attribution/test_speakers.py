@@ -383,3 +383,23 @@ def test_a_broader_word_is_not_read_the_other_way_round(attribute):
     # A representative is a lawmaker, but a lawmaker need not be a senator.
     records = attribute("Rep. Tom Reed spoke first. The senator told reporters the bill was dead.")
     assert speaker_of(records, "told") is None
+
+
+# -- source phrases --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mary Walsh left the meeting early. After saying her knee hurt, she was taken to a clinic.",
+        "Mary Walsh spoke on Monday. She was quoted as saying the bridge was unsafe.",
+    ],
+)
+def test_a_passive_subject_is_the_source_of_the_participle_it_controls(attribute, text):
+    assert speaker_of(attribute(text), "saying") == "Mary Walsh"
+
+
+def test_a_passive_subject_does_not_control_a_participle_without_a_subordinator(attribute):
+    # Often a misparse: "calling" is Frank Olsen's, not Tom Reed's.
+    records = attribute("Tom Reed will be interviewed about Frank Olsen calling the plan a sham.")
+    assert all(r["speaker"] != "Tom Reed" for r in records)

@@ -110,21 +110,32 @@ def is_passive(tok: Token) -> bool:
 def subject_of(tok: Token) -> Token | None:
     """Return the subject of cue ``tok``, borrowed from governing verbs when it has none."""
     current = tok
+    no_control = False  # no control by a passive subject from here on
     for _ in range(4):
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child
         if is_passive(current):
+            # "After saying her foot was swollen, she was whisked off"; "he was quoted as
+            # saying": the passive verb's subject also does what its adjunct says (subject
+            # control). A passive cue's own subject is what is reported, not who reports it;
+            # nor does it control a participle on a noun ("was asked about Smith calling") or
+            # one hung on the verb with no "after", "while", "as" (often a misparse).
+            if current.i != tok.i and not no_control:
+                return next((c for c in current.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
             return None
         if current.dep_ == "acl" and current.head.dep_ in ("dobj", "pobj", "attr"):
             # "The ministry issued a statement saying ...": the statement's author speaks.
             current = current.head.head
+            no_control = True
             continue
         if current.dep_ not in CLIMB_DEPS or current.head is current:
             return None
         # A ccomp has its own subject; borrowing from the governing verb would be wrong.
         if current.dep_ == "ccomp" and current is tok:
             return None
+        if current.dep_ == "advcl" and not any(c.dep_ == "mark" for c in current.children):
+            no_control = True  # (no control from a passive verb, as above)
         current = current.head
     return None
 
