@@ -403,3 +403,8 @@ def test_a_passive_subject_does_not_control_a_participle_without_a_subordinator(
     # Often a misparse: "calling" is Frank Olsen's, not Tom Reed's.
     records = attribute("Tom Reed will be interviewed about Frank Olsen calling the plan a sham.")
     assert all(r["speaker"] != "Tom Reed" for r in records)
+
+
+def test_the_agent_of_a_passive_cue_is_the_source_of_a_quote(attribute):
+    records = attribute('"Old Road Home" was written by Ann Reed after the flood of 1990.')
+    assert speaker_of(records, "written") == "Ann Reed"
