@@ -408,3 +408,31 @@ def test_a_passive_subject_does_not_control_a_participle_without_a_subordinator(
 def test_the_agent_of_a_passive_cue_is_the_source_of_a_quote(attribute):
     records = attribute('"Old Road Home" was written by Ann Reed after the flood of 1990.')
     assert speaker_of(records, "written") == "Ann Reed"
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        # An opening "as" phrase describes the subject: here the writer.
+        (
+            "I grew up in a small town.\n\nAs someone who left the town at 18, and who has come "
+            "back knowing that the town can recover, I believe it deserves a new school.\n\n"
+            "Maria Lopez is a teacher in Ohio.",
+            "knowing",
+            "Maria Lopez",
+        ),
+        (
+            "As a lawyer who has argued such cases, Tom Reed believes the ruling will stand.",
+            "argued",
+            "Tom Reed",
+        ),
+        # Coordinated relative clauses share their noun.
+        (
+            "Voters like Tom Reed, who left the party, and who said it had lost its way, stayed home.",
+            "said",
+            "Tom Reed",
+        ),
+    ],
+)
+def test_who_stands_for_the_noun_its_clauses_share(attribute, text, cue, speaker):
+    assert speaker_of(attribute(text), cue) == speaker

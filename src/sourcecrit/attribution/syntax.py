@@ -155,14 +155,39 @@ def is_expletive(subject: Token, cue: Token, entry: CueEntry) -> bool:
 
 
 def antecedent(tok: Token) -> Token:
-    """Return the noun a relative pronoun stands for ("officials *who* said" -> officials)."""
-    if (
-        tok.tag_ in ("WP", "WDT")
-        and tok.head.dep_ in ("relcl", "acl")
-        and tok.head.head is not tok.head
-    ):
-        return tok.head.head
-    return tok
+    """Return the noun a relative pronoun stands for ("officials *who* said" -> officials).
+
+    Coordinated relative clauses share it ("someone who left, and *who* said ..."), and a
+    noun in an opening "as" phrase stands for the subject it describes ("As someone who has
+    seen it, I ...": the writer).
+    """
+    noun = _relative_noun(tok)
+    if noun is None:
+        return tok
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "as" and prep.head.pos_ in ("VERB", "AUX"):
+        subject = next((c for c in prep.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and prep.i < subject.i:
+            return subject
+    return noun
+
+
+def _relative_noun(tok: Token) -> Token | None:
+    """Return the noun the relative clause of pronoun ``tok`` hangs on, or None."""
+    if tok.tag_ not in ("WP", "WDT"):
+        return None
+    clause = tok.head
+    while clause.dep_ == "conj" and clause.head.i < clause.i:
+        clause = clause.head
+    if clause.dep_ in ("relcl", "acl") and clause.head.i != clause.i:
+        return clause.head
+    # "..., and who said": the parser lost the clause; it shares the last one's noun.
+    if tok.i > 0 and tok.nbor(-1).lower_ in ("and", "or", ","):
+        for k in range(tok.i - 2, tok.sent.start - 1, -1):
+            other = tok.doc[k]
+            if other.lower_ == tok.lower_:
+                return _relative_noun(other) if other.head.i != tok.head.i else None
+    return None
 
 
 def agent_of(tok: Token) -> Token | None:
