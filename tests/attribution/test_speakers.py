@@ -436,3 +436,28 @@ def test_the_agent_of_a_passive_cue_is_the_source_of_a_quote(attribute):
 )
 def test_who_stands_for_the_noun_its_clauses_share(attribute, text, cue, speaker):
     assert speaker_of(attribute(text), cue) == speaker
+
+
+@pytest.mark.parametrize(
+    "text, cue, source, speaker",
+    [
+        (
+            "Tom Reed spoke for an hour on Monday. His best answer was to say that the plant "
+            "would stay open.",
+            "say",
+            "His",
+            "Tom Reed",
+        ),
+        (
+            "Mary Walsh's plan was to argue that the law was unfair.",
+            "argue",
+            "Mary Walsh's",
+            "Mary Walsh",
+        ),
+    ],
+)
+def test_the_possessor_of_an_act_is_the_source_of_its_infinitive(
+    attribute, one, text, cue, source, speaker
+):
+    record = one(attribute(text), cue)
+    assert (record["source_text"], record["speaker"]) == (source, speaker)

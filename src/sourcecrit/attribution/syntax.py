@@ -114,7 +114,7 @@ def subject_of(tok: Token) -> Token | None:
     for _ in range(4):
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS:
-                return child
+                return _possessor_in_charge(child, current, tok) or child
         if is_passive(current):
             # "After saying her foot was swollen, she was whisked off"; "he was quoted as
             # saying": the passive verb's subject also does what its adjunct says (subject
@@ -137,6 +137,23 @@ def subject_of(tok: Token) -> Token | None:
         if current.dep_ == "advcl" and not any(c.dep_ == "mark" for c in current.children):
             no_control = True  # (no control from a passive verb, as above)
         current = current.head
+    return None
+
+
+def _possessor_in_charge(subject: Token, verb: Token, cue: Token) -> Token | None:
+    """Return "his" in "his best response was to say ...": the possessor does the saying.
+
+    A possessed noun that is the subject of "be" with the cue as its infinitive ("Her plan
+    was to argue that ...") names an act of the possessor's; the possessor is the source.
+    """
+    if (
+        verb.lemma_ == "be"
+        and cue.dep_ == "xcomp"
+        and cue.head.i == verb.i
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
+        and subject.pos_ == "NOUN"
+    ):
+        return next((c for c in subject.children if c.dep_ == "poss"), None)
     return None
 
 
