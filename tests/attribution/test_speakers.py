@@ -461,3 +461,18 @@ def test_the_possessor_of_an_act_is_the_source_of_its_infinitive(
 ):
     record = one(attribute(text), cue)
     assert (record["source_text"], record["speaker"]) == (source, speaker)
+
+
+def test_an_indefinite_that_is_no_subject_does_not_introduce_a_person_named_later(attribute):
+    records = attribute(
+        "Voters want a candidate who has promised to cut taxes. Later, Tom Reed, a candidate "
+        "for governor, spoke in Ohio."
+    )
+    assert speaker_of(records, "promised") is None
+
+
+def test_which_never_stands_for_a_person(attribute):
+    records = attribute(
+        "Neil Hale, director of Forward Now, which has backed the mayor, said the plan was sound."
+    )
+    assert speaker_of(records, "backed") is None

@@ -9,13 +9,14 @@ and who wrote a first-person piece.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from sourcecrit.attribution.lookups import Entities
-from sourcecrit.attribution.names import is_honorific, load_names, title_role
+from sourcecrit.attribution.names import is_honorific, title_role
 from sourcecrit.attribution.quotes import Quote, quote_of
 
 MASCULINE = frozenset({"he", "him", "his", "himself"})
@@ -23,6 +24,8 @@ FEMININE = frozenset({"she", "her", "hers", "herself"})
 FIRST_PERSON = frozenset({"i", "me", "we", "us", "my", "our"})
 DESCRIPTION_DETERMINERS = frozenset({"the", "this", "that"})
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
+#: The end of a sentence, as a pronoun's look-back counts them.
+SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 #: How far back (characters) a subject mention is preferred for a pronoun: about three
 #: sentences of news prose.
 PRONOUN_WINDOW = 600
@@ -164,60 +167,6 @@ def in_heading(text: str, char: int) -> bool:
     line = text[start : len(text) if end == -1 else end]
     letters = [ch for ch in line if ch.isalpha()]
     return len(letters) >= 4 and len(line) <= 80 and not any(ch.islower() for ch in letters)
-
-
-def name_with_honorific(span: Span, doc: Doc) -> str:
-    """Return the text of a name span with an honorific just before it ("Mrs." + "Clinton"),
-    and with the surname it shares with a full name joined to it (:func:`shared_surname`)."""
-    text = span.text + shared_surname(span, doc)
-    if span.start > 0 and is_honorific(doc[span.start - 1].text):
-        return doc[span.start - 1].text + " " + text
-    return text
-
-
-def person_names(doc: Doc, ents: list[Span], text: str) -> list[Span]:
-    """Return the PERSON entities outside headings in capitals, in text order, and the names
-    joined to them that the recogniser missed ("James and Olive Meehan", only "James" tagged).
-    """
-    people = [e for e in ents if e.label_ == "PERSON" and not in_heading(text, e.start_char)]
-    joined = [conjoined_full_name(e, doc) for e in people]
-    people += [
-        Span(doc, j.start, j.end, label="PERSON")
-        for j in joined
-        if j is not None and not any(t.ent_type_ for t in j)
-    ]
-    return sorted(people, key=lambda e: e.start)
-
-
-def shared_surname(span: Span, doc: Doc) -> str:
-    """Return " Meehan" for "James" in "James and Olive Meehan", else "".
-
-    A bare given name joined by "and" to a full name shares its surname ("my parents, James
-    and Olive Meehan"; "lawyers for both Donald and Ivana Trump").
-    """
-    other = conjoined_full_name(span, doc)
-    return " " + other[-1].text if other is not None else ""
-
-
-def conjoined_full_name(span: Span, doc: Doc) -> Span | None:
-    """Return "Olive Meehan" for "James" in "James and Olive Meehan", else None."""
-    tok = span.root
-    if len(span) != 1 or tok.lower_ not in load_names().genders or tok.i + 3 >= len(doc):
-        return None
-    if doc[tok.i + 1].lower_ not in ("and", "&"):
-        return None
-    conj = next((c for c in tok.children if c.dep_ == "conj" and c.pos_ == "PROPN"), None)
-    if (
-        conj is None
-        or conj.i - tok.i > 4
-        or not all(
-            t.pos_ == "PROPN" and not is_honorific(t.text) for t in doc[tok.i + 2 : conj.i + 1]
-        )
-        or conj.i - tok.i < 3  # "James and Meehan": two people
-        or (tok.i > 0 and is_honorific(doc[tok.i - 1].text))  # "Mr. Xi and Mr. Obama"
-    ):
-        return None
-    return doc[tok.i + 2 : conj.i + 1]
 
 
 def described_organisation(
@@ -387,8 +336,16 @@ def recent_person(
         if m.start < window_start:
             break  # starts only get earlier from here
         c = clusters[m.cluster]
-        if m.subject and c.kind == "description" and (gender is None or c.gender in (None, gender)):
-            return None  # "my mother ... she": someone the text never names
+        if (
+            m.subject
+            and c.kind == "description"
+            and (gender is None or c.gender in (None, gender))
+            and len(SENTENCE_END.findall(text, m.end, before)) <= 1
+        ):
+            # "My aunt has lived here for years. She says ...": someone the text never
+            # names, in this sentence or the one before (further back, a name the
+            # recogniser missed may come between).
+            return None
         if m.subject and fits(m):
             return clusters[m.cluster]
     for m in recent():

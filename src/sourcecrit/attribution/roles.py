@@ -165,10 +165,20 @@ def description_mentions(
         )
         # Only a noun that gives a sex: "the candidate" is mostly someone named before
         # ("the Republican presidential candidate said no. But he said ..." is Trump).
-        if cluster is None and role_gender(tok.lemma_.lower()) is not None:
+        if (
+            cluster is None
+            and role_gender(tok.lemma_.lower()) is not None
+            and not _after_a_name(tok)  # "Ann Reed, the chairwoman, said": misparsed apposition
+        ):
             cluster = Cluster(len(clusters), tok.text, "description")
             cluster.gender = role_gender(tok.lemma_.lower())
             clusters.append(cluster)
         if cluster is not None:
             found.append(Mention(tok.idx, tok.idx + len(tok), cluster.key, True))
     return found
+
+
+def _after_a_name(tok: Token) -> bool:
+    """Return True when the phrase of ``tok`` follows a name and a comma ("Ann Reed, the ...")."""
+    i = tok.left_edge.i
+    return i >= 2 and tok.doc[i - 1].text == "," and tok.doc[i - 2].ent_type_ == "PERSON"

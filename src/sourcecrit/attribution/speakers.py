@@ -44,12 +44,11 @@ from sourcecrit.attribution.mentions import (
     is_subject,
     is_thing,
     mention_start,
-    name_with_honorific,
     narrator_mention,
-    person_names,
     recent_person,
     role_of,
 )
+from sourcecrit.attribution.name_spans import name_with_honorific, person_names
 from sourcecrit.attribution.names import (
     clean_name,
     first_name,
@@ -273,9 +272,16 @@ class SpeakerResolver:
         if cluster is None and not persons and head is not None and head.pos_ in ("NOUN", "PROPN"):
             dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss", "compound")}
             if dets & {"a", "an"} and head.tag_ == "NN":
-                cluster = person_by_role(
-                    self.clusters, self.mentions, head, start, forward=True, by_role=self._by_role
-                )  # "A Boston doctor said"
+                # A subject may introduce someone named later; "a candidate who ..." may not.
+                if head.dep_ in ("nsubj", "nsubjpass"):
+                    cluster = person_by_role(
+                        self.clusters,
+                        self.mentions,
+                        head,
+                        start,
+                        forward=True,
+                        by_role=self._by_role,
+                    )
                 method = "description" if cluster is not None else method
             elif (
                 dets & DESCRIPTION_DETERMINERS

@@ -179,8 +179,8 @@ def antecedent(tok: Token) -> Token:
     seen it, I ...": the writer).
     """
     noun = _relative_noun(tok)
-    if noun is None:
-        return tok
+    if noun is None or (tok.lower_ == "which" and noun.ent_type_ == "PERSON"):
+        return tok  # "which" never stands for a person: the parse went wrong
     prep = noun.head
     if noun.dep_ == "pobj" and prep.lower_ == "as" and prep.head.pos_ in ("VERB", "AUX"):
         subject = next((c for c in prep.head.children if c.dep_ in SUBJECT_DEPS), None)
