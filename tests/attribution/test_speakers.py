@@ -476,3 +476,46 @@ def test_which_never_stands_for_a_person(attribute):
         "Neil Hale, director of Forward Now, which has backed the mayor, said the plan was sound."
     )
     assert speaker_of(records, "backed") is None
+
+
+# -- unnamed people and pronouns (no model) ----------------------------------------------
+
+
+def _walsh_and_aunt(text: str):
+    from sourcecrit.attribution.mentions import Cluster, Mention
+
+    walsh = Cluster(0, "Mary Walsh", "person", gender="f")
+    aunt = Cluster(1, "aunt", "description", gender="f")
+    at = text.index("aunt")
+    mentions = [Mention(0, 10, 0, True), Mention(at, at + 4, 1, True)]
+    return [walsh, aunt], mentions
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Mary Walsh spoke. My aunt lives here. She says", None),
+        ("Mary Walsh spoke. My aunt lives here. It rained. Then it snowed. She says", "Mary Walsh"),
+    ],
+)
+def test_an_unnamed_person_blocks_a_pronoun_only_from_the_sentence_before(text, speaker):
+    from sourcecrit.attribution.mentions import recent_person
+
+    clusters, mentions = _walsh_and_aunt(text)
+    found = recent_person(clusters, mentions, [], text, text.index("She"), gender="f")
+    assert (found.canonical if found is not None else None) == speaker
+
+
+def test_a_description_after_a_name_and_a_comma_is_an_apposition():
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from sourcecrit.attribution.roles import follows_a_name
+
+    words = ["Ann", "Dorsey", ",", "the", "chairwoman", ",", "spoke"]
+    heads = [1, 6, 1, 4, 1, 1, 6]
+    deps = ["compound", "nsubj", "punct", "det", "appos", "punct", "ROOT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    assert follows_a_name(doc[4])  # "the chairwoman" starts after "Ann Dorsey ,"
+    assert not follows_a_name(doc[1])

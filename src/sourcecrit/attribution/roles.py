@@ -168,7 +168,7 @@ def description_mentions(
         if (
             cluster is None
             and role_gender(tok.lemma_.lower()) is not None
-            and not _after_a_name(tok)  # "Ann Reed, the chairwoman, said": misparsed apposition
+            and not follows_a_name(tok)  # "Ann Reed, the chairwoman, said": misparsed apposition
         ):
             cluster = Cluster(len(clusters), tok.text, "description")
             cluster.gender = role_gender(tok.lemma_.lower())
@@ -178,7 +178,7 @@ def description_mentions(
     return found
 
 
-def _after_a_name(tok: Token) -> bool:
+def follows_a_name(tok: Token) -> bool:
     """Return True when the phrase of ``tok`` follows a name and a comma ("Ann Reed, the ...")."""
     i = tok.left_edge.i
     return i >= 2 and tok.doc[i - 1].text == "," and tok.doc[i - 2].ent_type_ == "PERSON"
