@@ -519,3 +519,39 @@ def test_a_description_after_a_name_and_a_comma_is_an_apposition():
     doc.ents = [Span(doc, 0, 2, label="PERSON")]
     assert follows_a_name(doc[4])  # "the chairwoman" starts after "Ann Dorsey ,"
     assert not follows_a_name(doc[1])
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        # A body's name is no role of its director.
+        (
+            "Ann Dorsey, director of the Lake Policy Center, spoke first. The Lake Policy Center "
+            "estimates that the plan would cost $2 million.",
+            "estimates",
+        ),
+        # A short name is the end of the full one, in order: not "Center for Federal Lake Policy".
+        (
+            "The Center for Federal Lake Policy put the cost at $5 million. The Lake Policy "
+            "Center says the cost would be lower.",
+            "says",
+        ),
+    ],
+)
+def test_a_named_body_is_itself(attribute, text, cue):
+    assert speaker_of(attribute(text), cue) == "Lake Policy Center"
+
+
+@pytest.mark.parametrize(
+    "name, words, held",
+    [
+        ("New York Post", ["post"], True),
+        ("Urban-Brookings Tax Policy Center", ["tax", "policy", "center"], True),
+        ("Center for Federal Tax Policy", ["tax", "policy", "center"], False),  # not in a row
+        ("Hewlett-Packard", ["pac"], False),  # a word, not part of one
+    ],
+)
+def test_a_short_name_must_be_words_of_the_full_name_in_a_row(name, words, held):
+    from sourcecrit.attribution.mentions import holds_words
+
+    assert holds_words(name, words) is held

@@ -185,6 +185,11 @@ def described_organisation(
     owner = [c for c in head.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
     if owner and is_org_word(word):
         return doc[owner[0].left_edge.i : head.i + 1]  # "the Trump campaign", "Clinton's campaign"
+    # A short name is the end of the full one, in order ("Tax Policy Center").
+    names = [
+        t for t in doc[head.left_edge.i : head.i] if t.dep_ == "compound" and t.pos_ == "PROPN"
+    ]
+    short = [t.lower_ for t in names] + [word]
     # Only a token that is the word or starts an ORG/GPE entity can answer: walk those.
     for k in ents.word_or_org_before(doc, word, head.i):
         tok = doc[k]
@@ -194,20 +199,30 @@ def described_organisation(
             owner = [
                 c for c in tok.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"
             ]
-            if owner:
-                return doc[owner[0].left_edge.i : tok.i + 1]
+            named = doc[owner[0].left_edge.i : tok.i + 1] if owner else None
+            if named is not None and (head.pos_ != "PROPN" or holds_words(named.text, short)):
+                return named
         if tok.ent_type_ in ("ORG", "GPE") and tok.ent_iob_ == "B":
             ent = ents.starting_at(tok.i)
             if ent is None:
                 continue
-            if word in {t.lower_ for t in ent} and head.pos_ == "PROPN":
-                return ent
+            if head.pos_ == "PROPN" and holds_words(ent.text, short):
+                return ent  # "the Post": "the New York Post"; not "the Tax Policy Center":
+                # "the Center for Federal Tax Policy"
             appos = [t for t in ent.root.children if t.dep_ == "appos"]
             if ent.root.dep_ == "appos":
                 appos.append(ent.root.head)
             if any(t.lemma_.lower() == head.lemma_.lower() for t in appos):
                 return ent
     return None
+
+
+def holds_words(name: str, words: list[str]) -> bool:
+    """Return True when ``words`` come in ``name`` in a row ("Post" in "New York Post", not
+    "PAC" in "Hewlett-Packard")."""
+    have = name.lower().split()
+    n = len(words)
+    return any(have[i : i + n] == words for i in range(len(have) - n + 1))
 
 
 def narrator_mention(text: str, mentions: list[Mention]) -> Mention | None:

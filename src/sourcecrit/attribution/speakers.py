@@ -288,7 +288,8 @@ class SpeakerResolver:
                 or any(c.pos_ == "PROPN" for c in head.children)
                 or is_kin_description(head)  # "my father often said"
             ):
-                if head.tag_ in ("NN", "NNP"):
+                if head.tag_ in ("NN", "NNP") and head.ent_type_ not in ORG_LABELS:
+                    # (not "the Tax Policy Center" for its director: a body, not a role)
                     cluster = person_by_role(
                         self.clusters,
                         self.mentions,
