@@ -555,3 +555,32 @@ def test_a_short_name_must_be_words_of_the_full_name_in_a_row(name, words, held)
     from sourcecrit.attribution.mentions import holds_words
 
     assert holds_words(name, words) is held
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "The deal with Tom Reed was signed on Monday. Later, he said the deal was fair.",
+            "Tom Reed",
+        ),
+        # Two men, neither a subject: either may be meant, so nobody is named.
+        (
+            "The deal between Tom Reed and Frank Olsen was signed on Monday. Later, he said the "
+            "deal was fair.",
+            None,
+        ),
+    ],
+)
+def test_a_pronoun_with_two_candidates_and_no_subject_is_left_unresolved(attribute, text, speaker):
+    assert speaker_of(attribute(text), "said") == speaker
+
+
+def test_an_unresolved_pronoun_joined_to_a_noun_is_no_body(attribute):
+    # Two women, neither a subject: "she" is left unresolved, and "she and another
+    # reporter" does not become a body named by its last word.
+    records = attribute(
+        "The talk with Mary Walsh and Ann Dorsey ran long. Reed tried to leave early, she and "
+        "another reporter said."
+    )
+    assert speaker_of(records, "said") is None

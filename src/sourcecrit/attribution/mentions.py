@@ -307,9 +307,10 @@ def recent_person(
     """Return the person a "he" or "she" at ``before`` refers to, or None.
 
     The latest compatible subject within :data:`PRONOUN_WINDOW` characters, else the latest
-    compatible person. Outside quotes, names inside quotes are not candidates; inside a
-    quote, names in it (or in the quotes around it) are, but not its speaker. ``mentions``
-    must be sorted by start: the walk goes back from a bisection.
+    compatible person when no other one is named within the window. Outside quotes, names
+    inside quotes are not candidates; inside a quote, names in it (or in the quotes around
+    it) are, but not its speaker. ``mentions`` must be sorted by start: the walk goes back
+    from a bisection.
     """
     q = quote_of(quotes, before, before + 1)
     allowed: set[int | None] = {None}
@@ -363,7 +364,17 @@ def recent_person(
             return None
         if m.subject and fits(m):
             return clusters[m.cluster]
+    # No subject near: the latest person who fits, unless another who fits is as near (within
+    # the window): "The deal between Tom Reed and Frank Olsen was signed. Later, he said
+    # ...": either of them; say nobody rather than guess.
+    found = None
     for m in recent():
-        if fits(m):
-            return clusters[m.cluster]
-    return None
+        if not fits(m):
+            continue
+        if found is None:
+            found = clusters[m.cluster]
+        elif m.start < window_start:
+            break
+        elif m.cluster != found.key:
+            return None
+    return found

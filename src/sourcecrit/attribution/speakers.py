@@ -364,6 +364,7 @@ class SpeakerResolver:
             and span is not None
             and head is not None
             and head.i != span[-1].i
+            and head.pos_ != "PRON"
             and is_thing(span[-1])
             and any(t.dep_ == "cc" for t in span)
         ):
