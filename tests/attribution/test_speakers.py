@@ -584,3 +584,19 @@ def test_an_unresolved_pronoun_joined_to_a_noun_is_no_body(attribute):
         "another reporter said."
     )
     assert speaker_of(records, "said") is None
+
+
+@pytest.mark.parametrize(
+    "text, ends",
+    [
+        ("Title\nA first paragraph.\nMore.", (5, 5)),
+        ("Title\n\nA subheading.\n\nThe body.", (5, 20)),
+        ("Title\nA subheading.\n\nThe body.", (5, 19)),
+        ("Title\n\nThe only paragraph.", (5, 5)),
+        ("No line break at all.", (0, 0)),
+    ],
+)
+def test_the_headline_and_subheading_are_the_first_short_lines(text, ends):
+    from sourcecrit.attribution.mentions import headline_ends
+
+    assert headline_ends(text) == ends

@@ -265,6 +265,7 @@ def quote_speaker_mention(text: str, quote: Quote, mentions: list[Mention]) -> M
     return None
 
 
+NON_SPACE = re.compile(r"\S")
 #: Longest line taken for a headline or a subheading (characters).
 MAX_HEADLINE_CHARS = 150
 
@@ -277,20 +278,19 @@ def headline_ends(text: str) -> tuple[int, int]:
     paragraph ("Clinton: Trump is wrong\n\nIn a speech, she attacks his record.\n\n...").
     Without a subheading both ends are the headline's.
     """
+    # Only the first lines are read (no copy of the rest: this runs for every pronoun).
     first = text.find("\n")
-    if first == -1 or first > MAX_HEADLINE_CHARS or not text[first:].strip():
+    if first == -1 or first > MAX_HEADLINE_CHARS or NON_SPACE.search(text, first) is None:
         return 0, 0
     start = first + 1
     while start < len(text) and text[start] == "\n":
         start += 1
     second = text.find("\n", start)
-    after = text[second + 1 :] if second != -1 else ""
-    if (
-        second != -1
-        and second - start <= MAX_HEADLINE_CHARS
-        and after.split("\n", 1)[0].strip() == ""
-        and after.strip()
-    ):
+    if second == -1 or second - start > MAX_HEADLINE_CHARS:
+        return first, first
+    third = text.find("\n", second + 1)
+    blank_after = third != -1 and not text[second + 1 : third].strip()
+    if blank_after and NON_SPACE.search(text, third) is not None:
         return first, second
     return first, first
 
