@@ -236,6 +236,8 @@ def test_i_in_an_opinion_piece_is_the_author_named_at_the_end(attribute):
     [
         ("Donald Trump's son told reporters that the deal was done.", "told"),
         ("Maria Lopez's lawyer said the charges were false.", "said"),
+        ("Mary Walsh spoke on Monday. Later, Mary Walsh aides said the deal was done.", "said"),
+        ("Senator Mary Walsh spoke. Later, a Walsh adviser told reporters it was done.", "told"),
     ],
 )
 def test_the_possessor_is_not_the_speaker(attribute, text, cue):

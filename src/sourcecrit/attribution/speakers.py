@@ -228,12 +228,12 @@ class SpeakerResolver:
         ):
             persons = []  # "the Geneva and Hague Conventions" tagged as a person
         if head is not None and head.pos_ == "NOUN" and not named_head:
-            # "Donald Trump's son told": the name is the son's possessor, not the speaker; a
-            # name in apposition ("Another critic, Laurence Tribe") still is the speaker.
+            # "Donald Trump's son told", "Clinton aides said": the name is not the speaker; in
+            # apposition ("Another critic, Laurence Tribe") it is.
             persons = [
                 e
                 for e in persons
-                if (e.root.head.i == head.i and e.root.dep_ in ("appos", "compound", "flat"))
+                if (e.root.head.i == head.i and e.root.dep_ in ("appos", "flat"))
                 or (head.dep_ == "appos" and e.start <= head.head.i < e.end)
             ]
         cluster: Cluster | None = None
@@ -288,8 +288,7 @@ class SpeakerResolver:
                 or any(c.pos_ == "PROPN" for c in head.children)
                 or is_kin_description(head)  # "my father often said"
             ):
-                if head.tag_ in ("NN", "NNP") and head.ent_type_ not in ORG_LABELS:
-                    # (not "the Tax Policy Center" for its director: a body, not a role)
+                if head.tag_ in ("NN", "NNP") and head.ent_type_ not in ORG_LABELS:  # a body
                     cluster = person_by_role(
                         self.clusters,
                         self.mentions,
