@@ -137,6 +137,14 @@ def named_by_source(source_text: str, gold_name: str) -> bool:
     return any(len(w) > 1 and w in source for w in _words(gold_name))
 
 
+def _sentence_around(text: str, char: int, *, width: int = 200) -> str:
+    """Return the line holding ``char``, cut to ``width`` characters either side of it."""
+    start = max(text.rfind("\n", 0, char) + 1, char - width)
+    end = text.find("\n", char)
+    end = min(len(text) if end == -1 else end, char + width)
+    return text[start:end]
+
+
 def match(preds: list[dict], events: list[GoldEvent | None]) -> dict[int, dict]:
     """Return gold event index -> the prediction matched to it (eval_attribution's matching)."""
     matched: dict[int, dict] = {}
@@ -226,6 +234,7 @@ def score(gold: list[dict], folder: Path, *, raw_source: bool = False) -> dict:
                 errors.append(
                     f"{g['id']}: {'' if same_source else '[other source] '}source {events[k].source_text!r} gold {g['name']!r} "
                     f"predicted {pred['speaker']!r} (source text {pred['source_text']!r})"
+                    f"\n    in: {_sentence_around(text, min(events[k].source or {pred['content_start']}))!r}"
                 )
     n_gold_person = sum(1 for g in gold if g["kind"] == "person")
     return {
@@ -296,7 +305,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--baseline", metavar="REF", help="also score the sourcecrit of this git revision"
     )
-    parser.add_argument("--errors", action="store_true", help="list the wrongly resolved speakers")
+    parser.add_argument(
+        "--errors",
+        action="store_true",
+        help="list the wrongly resolved speakers, each with the line around its gold source",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON only")
     args = parser.parse_args(argv)
     gold = json.loads(args.gold.read_text(encoding="utf-8"))

@@ -9,7 +9,7 @@ and who wrote a first-person piece.
 from __future__ import annotations
 
 import bisect
-import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -24,6 +24,8 @@ FEMININE = frozenset({"she", "her", "hers", "herself"})
 FIRST_PERSON = frozenset({"i", "me", "we", "us", "my", "our"})
 DESCRIPTION_DETERMINERS = frozenset({"the", "this", "that"})
 ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
+#: The end of a sentence, as a pronoun's look-back counts them.
+SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 #: How far back (characters) a subject mention is preferred for a pronoun: about three
 #: sentences of news prose.
 PRONOUN_WINDOW = 600
@@ -35,7 +37,7 @@ class Cluster:
 
     key: int
     canonical: str
-    kind: str  # person | org
+    kind: str  # person | org | description (a person the text describes but never names)
     aliases: list[str] = field(default_factory=list)
     role: str | None = None
     gender: str | None = None  # "m", "f" or None
@@ -119,11 +121,15 @@ def role_of(doc: Doc, ent: Span) -> str | None:
         words.append(title_role(ent[0].text) or "")
     if words:
         return " ".join(words).strip()
-    if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN"):
-        head = root.head
+    # "my parents, James and Ann Reed": each name joined to an apposition shares its role.
+    anchor = root
+    while anchor.dep_ == "conj" and anchor.head.i < anchor.i and anchor.head.pos_ == "PROPN":
+        anchor = anchor.head
+    if anchor.dep_ == "appos" and anchor.head.pos_ in ("NOUN", "PROPN"):
+        head = anchor.head
         right = head.right_edge.i
         for child in head.rights:
-            if child is root or child.i >= ent.start:
+            if child.i == anchor.i or child.i >= ent.start:
                 right = min(right, child.left_edge.i - 1)
                 break
         span = doc[head.left_edge.i : right + 1]
@@ -163,13 +169,6 @@ def in_heading(text: str, char: int) -> bool:
     return len(letters) >= 4 and len(line) <= 80 and not any(ch.islower() for ch in letters)
 
 
-def name_with_honorific(span: Span, doc: Doc) -> str:
-    """Return the text of a name span with an honorific just before it ("Mrs." + "Clinton")."""
-    if span.start > 0 and is_honorific(doc[span.start - 1].text):
-        return doc[span.start - 1].text + " " + span.text
-    return span.text
-
-
 def described_organisation(
     doc: Doc, ents: Entities, quotes: list[Quote], head: Token, start: int
 ) -> Span | None:
@@ -186,6 +185,11 @@ def described_organisation(
     owner = [c for c in head.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
     if owner and is_org_word(word):
         return doc[owner[0].left_edge.i : head.i + 1]  # "the Trump campaign", "Clinton's campaign"
+    # A short name is the end of the full one, in order ("Tax Policy Center").
+    names = [
+        t for t in doc[head.left_edge.i : head.i] if t.dep_ == "compound" and t.pos_ == "PROPN"
+    ]
+    short = [t.lower_ for t in names] + [word]
     # Only a token that is the word or starts an ORG/GPE entity can answer: walk those.
     for k in ents.word_or_org_before(doc, word, head.i):
         tok = doc[k]
@@ -195,20 +199,30 @@ def described_organisation(
             owner = [
                 c for c in tok.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"
             ]
-            if owner:
-                return doc[owner[0].left_edge.i : tok.i + 1]
+            named = doc[owner[0].left_edge.i : tok.i + 1] if owner else None
+            if named is not None and (head.pos_ != "PROPN" or holds_words(named.text, short)):
+                return named
         if tok.ent_type_ in ("ORG", "GPE") and tok.ent_iob_ == "B":
             ent = ents.starting_at(tok.i)
             if ent is None:
                 continue
-            if word in {t.lower_ for t in ent} and head.pos_ == "PROPN":
-                return ent
+            if head.pos_ == "PROPN" and holds_words(ent.text, short):
+                return ent  # "the Post": "the New York Post"; not "the Tax Policy Center":
+                # "the Center for Federal Tax Policy"
             appos = [t for t in ent.root.children if t.dep_ == "appos"]
             if ent.root.dep_ == "appos":
                 appos.append(ent.root.head)
             if any(t.lemma_.lower() == head.lemma_.lower() for t in appos):
                 return ent
     return None
+
+
+def holds_words(name: str, words: list[str]) -> bool:
+    """Return True when ``words`` come in ``name`` in a row ("Post" in "New York Post", not
+    "PAC" in "Hewlett-Packard")."""
+    have = name.lower().split()
+    n = len(words)
+    return any(have[i : i + n] == words for i in range(len(have) - n + 1))
 
 
 def narrator_mention(text: str, mentions: list[Mention]) -> Mention | None:
@@ -251,86 +265,34 @@ def quote_speaker_mention(text: str, quote: Quote, mentions: list[Mention]) -> M
     return None
 
 
-def description_subjects(doc: Doc, quotes: list[Quote]) -> list[Token]:
-    """Return the subjects outside quotes that are definite descriptions ("the president")."""
-    return [
-        tok
-        for tok in doc
-        if tok.dep_ in ("nsubj", "nsubjpass")
-        and tok.tag_ == "NN"
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
-        and quote_of(quotes, tok.idx, tok.idx + 1) is None
-    ]
+NON_SPACE = re.compile(r"\S")
+#: Longest line taken for a headline or a subheading (characters).
+MAX_HEADLINE_CHARS = 150
 
 
-def is_role_word(word: str) -> bool:
-    """Return True when ``word`` names an office or trade a person holds ("senator", "doctor")."""
-    from sourcecrit.attribution.lexicon import load_source_types
+def headline_ends(text: str) -> tuple[int, int]:
+    """Return where a headline ends and where the subheading after it ends (0, 0: none).
 
-    types = load_source_types()
-    return any(
-        word in types[k].words for k in ("named_official", "named_politician", "named_expert")
-    )
-
-
-def person_by_role(
-    clusters: list[Cluster],
-    mentions: list[Mention],
-    head: Token,
-    before: int,
-    *,
-    forward: bool = False,
-    by_role: dict[str, list[int]] | None = None,
-) -> Cluster | None:
-    """Return the person most recently mentioned before ``before`` whose role holds the head noun.
-
-    With ``forward``, a description that introduces someone named later ("A Boston doctor
-    said ... Dr. Jane Roe") takes the first such person after it when none came before.
-    ``by_role`` (the keys of the clusters holding each role word, see :func:`role_index`)
-    narrows the walk to the people who fit, and skips it when nobody does.
+    The headline is a first line of at most :data:`MAX_HEADLINE_CHARS` characters with text
+    after it; the subheading the next non-blank line when it is as short and its own
+    paragraph ("Clinton: Trump is wrong\n\nIn a speech, she attacks his record.\n\n...").
+    Without a subheading both ends are the headline's.
     """
-    words = {head.lemma_.lower(), head.lower_}
-    # Every proper modifier must fit too (Lee et al.'s compatible-modifiers sieve): "the
-    # Florida senator" is not a senator the text placed nowhere, nor one from another state.
-    # (A headline's capitalised words are all proper nouns: not checked there.)
-    modifiers = {
-        c.lower_
-        for c in head.children
-        if c.dep_ in ("amod", "compound")
-        and c.pos_ == "PROPN"
-        and c.i < head.i
-        and head.tag_ == "NN"
-        and not forward  # "A Boston doctor" introduces someone: the modifier is news
-    }
-    # ``mentions`` is sorted by start: walk back from ``before``, then (forward) on from it.
-    ordered: Iterator[Mention] = recent_first(mentions, before)
-    if forward:
-        later = bisect.bisect_left(mentions, before, key=mention_start)
-        ordered = itertools.chain(ordered, itertools.islice(mentions, later, None))
-    if by_role is not None:
-        fit = {
-            k
-            for w in words
-            for k in by_role.get(w, ())
-            if clusters[k].kind == "person" and modifiers <= clusters[k].role_words
-        }
-        if not fit:
-            return None
-        return next((clusters[m.cluster] for m in ordered if m.cluster in fit), None)
-    for m in ordered:
-        c = clusters[m.cluster]
-        if c.kind == "person" and words & c.role_words and modifiers <= c.role_words:
-            return c
-    return None
-
-
-def role_index(clusters: list[Cluster]) -> dict[str, list[int]]:
-    """Return the keys of the clusters holding each role word (valid while roles don't change)."""
-    index: dict[str, list[int]] = {}
-    for c in clusters:
-        for word in c.role_words:
-            index.setdefault(word, []).append(c.key)
-    return index
+    # Only the first lines are read (no copy of the rest: this runs for every pronoun).
+    first = text.find("\n")
+    if first == -1 or first > MAX_HEADLINE_CHARS or NON_SPACE.search(text, first) is None:
+        return 0, 0
+    start = first + 1
+    while start < len(text) and text[start] == "\n":
+        start += 1
+    second = text.find("\n", start)
+    if second == -1 or second - start > MAX_HEADLINE_CHARS:
+        return first, first
+    third = text.find("\n", second + 1)
+    blank_after = third != -1 and not text[second + 1 : third].strip()
+    if blank_after and NON_SPACE.search(text, third) is not None:
+        return first, second
+    return first, first
 
 
 def recent_person(
@@ -345,9 +307,10 @@ def recent_person(
     """Return the person a "he" or "she" at ``before`` refers to, or None.
 
     The latest compatible subject within :data:`PRONOUN_WINDOW` characters, else the latest
-    compatible person. Outside quotes, names inside quotes are not candidates; inside a
-    quote, names in it (or in the quotes around it) are, but not its speaker. ``mentions``
-    must be sorted by start: the walk goes back from a bisection.
+    compatible person when no other one is named within the window. Outside quotes, names
+    inside quotes are not candidates; inside a quote, names in it (or in the quotes around
+    it) are, but not its speaker. ``mentions`` must be sorted by start: the walk goes back
+    from a bisection.
     """
     q = quote_of(quotes, before, before + 1)
     allowed: set[int | None] = {None}
@@ -363,9 +326,16 @@ def recent_person(
         if speaker is not None:
             excluded.add(speaker.cluster)
     last = bisect.bisect_left(mentions, before, key=mention_start)
+    # A headline is no antecedent for the body, only for its subheading: the lede names
+    # everyone again ("My father would have loved it\n\nI know all about Smith, what he is
+    # doing": "he" is Smith).
+    headline, subheading = headline_ends(text)
+    body = headline if before > subheading else 0
 
     def recent() -> Iterator[Mention]:  # latest first, as a reversed slice would give
         for j in range(last - 1, -1, -1):
+            if mentions[j].start < body:
+                return
             if mentions[j].quote in allowed:
                 yield mentions[j]
 
@@ -381,9 +351,30 @@ def recent_person(
     for m in recent():
         if m.start < window_start:
             break  # starts only get earlier from here
+        c = clusters[m.cluster]
+        if (
+            m.subject
+            and c.kind == "description"
+            and (gender is None or c.gender in (None, gender))
+            and len(SENTENCE_END.findall(text, m.end, before)) <= 1
+        ):
+            # "My aunt has lived here for years. She says ...": someone the text never
+            # names, in this sentence or the one before (further back, a name the
+            # recogniser missed may come between).
+            return None
         if m.subject and fits(m):
             return clusters[m.cluster]
+    # No subject near: the latest person who fits, unless another who fits is as near (within
+    # the window): "The deal between Tom Reed and Frank Olsen was signed. Later, he said
+    # ...": either of them; say nobody rather than guess.
+    found = None
     for m in recent():
-        if fits(m):
-            return clusters[m.cluster]
-    return None
+        if not fits(m):
+            continue
+        if found is None:
+            found = clusters[m.cluster]
+        elif m.start < window_start:
+            break
+        elif m.cluster != found.key:
+            return None
+    return found

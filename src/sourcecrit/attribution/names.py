@@ -11,7 +11,7 @@ precision-ranked rules", Computational Linguistics 39(4)).
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -36,11 +36,17 @@ class NameLexicon:
         honorifics: word (lower case, no full stop) -> "m", "f" or None.
         titles: abbreviated title -> the role it stands for ("sen" -> "senator").
         genders: first name (lower case) -> "m" or "f".
+        broader_roles: role noun -> the broader roles it also is ("justice" -> {"judge"}).
+        role_genders: role noun -> the gender it gives ("wife" -> "f").
+        neutral_roles: gendered role noun -> the same role without the sex ("wife" -> "spouse").
     """
 
     honorifics: dict[str, str | None]
     titles: dict[str, str]
     genders: dict[str, str]
+    broader_roles: dict[str, frozenset[str]] = field(default_factory=dict)
+    role_genders: dict[str, str] = field(default_factory=dict)
+    neutral_roles: dict[str, str] = field(default_factory=dict)
 
 
 def _entries(data: Any, key: str, label: str) -> list[dict[str, Any]]:
@@ -81,7 +87,29 @@ def parse_names(data: Any, *, label: str = "names") -> NameLexicon:
             if other is not None and other != rec["gender"]:
                 raise LexiconError(f"{label}: first name {name!r} is listed for both genders")
             genders[str(name).lower()] = rec["gender"]
-    return NameLexicon(honorifics, titles, genders)
+    broader: dict[str, frozenset[str]] = {}
+    role_genders: dict[str, str] = {}
+    neutral_roles: dict[str, str] = {}
+    for n, rec in enumerate(_entries(data, "roles", label) if "roles" in data else []):
+        also = rec.get("also", [])
+        if (
+            not isinstance(rec.get("word"), str)
+            or not isinstance(also, list)
+            or rec.get("gender") not in ("m", "f", None)
+        ):
+            raise LexiconError(
+                f"{label}: roles[{n}] needs a word, a list 'also' and a gender (m, f or none)"
+            )
+        word = rec["word"].lower()
+        neutral = rec.get("neutral")
+        if neutral is not None and (not isinstance(neutral, str) or not rec.get("gender")):
+            raise LexiconError(f"{label}: roles[{n}]: 'neutral' needs a word and a gender")
+        broader[word] = frozenset(str(a).lower() for a in also) | ({neutral} if neutral else set())
+        if rec.get("gender"):
+            role_genders[word] = rec["gender"]
+        if neutral:
+            neutral_roles[word] = neutral.lower()
+    return NameLexicon(honorifics, titles, genders, broader, role_genders, neutral_roles)
 
 
 @functools.cache
@@ -147,6 +175,28 @@ def name_gender(text: str) -> str | None:
         return lex.honorifics[words[0]]
     first = first_name(text)
     return lex.genders.get(first) if first else None
+
+
+def with_broader_roles(words: set[str]) -> set[str]:
+    """Return role words with the broader roles they imply ("justice" adds "judge")."""
+    lex = load_names()
+    broader = lex.broader_roles
+    known = set(broader).union(*broader.values())
+    # "my parents, James and Olive Meehan": each of them is a parent.
+    words = set(words) | {w[:-1] for w in words if w.endswith("s") and w[:-1] in known}
+    return words.union(*(broader.get(w, frozenset()) for w in words))
+
+
+def description_words(words: set[str]) -> set[str]:
+    """Return the role words a description names: its own, and for a gendered noun the same
+    role without the sex ("father" adds "parent", the gender being checked apart)."""
+    neutral = load_names().neutral_roles
+    return set(words) | {neutral[w] for w in words if w in neutral}
+
+
+def role_gender(word: str) -> str | None:
+    """Return the gender a role or kin noun gives ("wife" -> "f", "senator" -> None)."""
+    return load_names().role_genders.get(word.lower())
 
 
 def title_role(word: str) -> str | None:

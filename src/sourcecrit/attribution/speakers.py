@@ -40,19 +40,15 @@ from sourcecrit.attribution.mentions import (
     Cluster,
     Mention,
     described_organisation,
-    description_subjects,
     in_heading,
-    is_role_word,
     is_subject,
     is_thing,
     mention_start,
-    name_with_honorific,
     narrator_mention,
-    person_by_role,
     recent_person,
-    role_index,
     role_of,
 )
+from sourcecrit.attribution.name_spans import name_with_honorific, person_names
 from sourcecrit.attribution.names import (
     clean_name,
     first_name,
@@ -60,9 +56,18 @@ from sourcecrit.attribution.names import (
     name_gender,
     surname,
     title_role,
+    with_broader_roles,
 )
 from sourcecrit.attribution.names import same_person as _same_person
 from sourcecrit.attribution.quotes import Quote, quote_of, quote_spans
+from sourcecrit.attribution.roles import (
+    description_mentions,
+    is_kin_description,
+    is_narrators_kin,
+    is_role_word,
+    person_by_role,
+    role_index,
+)
 
 
 class SpeakerResolver:
@@ -85,9 +90,7 @@ class SpeakerResolver:
         self._mention_counts: Counter[int] = Counter()  # mentions per cluster key
         self._org_by_name: dict[str, int] = {}
         self.guessed = False
-        people = [
-            e for e in self.ents if e.label_ == "PERSON" and not in_heading(self.text, e.start_char)
-        ]
+        people = person_names(doc, self.ents, self.text)
         # Full names first, so that a bare "Clinton" can choose between the people it may be.
         # (One test per name: entities are distinct, so "not full" is "not in full".)
         is_full = [bool(first_name(clean_name(name_with_honorific(e, doc)))) for e in people]
@@ -169,27 +172,21 @@ class SpeakerResolver:
         role = None if self.guessed else role_of(self.doc, ent)
         if role:  # "President Bush" among two Bushes gives neither the role
             cluster.role = cluster.role or role
-            cluster.role_words.update(role.lower().replace("-", " ").split())
+            # "Justice Frank Nervo" is also "the judge" (a broader role, from names.yaml).
+            cluster.role_words.update(
+                with_broader_roles(set(role.lower().replace("-", " ").split()))
+            )
         if gender and not cluster.gender:
             cluster.gender = gender
         self._mention(ent.start_char, ent.end_char, cluster, is_subject(ent.root))
         return cluster
 
     def _add_descriptions(self) -> None:
-        """Add "the president" as a mention of the person whose role it names.
-
-        "In defeat, the president appeared cowed. Campaigning in 2012, he barely mentioned
-        climate change": the subject "the president" keeps Obama the most recent subject, so
-        "he" is Obama and not a senator quoted a paragraph before.
-        """
-        found = []
-        for tok in description_subjects(self.doc, self.quotes):
-            cluster = person_by_role(
-                self.clusters, self.mentions, tok, tok.idx, by_role=self._by_role
-            )
-            if cluster is not None:
-                found.append(Mention(tok.idx, tok.idx + len(tok), cluster.key, True))
-                self._mention_counts[cluster.key] += 1
+        """Add "the president", "my father" as mentions (:func:`description_mentions`)."""
+        found = description_mentions(
+            self.doc, self.quotes, self.clusters, self.mentions, by_role=self._by_role
+        )
+        self._mention_counts.update(m.cluster for m in found)
         self.mentions = sorted(self.mentions + found, key=mention_start)
 
     def _org(self, ent: Span, start: int, end: int) -> Cluster:
@@ -231,12 +228,12 @@ class SpeakerResolver:
         ):
             persons = []  # "the Geneva and Hague Conventions" tagged as a person
         if head is not None and head.pos_ == "NOUN" and not named_head:
-            # "Donald Trump's son told": the name is the son's possessor, not the speaker; a
-            # name in apposition ("Another critic, Laurence Tribe") still is the speaker.
+            # "Donald Trump's son told", "Clinton aides said": the name is not the speaker; in
+            # apposition ("Another critic, Laurence Tribe") it is.
             persons = [
                 e
                 for e in persons
-                if (e.root.head.i == head.i and e.root.dep_ in ("appos", "compound", "flat"))
+                if (e.root.head.i == head.i and e.root.dep_ in ("appos", "flat"))
                 or (head.dep_ == "appos" and e.start <= head.head.i < e.end)
             ]
         cluster: Cluster | None = None
@@ -275,14 +272,30 @@ class SpeakerResolver:
         if cluster is None and not persons and head is not None and head.pos_ in ("NOUN", "PROPN"):
             dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss", "compound")}
             if dets & {"a", "an"} and head.tag_ == "NN":
-                cluster = person_by_role(
-                    self.clusters, self.mentions, head, start, forward=True, by_role=self._by_role
-                )  # "A Boston doctor said"
-                method = "description" if cluster is not None else method
-            elif dets & DESCRIPTION_DETERMINERS or any(c.pos_ == "PROPN" for c in head.children):
-                if head.tag_ in ("NN", "NNP"):
+                # A subject may introduce someone named later; "a candidate who ..." may not.
+                if head.dep_ in ("nsubj", "nsubjpass"):
                     cluster = person_by_role(
-                        self.clusters, self.mentions, head, start, by_role=self._by_role
+                        self.clusters,
+                        self.mentions,
+                        head,
+                        start,
+                        forward=True,
+                        by_role=self._by_role,
+                    )
+                method = "description" if cluster is not None else method
+            elif (
+                dets & DESCRIPTION_DETERMINERS
+                or any(c.pos_ == "PROPN" for c in head.children)
+                or is_kin_description(head)  # "my father often said"
+            ):
+                if head.tag_ in ("NN", "NNP") and head.ent_type_ not in ORG_LABELS:  # a body
+                    cluster = person_by_role(
+                        self.clusters,
+                        self.mentions,
+                        head,
+                        start,
+                        forward=is_narrators_kin(head),
+                        by_role=self._by_role,
                     )
                     method = "description" if cluster is not None else method
                 if cluster is None and (span is None or head.i == span[-1].i):
@@ -339,6 +352,7 @@ class SpeakerResolver:
                 and name[:1].isupper()
                 and not is_thing(head)
                 and not is_honorific(name)
+                and not is_role_word(head.lower_)  # "Judge rejects request": a role, no name
             ):
                 cluster = self._new_person(name, start, end, name_gender(text))
             if cluster is not None:
@@ -349,6 +363,7 @@ class SpeakerResolver:
             and span is not None
             and head is not None
             and head.i != span[-1].i
+            and head.pos_ != "PRON"
             and is_thing(span[-1])
             and any(t.dep_ == "cc" for t in span)
         ):

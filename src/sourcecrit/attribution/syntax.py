@@ -110,22 +110,50 @@ def is_passive(tok: Token) -> bool:
 def subject_of(tok: Token) -> Token | None:
     """Return the subject of cue ``tok``, borrowed from governing verbs when it has none."""
     current = tok
+    no_control = False  # no control by a passive subject from here on
     for _ in range(4):
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS:
-                return child
+                return _possessor_in_charge(child, current, tok) or child
         if is_passive(current):
+            # "After saying her foot was swollen, she was whisked off"; "he was quoted as
+            # saying": the passive verb's subject also does what its adjunct says (subject
+            # control). A passive cue's own subject is what is reported, not who reports it;
+            # nor does it control a participle on a noun ("was asked about Smith calling") or
+            # one hung on the verb with no "after", "while", "as" (often a misparse).
+            if current.i != tok.i and not no_control:
+                return next((c for c in current.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
             return None
         if current.dep_ == "acl" and current.head.dep_ in ("dobj", "pobj", "attr"):
             # "The ministry issued a statement saying ...": the statement's author speaks.
             current = current.head.head
+            no_control = True
             continue
         if current.dep_ not in CLIMB_DEPS or current.head is current:
             return None
         # A ccomp has its own subject; borrowing from the governing verb would be wrong.
         if current.dep_ == "ccomp" and current is tok:
             return None
+        if current.dep_ == "advcl" and not any(c.dep_ == "mark" for c in current.children):
+            no_control = True  # (no control from a passive verb, as above)
         current = current.head
+    return None
+
+
+def _possessor_in_charge(subject: Token, verb: Token, cue: Token) -> Token | None:
+    """Return "his" in "his best response was to say ...": the possessor does the saying.
+
+    A possessed noun that is the subject of "be" with the cue as its infinitive ("Her plan
+    was to argue that ...") names an act of the possessor's; the possessor is the source.
+    """
+    if (
+        verb.lemma_ == "be"
+        and cue.dep_ == "xcomp"
+        and cue.head.i == verb.i
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
+        and subject.pos_ == "NOUN"
+    ):
+        return next((c for c in subject.children if c.dep_ == "poss"), None)
     return None
 
 
@@ -144,14 +172,39 @@ def is_expletive(subject: Token, cue: Token, entry: CueEntry) -> bool:
 
 
 def antecedent(tok: Token) -> Token:
-    """Return the noun a relative pronoun stands for ("officials *who* said" -> officials)."""
-    if (
-        tok.tag_ in ("WP", "WDT")
-        and tok.head.dep_ in ("relcl", "acl")
-        and tok.head.head is not tok.head
-    ):
-        return tok.head.head
-    return tok
+    """Return the noun a relative pronoun stands for ("officials *who* said" -> officials).
+
+    Coordinated relative clauses share it ("someone who left, and *who* said ..."), and a
+    noun in an opening "as" phrase stands for the subject it describes ("As someone who has
+    seen it, I ...": the writer).
+    """
+    noun = _relative_noun(tok)
+    if noun is None or (tok.lower_ == "which" and noun.ent_type_ == "PERSON"):
+        return tok  # "which" never stands for a person: the parse went wrong
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "as" and prep.head.pos_ in ("VERB", "AUX"):
+        subject = next((c for c in prep.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None and prep.i < subject.i:
+            return subject
+    return noun
+
+
+def _relative_noun(tok: Token) -> Token | None:
+    """Return the noun the relative clause of pronoun ``tok`` hangs on, or None."""
+    if tok.tag_ not in ("WP", "WDT"):
+        return None
+    clause = tok.head
+    while clause.dep_ == "conj" and clause.head.i < clause.i:
+        clause = clause.head
+    if clause.dep_ in ("relcl", "acl") and clause.head.i != clause.i:
+        return clause.head
+    # "..., and who said": the parser lost the clause; it shares the last one's noun.
+    if tok.i > 0 and tok.nbor(-1).lower_ in ("and", "or", ","):
+        for k in range(tok.i - 2, tok.sent.start - 1, -1):
+            other = tok.doc[k]
+            if other.lower_ == tok.lower_:
+                return _relative_noun(other) if other.head.i != tok.head.i else None
+    return None
 
 
 def agent_of(tok: Token) -> Token | None:

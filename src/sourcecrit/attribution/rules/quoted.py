@@ -11,7 +11,14 @@ from spacy.tokens import Doc, Token
 from sourcecrit.attribution.candidates import Candidate, content_index, innermost_quote
 from sourcecrit.attribution.lexicon import CueEntry
 from sourcecrit.attribution.quotes import Quote
-from sourcecrit.attribution.syntax import VerbIndex, cue_entry_for, source_chars, subject_of
+from sourcecrit.attribution.syntax import (
+    VerbIndex,
+    agent_of,
+    cue_entry_for,
+    is_passive,
+    source_chars,
+    subject_of,
+)
 from sourcecrit.attribution.wordlists import words
 
 # Tokens allowed between a quote and the cue that follows it: `,” he said` / `,” said Smith`.
@@ -61,6 +68,8 @@ def quote_candidates(
         if entry.verb not in naming_verbs and is_title(text, q, doc, token_at):
             continue
         subject = subject_of(tok)
+        if subject is None and is_passive(tok):
+            subject = agent_of(tok)  # '"Old Song" was written by Ann Reed': the agent wrote it
         source = source_chars(doc, subject) if subject is not None else None
         out.append(
             Candidate(
