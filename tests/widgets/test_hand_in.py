@@ -153,3 +153,26 @@ def test_uploading_a_work_file_restores_it_into_a_fresh_store(flagship, tmp_path
         },
     )
     assert "damaged" in box.status.value or "checksum" in box.status.value
+
+
+def test_the_download_link_follows_every_save_and_the_name_typed_elsewhere(flagship, tmp_path):
+    # Run-all builds the exercise and the hand-in box before the student types a name:
+    # the name typed at the top reaches both, and the link always holds the latest answer.
+    folder = tmp_path / "p"
+    form = exercise_form(flagship, store=folder)
+    box = hand_in(store=folder)
+    assert form.session is None and box.learner is None and box.download.value == ""
+    top = learner()
+    top.name_box.value = "Ada"
+    top.submit()
+    assert form.session is not None and form.session.learner == "Ada" and box.learner == "Ada"
+    form[QUESTION].input.value = RIGHT
+
+    def linked_answers():
+        href = re.search(r"href='data:application/json;base64,([^']+)'", box.download.value)
+        record = read_work_file(base64.b64decode(href.group(1))).record("exercise-" + flagship.id)
+        return record["answers"]
+
+    assert linked_answers() == {QUESTION: RIGHT}  # no Refresh needed
+    form[QUESTION].input.value = RIGHT + " (changed)"
+    assert linked_answers() == {QUESTION: RIGHT + " (changed)"}

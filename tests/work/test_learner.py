@@ -7,13 +7,14 @@ import gc
 import pytest
 
 import sourcecrit.work.learner as session
+from sourcecrit.listeners import Listeners
 
 
 @pytest.fixture(autouse=True)
 def no_learner(monkeypatch):
     monkeypatch.delenv(session.LEARNER_ENV, raising=False)
     monkeypatch.setattr(session, "_session", {})
-    monkeypatch.setattr(session, "_listeners", [])
+    monkeypatch.setattr(session, "_listeners", Listeners())
 
 
 class Form:
@@ -41,7 +42,7 @@ def test_a_form_that_is_gone_is_not_kept_alive_nor_called():
     del form
     gc.collect()
     session.set_learner("Bea")
-    assert session._listeners == []  # the dead reference was dropped
+    assert len(session._listeners) == 0  # the form that is gone is not called
 
 
 def test_a_failing_listener_does_not_stop_the_others():

@@ -22,10 +22,12 @@ import datetime as dt
 import html
 import os
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
 
+from sourcecrit.listeners import Listeners
 from sourcecrit.progress import ProgressError, ProgressStore, Saved
 from sourcecrit.progress import _checklist_id as record_key
 from sourcecrit.widgets.browser_copy import BrowserCopy
@@ -128,11 +130,13 @@ class Saver:
         return saved_line(learner)
 
     def mirror(self, learner: str) -> None:
-        """Send ``learner``'s work, just saved, to the browser's copy."""
+        """Send ``learner``'s work, just saved, to the browser's copy (and tell the forms
+        that show the whole work file, such as the hand-in box, see :func:`on_work_saved`)."""
         if self.browser_copy.learner != learner:
             self.browser_copy.follow(learner)
         else:
             self.browser_copy.refresh()
+        tell_work_saved(learner, self.store.directory)
 
     def saved(self, status: str) -> bool:
         """Return whether ``status`` (from :meth:`save`) reports a save that worked."""
@@ -186,6 +190,24 @@ class Saver:
             self.restore_offer.update()  # type: ignore[attr-defined]
 
 
+#: Who to tell after each save (see :func:`on_work_saved`).
+_saved = Listeners()
+
+
+def on_work_saved(callback: Callable[[str, Path], None]) -> None:
+    """Call ``callback(learner, folder)`` after any form saves a learner's work in ``folder``.
+
+    The hand-in box rebuilds its download link then, so the file a student downloads is
+    never older than their last answer.
+    """
+    _saved.add(callback)
+
+
+def tell_work_saved(learner: str, folder: Path) -> None:
+    """Tell every :func:`on_work_saved` callback that ``learner``'s work in ``folder`` changed."""
+    _saved.call(learner, folder)
+
+
 __all__ = [
     "NO_NAME",
     "BrowserCopy",
@@ -193,6 +215,8 @@ __all__ = [
     "Saver",
     "Store",
     "current_learner",
+    "on_work_saved",
+    "tell_work_saved",
     "saved_line",
     "store_for",
 ]

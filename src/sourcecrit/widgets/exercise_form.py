@@ -27,9 +27,9 @@ from sourcecrit.exercises import (
 from sourcecrit.exercises.feedback import feedback_html
 from sourcecrit.exercises.session import STORE_PREFIX
 from sourcecrit.progress import ProgressError, ProgressStore
-from sourcecrit.widgets.common import BrowserCopy, LearnerPrompt, store_for
+from sourcecrit.widgets.common import BrowserCopy, LearnerPrompt, store_for, tell_work_saved
 from sourcecrit.widgets.word_picker import WordPicker
-from sourcecrit.work.learner import current_learner
+from sourcecrit.work.learner import current_learner, on_learner_change
 
 FIND_HELP = "Click the words that answer the question; click a word again to drop it"
 
@@ -110,6 +110,7 @@ class QuestionBox(widgets.VBox):
         else:
             self.status.value = ""
             self.form.browser_copy.refresh()
+            tell_work_saved(session.learner, self.form.store.directory)
 
     def _check(self, _button: Any = None) -> None:
         session = self.form.session
@@ -118,6 +119,7 @@ class QuestionBox(widgets.VBox):
             return
         self.feedback.value = feedback_html(session.check(self.question.id))
         self.form.browser_copy.refresh()
+        tell_work_saved(session.learner, self.form.store.directory)
 
 
 class ExerciseForm(widgets.VBox):
@@ -142,6 +144,7 @@ class ExerciseForm(widgets.VBox):
         session: ExerciseSession | None = None,
         *,
         store: ProgressStore | str | os.PathLike[str] | None = None,
+        follow: bool = False,
     ):
         self.exercise = exercise
         self.session = session
@@ -149,6 +152,8 @@ class ExerciseForm(widgets.VBox):
         self.title = widgets.HTML()
         self.prompt = LearnerPrompt()
         self.prompt.on_name(self.start)
+        if follow:  # no learner given: a name typed in any prompt opens their answers
+            on_learner_change(self._follow)
         self.browser_copy = BrowserCopy(store=self.store)
         self.restore_offer = self.browser_copy.offer(
             STORE_PREFIX + exercise.id,
@@ -177,6 +182,10 @@ class ExerciseForm(widgets.VBox):
             return
         self.session = ExerciseSession(self.exercise, learner=learner, store=self.store)
         self._started()
+
+    def _follow(self, name: str | None) -> None:
+        if name is not None:
+            self.start(name)
 
     def _started(self) -> None:
         assert self.session is not None
@@ -238,10 +247,12 @@ def exercise_form(
     if not isinstance(exercise, Exercise):
         exercise = load_exercise(exercise)
     name = learner or current_learner()
+    follow = learner is None
     if name is None:
-        return ExerciseForm(exercise, store=store)
+        return ExerciseForm(exercise, store=store, follow=follow)
     # The form's own store (widgets.common.store_for): two forms never share one.
-    return ExerciseForm(exercise, ExerciseSession(exercise, learner=name, store=store_for(store)))
+    session = ExerciseSession(exercise, learner=name, store=store_for(store))
+    return ExerciseForm(exercise, session, follow=follow)
 
 
 def article_html(exercise: Exercise) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import html
 import os
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
@@ -17,7 +18,7 @@ import ipywidgets as widgets
 from sourcecrit.errors import SourcecritError
 from sourcecrit.progress import ProgressStore
 from sourcecrit.progress import _keyed as keyed
-from sourcecrit.widgets.common import LearnerPrompt
+from sourcecrit.widgets.common import LearnerPrompt, on_work_saved
 from sourcecrit.work.learner import current_learner, on_learner_change
 from sourcecrit.work.workfile import WorkFile, collect_work, import_work
 
@@ -40,6 +41,8 @@ class HandIn(widgets.VBox):
         self.prompt.on_name(self._named)
         if follow:  # no learner given: whoever the session's learner becomes
             on_learner_change(self._session_learner)
+        # The link is rebuilt after every save, so the file is never older than the work.
+        on_work_saved(self._work_saved)
         self.summary = widgets.HTML()
         self.download = widgets.HTML()
         self.download.add_class("sc-download")
@@ -107,6 +110,10 @@ class HandIn(widgets.VBox):
     def _named(self, name: str) -> None:
         self.learner = name
         self.refresh()
+
+    def _work_saved(self, learner: str, folder: Path) -> None:
+        if learner == self.learner and Path(folder) == Path(self.store.directory):
+            self.refresh()
 
     def _session_learner(self, name: str | None) -> None:
         if name is not None and name != self.learner:

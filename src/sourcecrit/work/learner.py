@@ -10,11 +10,10 @@ ask for it first.
 from __future__ import annotations
 
 import os
-import weakref
 from collections.abc import Callable
-from typing import Any
 
 from sourcecrit.errors import LearnerError
+from sourcecrit.listeners import Listeners
 
 LEARNER_ENV = "SOURCECRIT_LEARNER"
 MAX_LEARNER_CHARS = 100
@@ -24,7 +23,7 @@ MAX_LEARNER_CHARS = 100
 _session: dict[str, str] = {}
 # Who to tell when the learner changes: weak references, so that a form the notebook no
 # longer shows is not kept alive for it.
-_listeners: list[Callable[[], Any]] = []
+_listeners = Listeners()
 
 
 def checked_learner(name: object) -> str:
@@ -73,25 +72,10 @@ def on_learner_change(callback: Callable[[str | None], None]) -> None:
     at once on all of them, and what they kept before a name was known is saved under it.
     A bound method is held weakly (the widget may be gone); other callables strongly.
     """
-    if hasattr(callback, "__self__") and hasattr(callback, "__func__"):
-        _listeners.append(weakref.WeakMethod(callback))  # type: ignore[arg-type]
-    else:
-        _listeners.append(lambda: callback)
+    _listeners.add(callback)
 
 
 def _tell_listeners(before: str | None) -> None:
     now = current_learner()
-    if now == before:
-        return
-    failure: Exception | None = None
-    for ref in list(_listeners):
-        callback = ref()
-        if callback is None:
-            _listeners.remove(ref)
-            continue
-        try:
-            callback(now)
-        except Exception as exc:  # every form is told; the first failure is then raised
-            failure = failure or exc
-    if failure is not None:
-        raise failure
+    if now != before:
+        _listeners.call(now)
