@@ -56,3 +56,20 @@ def test_a_purpose_without_an_amount_is_still_attributed(attribute, one):
 )
 def test_the_time_and_place_of_saying_are_not_content(attribute, one, text, cue, content):
     assert one(attribute(text), cue)["content"] == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Even the new figures look decent, considering what the party is up against.",
+        "The turnout was high, considering how cold it was.",
+        "Given the cost, the bridge will not be built.",
+    ],
+)
+def test_a_participle_used_as_a_preposition_reports_nothing(attribute, text):
+    assert attribute(text) == []
+
+
+def test_the_same_verb_with_its_own_subject_still_reports(attribute, one):
+    r = one(attribute("The board is considering a merger with its rival."), "considering")
+    assert r["source_text"] == "The board"

@@ -11,6 +11,7 @@ phrase).
    "Minding the Source"); :mod:`.nouns`: noun cues ("the claim that ...");
    :mod:`.headlines`: "Name: what they said" lines;
 2. :mod:`.according`: "according to X", whose content is the clause it modifies;
+   :mod:`.parenthetical`: "as X noted", whose content is the clause it comments on;
 3. :mod:`.quoted`: direct quotes not yet covered, linked to a cue verb right before or
    after the marks, and quotes that continue the previous speaker in the next paragraph;
 4. :mod:`.lede`: a claim standing alone, its source in the next sentence with a cue and no
@@ -26,15 +27,26 @@ from sourcecrit.attribution.rules.according import according_candidates
 from sourcecrit.attribution.rules.headlines import headline_candidates
 from sourcecrit.attribution.rules.lede import lede_candidates
 from sourcecrit.attribution.rules.nouns import noun_candidates
+from sourcecrit.attribution.rules.parenthetical import as_clause_candidates
 from sourcecrit.attribution.rules.quoted import continuation_candidates, is_title, quote_candidates
 from sourcecrit.attribution.rules.verbs import verb_candidates
 
 #: Every rule name a :class:`~sourcecrit.attribution.candidates.Candidate` can carry.
-RULES = ("verb", "noun", "according_to", "headline", "quote", "continuation", "lede")
+RULES = (
+    "verb",
+    "noun",
+    "according_to",
+    "as_clause",
+    "headline",
+    "quote",
+    "continuation",
+    "lede",
+)
 
 __all__ = [
     "RULES",
     "according_candidates",
+    "as_clause_candidates",
     "continuation_candidates",
     "headline_candidates",
     "is_title",

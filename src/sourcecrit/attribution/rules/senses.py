@@ -40,6 +40,21 @@ def in_set_phrase(tok: Token, phrases: dict[str, list[tuple[int, tuple[str, ...]
     return False
 
 
+def is_marginal_preposition(tok: Token) -> bool:
+    """Return True when cue ``tok`` is a participle used as a preposition or conjunction.
+
+    "Even the figures look decent, *considering* what they are up against": a participle
+    from ``marginal_prepositions`` with no subject of its own, hanging on a clause as an
+    adjunct, frames the writer's point; it does not report the clause's subject considering
+    anything. ("The board is considering a merger" keeps its subject and its sense.)
+    """
+    if tok.lower_ not in words("marginal_prepositions") or tok.tag_ not in ("VBG", "VBN", "IN"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+        return False
+    return tok.dep_ in ("advcl", "prep", "acl", "conj", "xcomp") or tok.head is tok
+
+
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # Prepositions that open an adjunct of the reporting event, not part of what is reported:
 # "blasted the plan as a failure *during* the debate", "cited the figure *at* a forum".

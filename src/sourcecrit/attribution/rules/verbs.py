@@ -15,6 +15,7 @@ from sourcecrit.attribution.lexicon import CueEntry
 from sourcecrit.attribution.quotes import Quote
 from sourcecrit.attribution.rules.senses import (
     in_set_phrase,
+    is_marginal_preposition,
     is_purpose_of_amount,
     set_phrases,
     without_time_tail,
@@ -194,7 +195,7 @@ def verb_candidates(
     quote_ends = {q.close_end: q for q in quotes or []}
     for tok in doc:
         entry = cue_entry_for(tok, verbs)
-        if entry is None or in_set_phrase(tok, phrases):
+        if entry is None or in_set_phrase(tok, phrases) or is_marginal_preposition(tok):
             continue
         content_range = _content_range(tok, entry)
         if content_range is not None:
