@@ -9,6 +9,7 @@ phrase).
 1. :mod:`.verbs`: cue verbs from the lexicon with a clausal, infinitive, object or
    prepositional content found in the dependency parse (Krestel, Bergler & Witte 2008,
    "Minding the Source"); :mod:`.nouns`: noun cues ("the claim that ...");
+   :mod:`.adjectives`: adjective cues ("are afraid that ...", "was critical of ...");
    :mod:`.headlines`: "Name: what they said" lines;
 2. :mod:`.according`: "according to X", whose content is the clause it modifies;
    :mod:`.parenthetical`: "as X noted", whose content is the clause it comments on;
@@ -24,6 +25,7 @@ Doc, so the cost stays linear in the length of the article.
 from __future__ import annotations
 
 from sourcecrit.attribution.rules.according import according_candidates
+from sourcecrit.attribution.rules.adjectives import adjective_candidates
 from sourcecrit.attribution.rules.headlines import headline_candidates
 from sourcecrit.attribution.rules.lede import lede_candidates
 from sourcecrit.attribution.rules.nouns import noun_candidates
@@ -35,6 +37,7 @@ from sourcecrit.attribution.rules.verbs import verb_candidates
 RULES = (
     "verb",
     "noun",
+    "adjective",
     "according_to",
     "as_clause",
     "headline",
@@ -46,6 +49,7 @@ RULES = (
 __all__ = [
     "RULES",
     "according_candidates",
+    "adjective_candidates",
     "as_clause_candidates",
     "continuation_candidates",
     "headline_candidates",
