@@ -73,3 +73,37 @@ def test_a_participle_used_as_a_preposition_reports_nothing(attribute, text):
 def test_the_same_verb_with_its_own_subject_still_reports(attribute, one):
     r = one(attribute("The board is considering a merger with its rival."), "considering")
     assert r["source_text"] == "The board"
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        (
+            "The new rules promise to cut costs but are likely to face lawsuits.",
+            "promise",
+            "to cut costs",
+        ),
+        (
+            "The council vowed to rebuild the bridge and raised taxes to pay for it.",
+            "vowed",
+            "to rebuild the bridge",
+        ),
+    ],
+)
+def test_a_verb_phrase_coordinated_to_the_cue_is_not_content(attribute, one, text, cue, content):
+    assert one(attribute(text), cue)["content"] == content
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        (
+            "The party promised to build and run new schools.",
+            "promised",
+            "to build and run new schools",
+        ),
+        ("She praised the teachers and nurses.", "praised", "the teachers and nurses"),
+    ],
+)
+def test_coordination_inside_the_content_is_kept(attribute, one, text, cue, content):
+    assert one(attribute(text), cue)["content"] == content

@@ -252,3 +252,22 @@ def test_not_attributed_content(attribute, text):
 def test_same_of_is_still_attributed(attribute, one):
     r = one(attribute("Three-quarters said the same of Sanders."), "said")
     assert r["content"] == "the same of Sanders"
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        (
+            "Surveys show a tight race in the county, where two seats are open.",
+            "show",
+            "a tight race in the county",
+        ),
+        (
+            "Officials cited the storm of 2019, when the river rose ten feet.",
+            "cited",
+            "the storm of 2019",
+        ),
+    ],
+)
+def test_a_non_restrictive_where_or_when_clause_is_the_writers(attribute, one, text, cue, content):
+    assert one(attribute(text), cue)["content"] == content

@@ -86,6 +86,36 @@ def without_time_tail(doc: Doc, left: int, right: int) -> int:
     return right
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def without_coordinated_deed(doc: Doc, left: int, right: int) -> int:
+    """Return a new right end for a noun-phrase or infinitive content without a verb phrase
+    coordinated to the cue: "championed gay rights *and extended benefits to couples*",
+    "rules that promise to transform the economy *but are likely to draw fire*".
+
+    A verb joined by "and"/"but" cannot continue a noun phrase, and a finite verb cannot
+    continue a to-infinitive: the parser hung on the content what the subject did next.
+    """
+    root = doc[left : right + 1].root
+    infinitive = root.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in root.children
+    )
+    if root.pos_ not in ("NOUN", "PROPN") and not infinitive:
+        return right
+    for t in doc[root.i + 1 : right + 1]:
+        if t.dep_ != "conj" or t.pos_ not in ("VERB", "AUX") or not left <= t.head.i <= right:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            continue
+        before = doc[t.left_edge.i - 1]
+        if before.dep_ != "cc" or before.lower_ not in ("and", "but"):
+            continue
+        if t.tag_ in FINITE_TAGS or (not infinitive and t.tag_ == "VB"):
+            return before.i - 1
+    return right
+
+
 AMOUNT_ENTITIES = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT"})
 
 

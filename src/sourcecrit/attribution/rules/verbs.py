@@ -18,6 +18,7 @@ from sourcecrit.attribution.rules.senses import (
     is_marginal_preposition,
     is_purpose_of_amount,
     set_phrases,
+    without_coordinated_deed,
     without_time_tail,
 )
 from sourcecrit.attribution.syntax import (
@@ -201,6 +202,7 @@ def verb_candidates(
         if content_range is not None:
             content_range = (content_range[0], trim_tail(doc, *content_range))
             content_range = (content_range[0], without_time_tail(doc, *content_range))
+            content_range = (content_range[0], without_coordinated_deed(doc, *content_range))
             if (
                 any(c.dep_ == "neg" for c in tok.children)
                 and doc[content_range[0]].lower_ in WH_WORDS
