@@ -72,6 +72,7 @@ def find_candidates(
     cued = {c.cue_token for c in found if c.cue_token is not None}
     found += (
         rules.according_candidates(doc)
+        + rules.frame_candidates(doc, verbs=verbs)
         + rules.as_clause_candidates(doc, verbs=verbs, cued=cued)
         + rules.noun_candidates(doc, nouns=nouns)
         + rules.adjective_candidates(doc, adjectives=adjectives)

@@ -31,6 +31,7 @@ LIST_NAMES = (
     "non_reporting_phrases",  # rules.verbs: "not to mention the cost"
     "marginal_prepositions",  # rules.senses: "decent, considering the odds"
     "as_phrasing_verbs",  # rules.parenthetical: "as she put it, ..."
+    "source_frame_nouns",  # rules.according: "In his view, ...", "By one estimate, ..."
     "raising_verbs",  # rules.verbs: "X appeared to ..." has no source
     "light_objects",  # rules.verbs: "said little" attributes nothing
     "answer_verbs",  # rules.verbs: "responded by saying that ..."

@@ -11,7 +11,8 @@ phrase).
    "Minding the Source"); :mod:`.nouns`: noun cues ("the claim that ...");
    :mod:`.adjectives`: adjective cues ("are afraid that ...", "was critical of ...");
    :mod:`.headlines`: "Name: what they said" lines;
-2. :mod:`.according`: "according to X", whose content is the clause it modifies;
+2. :mod:`.according`: "according to X" (and "in his view", "by one estimate", "in this
+   poll"), whose content is the clause it modifies;
    :mod:`.parenthetical`: "as X noted", whose content is the clause it comments on;
 3. :mod:`.quoted`: direct quotes not yet covered, linked to a cue verb right before or
    after the marks, and quotes that continue the previous speaker in the next paragraph;
@@ -24,7 +25,7 @@ Doc, so the cost stays linear in the length of the article.
 
 from __future__ import annotations
 
-from sourcecrit.attribution.rules.according import according_candidates
+from sourcecrit.attribution.rules.according import according_candidates, frame_candidates
 from sourcecrit.attribution.rules.adjectives import adjective_candidates
 from sourcecrit.attribution.rules.headlines import headline_candidates
 from sourcecrit.attribution.rules.lede import lede_candidates
@@ -39,6 +40,7 @@ RULES = (
     "noun",
     "adjective",
     "according_to",
+    "frame",
     "as_clause",
     "headline",
     "quote",
@@ -52,6 +54,7 @@ __all__ = [
     "adjective_candidates",
     "as_clause_candidates",
     "continuation_candidates",
+    "frame_candidates",
     "headline_candidates",
     "is_title",
     "lede_candidates",
