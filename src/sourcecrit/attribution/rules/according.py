@@ -85,8 +85,8 @@ def _frame_noun(prep: Token) -> Token | None:
     frames = words("source_frame_nouns")
     if pobj.lemma_.lower() not in frames and pobj.pos_ in ("NUM", "PRON"):
         # "in one of the first polls", "in some of the surveys"
-        of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        inner = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+        prep_of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        inner = next((g for g in prep_of.children if g.dep_ == "pobj"), None) if prep_of else None
         return pobj if inner is not None and inner.lemma_.lower() in frames else None
     if pobj.lemma_.lower() not in frames or pobj.pos_ != "NOUN":
         return None
