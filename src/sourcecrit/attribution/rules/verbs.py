@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from sourcecrit.attribution.candidates import Candidate
 from sourcecrit.attribution.lexicon import CueEntry
 from sourcecrit.attribution.quotes import Quote
+from sourcecrit.attribution.rules.passives import judged_passive_range
 from sourcecrit.attribution.rules.senses import (
     in_set_phrase,
     is_marginal_preposition,
@@ -218,7 +219,9 @@ def verb_candidates(
             if raised is not None and raised.lower_ not in EXPLETIVES:
                 content_range = (raised.left_edge.i, content_range[1])
         content = None
+        judged = None
         inverted = None
+        holds_cue = raised is not None
         if (
             entry.category == "speech"
             and tok.tag_ in ("VBD", "VBZ", "VBP")
@@ -267,6 +270,10 @@ def verb_candidates(
             else:
                 left = tok.right_edge.i + 1
             content = span_chars(doc, left, right)
+        elif (judged := judged_passive_range(tok, entry)) is not None:
+            # "The mayor has been called a liar (by ...)": the whole judgement is the content.
+            content = span_chars(doc, judged[0], judged[1])
+            holds_cue = True
         elif is_passive(tok) and entry.object:
             # "the possibility ... was denied": the passive subject is what is attributed,
             # unless it is a pronoun ("nothing can be ruled out") or a relative pronoun.
@@ -297,13 +304,13 @@ def verb_candidates(
         elif subject is not None and not is_expletive(subject, tok, entry):
             source_tok = subject
         elif is_passive(tok):
-            source_tok = agent_of(tok) or group_source_of(tok)
+            source_tok = agent_of(tok) or (judged and judged[2]) or group_source_of(tok)
         if is_purpose_of_amount(tok):
             # "raised $2 million *to support* her campaign", "a $40 million fund *to back*
             # the plan": an infinitive saying what money or an amount is for reports no one.
             continue
         source = source_chars(doc, source_tok) if source_tok is not None else None
-        if source and content[0] <= source[0] and source[1] <= content[1]:
+        if source and content[0] <= source[0] and source[1] <= content[1] and judged is None:
             continue  # the "source" sits inside its own content: a misparse
         cue_end_tok = tok
         particle = entry.particle
@@ -320,7 +327,7 @@ def verb_candidates(
         ):
             # "responded to this by saying that ...": the whole phrase is the cue.
             cue_start = tok.head.head.idx
-        if content[0] < cue_end and cue_start < content[1] and raised is None:
+        if content[0] < cue_end and cue_start < content[1] and not holds_cue:
             continue  # content swallowing its own cue: the parse went wrong
         out.append(
             Candidate(
