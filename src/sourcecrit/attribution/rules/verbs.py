@@ -47,6 +47,10 @@ WH_WORDS = frozenset(
 )
 
 
+#: Tags of relative and interrogative pronouns ("which", "who", "whose").
+WH_TAGS = frozenset({"WDT", "WP", "WP$"})
+
+
 def _content_range(tok: Token, entry: CueEntry) -> tuple[int, int] | None:
     """Return the token range (inclusive) of what cue ``tok`` attributes, or None.
 
@@ -72,8 +76,15 @@ def _content_range(tok: Token, entry: CueEntry) -> tuple[int, int] | None:
                 and conj.tag_ in ("VBD", "VBZ")
             ):
                 right = min(right, conj.left_edge.i - 1)
-        right = trim_tail(tok.doc, chosen.left_edge.i, right)
-        return chosen.left_edge.i, right
+        left = chosen.left_edge.i
+        if left < tok.i < chosen.i and all(
+            t.tag_ in WH_TAGS or t.head.tag_ in WH_TAGS for t in chosen.subtree if t.i < tok.i
+        ):
+            # "the donations, which he said were tainted": the relative pronoun left the
+            # clause for the front of the relative clause; the content is the rest of it.
+            left = min(t.i for t in chosen.subtree if t.i > tok.i)
+        right = trim_tail(tok.doc, left, right)
+        return left, right
     xcomp = next(
         (
             c
