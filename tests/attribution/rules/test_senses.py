@@ -107,3 +107,24 @@ def test_a_verb_phrase_coordinated_to_the_cue_is_not_content(attribute, one, tex
 )
 def test_coordination_inside_the_content_is_kept(attribute, one, text, cue, content):
     assert one(attribute(text), cue)["content"] == content
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        (
+            "Three senators who said they would abstain changed their minds.",
+            "said",
+            "they would abstain",
+        ),
+        (
+            "The talks were led by the two largest nations, which vowed to cut tariffs.",
+            "vowed",
+            "to cut tariffs",
+        ),
+    ],
+)
+def test_a_relative_clause_on_a_counted_noun_still_reports(attribute, one, text, cue, content):
+    # a relative clause with its own subject says what the counted people did, not what an
+    # amount is for ("$2 million to support ...")
+    assert one(attribute(text), cue)["content"] == content

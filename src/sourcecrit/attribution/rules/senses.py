@@ -123,7 +123,10 @@ def is_purpose_of_amount(tok: Token) -> bool:
     """Return True when ``tok`` is an infinitive or participle hanging on an amount ("$2
     million to support her campaign", "5,000 troops defending the border")."""
     if tok.dep_ in ("acl", "relcl"):
-        return _is_amount(tok.head)
+        # only an infinitive or participle: "the two biggest polluters, *which vowed* to ..."
+        # is a relative clause with its own subject, saying what the counted ones did
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        return tok.tag_ in ("VB", "VBG", "VBN") and not own_subject and _is_amount(tok.head)
     if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         # the purpose of a verb whose object is the amount: "raised $2 million to support"
         return any(c.dep_ == "dobj" and _is_amount(c) for c in tok.head.children)
