@@ -45,6 +45,10 @@ def test_an_as_clause_in_the_middle_attributes_the_whole_host(attribute, one):
         "As it happens, the vote failed.",  # an empty "it"
         "The mayor left early, as she always does.",  # not a cue verb
         "She spent the money as she pleased.",  # not a cue verb
+        "Rivals are spending against her as we speak.",  # an idiom: "right now"
+        "The bill would end welfare as we know it.",  # an idiom: "in its present form"
+        "The prize will not be awarded next week as many critics expected.",  # negated host
+        "The plan would raise taxes as well, the mayor's aides noted.",  # "as well"
     ],
 )
 def test_as_clauses_that_report_nobody(attribute, text):

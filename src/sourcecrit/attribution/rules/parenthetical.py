@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from sourcecrit.attribution.candidates import Candidate
 from sourcecrit.attribution.lexicon import CueEntry
+from sourcecrit.attribution.rules.senses import in_set_phrase, set_phrases
 from sourcecrit.attribution.syntax import (
     SUBJECT_DEPS,
     VerbIndex,
@@ -49,9 +50,12 @@ def as_clause_candidates(doc: Doc, *, verbs: VerbIndex, cued: set[int]) -> list[
         cued: token indices of cues other rules already attributed (left alone).
     """
     out = []
+    phrases = set_phrases()
     for tok in doc:
-        if tok.lower_ != "as" or tok.dep_ != "mark":
-            continue
+        if tok.lower_ != "as" or tok.dep_ != "mark" or in_set_phrase(tok, phrases):
+            continue  # "as we speak", "welfare as we know it": idioms
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "well":
+            continue  # "as well": no comment clause
         verb = tok.head
         if verb.i in cued or verb.dep_ not in COMMENT_DEPS or verb.head is verb:
             continue
@@ -62,6 +66,10 @@ def as_clause_candidates(doc: Doc, *, verbs: VerbIndex, cued: set[int]) -> list[
         if entry is None or subject is None or subject.lower_ in ("it", "there"):
             continue  # "as expected", "as it happens": nobody is reported
         host = verb.head
+        if any(c.dep_ == "neg" for c in host.children):
+            # "the prize won't be awarded next week, as many expected": what was expected is
+            # the opposite of the host clause, which the rule cannot write down
+            continue
         left, right = host.left_edge.i, host.right_edge.i
         clause_left, clause_right = verb.left_edge.i, verb.right_edge.i
         if clause_left <= left:
