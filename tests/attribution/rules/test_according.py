@@ -75,3 +75,10 @@ def test_a_view_count_or_poll_frames_its_clause(attribute, text, source, content
 )
 def test_phrases_that_frame_nothing(attribute, text):
     assert [r for r in attribute(text) if r["rule"] == "frame"] == []
+
+
+def test_a_frame_is_reported_in_the_writers_words(attribute):
+    (r,) = [
+        r for r in attribute("In her view, the zoning plan is a mistake.") if r["rule"] == "frame"
+    ]
+    assert r["kind"] == "indirect"  # not shown to students as "according to"

@@ -143,7 +143,6 @@ def frame_candidates(doc: Doc, *, verbs: VerbIndex) -> list[Candidate]:
                 cue_end=prep.idx + len(prep),
                 source_start=source[0],
                 source_end=source[1],
-                kind="according_to",
                 rule="frame",
                 source_token=noun.i,
                 cue_token=prep.i,
