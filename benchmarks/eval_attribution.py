@@ -3,7 +3,7 @@
 Usage::
 
     .venv/bin/python benchmarks/eval_attribution.py ../shared/data/polnear/dev [--limit N]
-        [--no-textacy] [--by-cue]
+        [--offset K] [--no-textacy] [--by-cue]
 
 The folder holds ``text/NAME.txt`` and ``attributions/NAME_XXXX.ann`` (brat standoff, as
 published with PolNeAR, Newell, Margolin & Ruths, LREC 2018). When several annotators
@@ -449,6 +449,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path, help="PolNeAR-format folder (text/, attributions/)")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N articles")
+    parser.add_argument(
+        "--offset",
+        type=int,
+        default=0,
+        help="skip the first K articles (with --limit: a slice of a folder not used for tuning)",
+    )
     parser.add_argument("--no-textacy", action="store_true", help="skip the textacy row")
     parser.add_argument(
         "--by-cue",
@@ -466,7 +472,8 @@ def main(argv: list[str] | None = None) -> int:
         help="a nested prediction may not match the gold Content holding its cue",
     )
     args = parser.parse_args(argv)
-    articles = read_corpus(args.folder)[: args.limit]
+    end = args.offset + args.limit if args.limit is not None else None
+    articles = read_corpus(args.folder)[args.offset : end]
     systems: dict[str, Callable] = {"sourcecrit": sourcecrit_predictions}
     if not args.no_textacy:
         systems["textacy 0.13 direct_quotations"] = textacy_predictions
@@ -479,7 +486,8 @@ def main(argv: list[str] | None = None) -> int:
         rule_tally=rules,
         strict_nested=args.strict_nested,
     )
-    print(f"{len(articles)} articles from {args.folder}")
+    skipped = f" (after the first {args.offset})" if args.offset else ""
+    print(f"{len(articles)} articles from {args.folder}{skipped}")
     print(format_table(rows))
     if tally is not None:
         print()

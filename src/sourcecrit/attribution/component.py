@@ -67,10 +67,15 @@ def find_candidates(
     text = doc.text  # Doc.text rebuilds the string on every access: read it once
     quotes, warnings = quote_spans(text)
     nouns = {e.cue: e for e in cues.values() if e.pos == "noun"}
-    found = (
-        rules.verb_candidates(doc, verbs=verbs, quotes=quotes)
-        + rules.according_candidates(doc)
+    adjectives = {e.cue: e for e in cues.values() if e.pos == "adj"}
+    found = rules.verb_candidates(doc, verbs=verbs, quotes=quotes)
+    cued = {c.cue_token for c in found if c.cue_token is not None}
+    found += (
+        rules.according_candidates(doc)
+        + rules.frame_candidates(doc, verbs=verbs)
+        + rules.as_clause_candidates(doc, verbs=verbs, cued=cued)
         + rules.noun_candidates(doc, nouns=nouns)
+        + rules.adjective_candidates(doc, adjectives=adjectives)
         + rules.headline_candidates(doc)
     )
     extend_over_quotes(found, quotes)

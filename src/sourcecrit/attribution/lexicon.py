@@ -30,7 +30,8 @@ class CueEntry:
         loaded: the verb itself judges the statement ("admitted", "claimed").
         object: a plain direct object can be the attributed content.
         infinitive: a to-infinitive can be the attributed content ("vowed to win").
-        pos: ``verb`` or ``noun`` ("the claim that ...", "his statement saying ...").
+        pos: ``verb``, ``noun`` ("the claim that ...", "his statement saying ...") or ``adj``
+            ("is confident that ...", "was critical of ...").
         preps: prepositions that introduce the content ("warned *of* ...").
         explanation: one line a student can read.
     """
@@ -46,8 +47,9 @@ class CueEntry:
 
     @property
     def key(self) -> str:
-        """The lexicon key: the cue, with " (noun)" added for noun cues."""
-        return self.cue if self.pos == "verb" else f"{self.cue} (noun)"
+        """The lexicon key: the cue, with " (noun)" or " (adj)" added for noun and adjective
+        cues."""
+        return self.cue if self.pos == "verb" else f"{self.cue} ({self.pos})"
 
     @property
     def verb(self) -> str:
@@ -133,9 +135,9 @@ def parse_cues(data: Any, *, label: str = "cues") -> dict[str, CueEntry]:
                 f"{label}: record {n}, key 'cue': {cue!r} must be a verb or 'verb particle'"
             )
         pos = record.get("pos", "verb")
-        if pos not in ("verb", "noun"):
+        if pos not in ("verb", "noun", "adj"):
             raise LexiconError(
-                f"{label}: record {n} ({cue!r}), key 'pos': {pos!r} is not 'verb' or 'noun'"
+                f"{label}: record {n} ({cue!r}), key 'pos': {pos!r} is not verb, noun or adj"
             )
         entry = CueEntry(
             cue,

@@ -241,7 +241,7 @@ def trim_tail(doc: Doc, left: int, right: int) -> int:
 
     The writer often hangs a comma-separated tail on the reported clause that is not part
     of what the source said: a "though"/"while"/"as" clause, a participle ("..., saying
-    that ...", itself a new attribution) or a non-restrictive "which"/"who" clause.
+    that ...", itself a new attribution) or a non-restrictive "which"/"who"/"where" clause.
     """
     for t in doc[left + 1 : right + 1]:
         i = t.left_edge.i
@@ -255,7 +255,8 @@ def trim_tail(doc: Doc, left: int, right: int) -> int:
             return i - 2
         if t.dep_ in ("advcl", "xcomp", "conj") and t.tag_ == "VBG":
             return i - 2
-        if t.dep_ == "relcl" and doc[i].tag_ in ("WDT", "WP"):
+        if t.dep_ == "relcl" and doc[i].tag_ in ("WDT", "WP", "WRB"):
+            # ("a close race in the state, where 18 votes are at stake")
             return i - 2
         if t.dep_ == "prep" and t.lower_ in TAIL_PREPS:
             return i - 2

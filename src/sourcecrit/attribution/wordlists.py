@@ -29,6 +29,9 @@ LIST_NAMES = (
     "lede_cues",  # rules.lede: "Claim. Officials told the Herald."
     "not_source_labels",  # rules.headlines: "Note: ..." is not a source
     "non_reporting_phrases",  # rules.verbs: "not to mention the cost"
+    "marginal_prepositions",  # rules.senses: "decent, considering the odds"
+    "as_phrasing_verbs",  # rules.parenthetical: "as she put it, ..."
+    "source_frame_nouns",  # rules.according: "In his view, ...", "By one estimate, ..."
     "raising_verbs",  # rules.verbs: "X appeared to ..." has no source
     "light_objects",  # rules.verbs: "said little" attributes nothing
     "answer_verbs",  # rules.verbs: "responded by saying that ..."

@@ -36,3 +36,49 @@ def test_according_to_at_the_end_of_a_paragraph(attribute, one):
         "Clinton leads Sanders in California by about 6 points",
         "a poll average",
     )
+
+
+@pytest.mark.parametrize(
+    "text, source, content",
+    [
+        ("In her view, the zoning plan is a mistake.", "her view", "the zoning plan is a mistake"),
+        (
+            "By one estimate, the repairs will take ten years.",
+            "one estimate",
+            "the repairs will take ten years",
+        ),
+        (
+            "In the latest survey, the governor trails by six points.",
+            "the latest survey",
+            "the governor trails by six points",
+        ),
+        (
+            "Attendance doubled last year, by the museum's count.",
+            "the museum's count",
+            "Attendance doubled last year",
+        ),
+    ],
+)
+def test_a_view_count_or_poll_frames_its_clause(attribute, text, source, content):
+    hits = [r for r in attribute(text) if r["rule"] == "frame"]
+    assert [(r["source_text"], r["content"]) for r in hits] == [(source, content)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the end, the vote failed.",  # not a frame noun
+        "In a statement, the ministry said the talks had failed.",  # the verb rule's
+        "The governor trails in the latest survey.",  # not set off from the clause
+        "In view of the cost, the bridge was cancelled.",  # "in view of" holds no view
+    ],
+)
+def test_phrases_that_frame_nothing(attribute, text):
+    assert [r for r in attribute(text) if r["rule"] == "frame"] == []
+
+
+def test_a_frame_is_reported_in_the_writers_words(attribute):
+    (r,) = [
+        r for r in attribute("In her view, the zoning plan is a mistake.") if r["rule"] == "frame"
+    ]
+    assert r["kind"] == "indirect"  # not shown to students as "according to"

@@ -59,3 +59,64 @@ def test_a_noun_cue_with_nobody_behind_it_is_not_attributed(attribute):
     assert [
         r for r in attribute("Support for the bill grew in May.") if r["cue"] == "Support"
     ] == []
+
+
+@pytest.mark.parametrize(
+    "text, cue, source, content",
+    [
+        (
+            "The mayor's vow to repave every street won her the election.",
+            "vow",
+            "The mayor's",
+            "to repave every street",
+        ),
+        (
+            "His reluctance to raise taxes worried the council.",
+            "reluctance",
+            "His",
+            "to raise taxes",
+        ),
+        (
+            "The union has signalled its willingness to accept a pay freeze.",
+            "willingness",
+            "its",
+            "to accept a pay freeze",
+        ),
+    ],
+)
+def test_a_noun_with_an_infinitive_attributes_an_intention(
+    attribute, one, text, cue, source, content
+):
+    r = one(attribute(text), cue)
+    assert (r["source_text"], r["content"], r["rule"]) == (source, content, "noun")
+
+
+@pytest.mark.parametrize(
+    "text, cue, source, content",
+    [
+        (
+            "The bishop is a fierce opponent of the new casino.",
+            "opponent",
+            "The bishop",
+            "the new casino",
+        ),
+        ("She has long been a critic of the trade deal.", "critic", "She", "the trade deal"),
+    ],
+)
+def test_an_agent_noun_attributes_a_stance_to_its_subject(
+    attribute, one, text, cue, source, content
+):
+    r = one(attribute(text), cue)
+    assert (r["source_text"], r["content"]) == (source, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The willingness to compromise is rare in politics.",  # nobody holds it
+        "Her opponent spoke next.",  # no "of": "her opponent" is a person, not a stance
+        "Time to act is running out.",  # not a cue noun
+    ],
+)
+def test_nouns_with_an_infinitive_or_agent_nouns_without_a_holder(attribute, text):
+    assert [r for r in attribute(text) if r["rule"] == "noun"] == []

@@ -252,3 +252,50 @@ def test_not_attributed_content(attribute, text):
 def test_same_of_is_still_attributed(attribute, one):
     r = one(attribute("Three-quarters said the same of Sanders."), "said")
     assert r["content"] == "the same of Sanders"
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        (
+            "Surveys show a tight race in the county, where two seats are open.",
+            "show",
+            "a tight race in the county",
+        ),
+        (
+            "Officials cited the storm of 2019, when the river rose ten feet.",
+            "cited",
+            "the storm of 2019",
+        ),
+    ],
+)
+def test_a_non_restrictive_where_or_when_clause_is_the_writers(attribute, one, text, cue, content):
+    assert one(attribute(text), cue)["content"] == content
+
+
+@pytest.mark.parametrize(
+    "text, cue, source, content",
+    [
+        (
+            "He returned the gifts, which he said were unsolicited.",
+            "said",
+            "he",
+            "were unsolicited",
+        ),
+        (
+            "She toured the factory, which the owner says he will keep open.",
+            "says",
+            "the owner",
+            "he will keep open",
+        ),
+    ],
+)
+def test_a_cue_in_a_relative_clause_reports_the_rest_of_it(
+    attribute, one, text, cue, source, content
+):
+    r = one(attribute(text), cue)
+    assert (r["source_text"], r["content"]) == (source, content)
+
+
+def test_a_relative_clause_without_a_reported_clause_reports_nothing(attribute):
+    assert [r for r in attribute("He returned the gifts, which he said nothing about.")] == []

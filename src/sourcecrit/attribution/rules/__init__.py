@@ -9,8 +9,11 @@ phrase).
 1. :mod:`.verbs`: cue verbs from the lexicon with a clausal, infinitive, object or
    prepositional content found in the dependency parse (Krestel, Bergler & Witte 2008,
    "Minding the Source"); :mod:`.nouns`: noun cues ("the claim that ...");
+   :mod:`.adjectives`: adjective cues ("are afraid that ...", "was critical of ...");
    :mod:`.headlines`: "Name: what they said" lines;
-2. :mod:`.according`: "according to X", whose content is the clause it modifies;
+2. :mod:`.according`: "according to X" (and "in his view", "by one estimate", "in this
+   poll"), whose content is the clause it modifies;
+   :mod:`.parenthetical`: "as X noted", whose content is the clause it comments on;
 3. :mod:`.quoted`: direct quotes not yet covered, linked to a cue verb right before or
    after the marks, and quotes that continue the previous speaker in the next paragraph;
 4. :mod:`.lede`: a claim standing alone, its source in the next sentence with a cue and no
@@ -22,20 +25,36 @@ Doc, so the cost stays linear in the length of the article.
 
 from __future__ import annotations
 
-from sourcecrit.attribution.rules.according import according_candidates
+from sourcecrit.attribution.rules.according import according_candidates, frame_candidates
+from sourcecrit.attribution.rules.adjectives import adjective_candidates
 from sourcecrit.attribution.rules.headlines import headline_candidates
 from sourcecrit.attribution.rules.lede import lede_candidates
 from sourcecrit.attribution.rules.nouns import noun_candidates
+from sourcecrit.attribution.rules.parenthetical import as_clause_candidates
 from sourcecrit.attribution.rules.quoted import continuation_candidates, is_title, quote_candidates
 from sourcecrit.attribution.rules.verbs import verb_candidates
 
 #: Every rule name a :class:`~sourcecrit.attribution.candidates.Candidate` can carry.
-RULES = ("verb", "noun", "according_to", "headline", "quote", "continuation", "lede")
+RULES = (
+    "verb",
+    "noun",
+    "adjective",
+    "according_to",
+    "frame",
+    "as_clause",
+    "headline",
+    "quote",
+    "continuation",
+    "lede",
+)
 
 __all__ = [
     "RULES",
     "according_candidates",
+    "adjective_candidates",
+    "as_clause_candidates",
     "continuation_candidates",
+    "frame_candidates",
     "headline_candidates",
     "is_title",
     "lede_candidates",

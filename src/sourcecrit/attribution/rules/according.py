@@ -1,11 +1,23 @@
-"""Rule 2, "according to X": the content is the clause the phrase modifies."""
+"""Rule 2, "according to X" and its kin "in his view", "by one estimate", "in this poll":
+the content is the clause the phrase modifies."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from sourcecrit.attribution.candidates import Candidate
-from sourcecrit.attribution.syntax import source_chars, span_chars
+from sourcecrit.attribution.syntax import (
+    SUBJECT_DEPS,
+    VerbIndex,
+    cue_entry_for,
+    source_chars,
+    span_chars,
+)
+from sourcecrit.attribution.wordlists import words
+
+#: Frame nouns that need a holder ("in *his* eyes", "in the view *of* many"): alone,
+#: "in the end of the day" or "in view" frame nothing.
+HELD_FRAMES = frozenset({"view", "opinion", "judgment", "judgement", "eye", "mind", "word"})
 
 
 def according_candidates(doc: Doc) -> list[Candidate]:
@@ -60,6 +72,80 @@ def according_candidates(doc: Doc) -> list[Candidate]:
                 rule="according_to",
                 source_token=pobj.i,
                 cue_token=tok.i,
+            )
+        )
+    return out
+
+
+def _frame_noun(prep: Token) -> Token | None:
+    """Return the frame noun of "in his view", "by one estimate", "in one of the polls"."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    frames = words("source_frame_nouns")
+    if pobj.lemma_.lower() not in frames and pobj.pos_ in ("NUM", "PRON"):
+        # "in one of the first polls", "in some of the surveys"
+        prep_of = next((c for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        inner = next((g for g in prep_of.children if g.dep_ == "pobj"), None) if prep_of else None
+        return pobj if inner is not None and inner.lemma_.lower() in frames else None
+    if pobj.lemma_.lower() not in frames or pobj.pos_ != "NOUN":
+        return None
+    deps = {c.dep_ for c in pobj.children}
+    of = any(c.dep_ == "prep" and c.lower_ == "of" for c in pobj.children)
+    if pobj.lemma_.lower() in HELD_FRAMES:
+        # "in his view", "in the view of many", not the set phrase "in view of the cost"
+        held = "poss" in deps or ("det" in deps and of)
+    else:
+        held = bool(deps & {"poss", "det", "amod", "compound", "nummod"})
+    return pobj if held else None
+
+
+def frame_candidates(doc: Doc, *, verbs: VerbIndex) -> list[Candidate]:
+    """Return "In his view, ...", "By one estimate, ...", "In this poll, ..." attributions.
+
+    The phrase must be set off from its clause: fronted before the clause's subject, or
+    after a comma ("..., by one estimate"). A clause whose verb is itself a cue ("In a
+    statement, the ministry said ...") is left to the verb rule.
+    """
+    out = []
+    for prep in doc:
+        if prep.lower_ not in ("in", "by") or prep.dep_ != "prep":
+            continue
+        head = prep.head
+        if head.pos_ not in ("VERB", "AUX") or cue_entry_for(head, verbs) is not None:
+            continue
+        noun = _frame_noun(prep)
+        if noun is None:
+            continue
+        subject = next(
+            (c for c in head.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass"), None
+        )
+        fronted = subject is not None and prep.right_edge.i < subject.left_edge.i
+        after_comma = prep.i > 0 and doc[prep.i - 1].text == "," and prep.i > head.i
+        if not (fronted or after_comma):
+            continue
+        left, right = head.left_edge.i, head.right_edge.i
+        if fronted:
+            left = prep.right_edge.i + 1
+        elif all(t.is_punct or t.is_space for t in doc[prep.right_edge.i + 1 : right + 1]):
+            right = prep.i - 1
+        else:
+            continue  # "..., by one estimate, ...": the clause goes on; left alone
+        content = span_chars(doc, left, right)
+        source = source_chars(doc, noun)
+        if content is None or source is None or content[1] - content[0] < 8:
+            continue
+        out.append(
+            Candidate(
+                content_start=content[0],
+                content_end=content[1],
+                cue_start=prep.idx,
+                cue_end=prep.idx + len(prep),
+                source_start=source[0],
+                source_end=source[1],
+                rule="frame",
+                source_token=noun.i,
+                cue_token=prep.i,
             )
         )
     return out

@@ -1,5 +1,6 @@
 """Noun cues: "Smith's claim that ...", "the statement of the ministry that ...", "his
-support for the bill" (PARC's nominal cues, Pareti 2016)."""
+support for the bill", "her vow to repeal the law", "an opponent of the plan" (PARC's
+nominal cues, Pareti 2016)."""
 
 from __future__ import annotations
 
@@ -56,6 +57,20 @@ def noun_candidates(doc: Doc, *, nouns: dict[str, CueEntry]) -> list[Candidate]:
                 ),
                 None,
             )
+        if content_tok is None and entry.infinitive:
+            # "his vow to repeal the law", "her determination to act alone": an intention
+            # or promise held by someone (who must be named, as for prepositional contents).
+            content_tok = next(
+                (
+                    c
+                    for c in tok.rights
+                    if c.dep_ in ("acl", "relcl")
+                    and c.tag_ == "VB"
+                    and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+                ),
+                None,
+            )
+            by_prep = content_tok is not None
         if content_tok is None and entry.preps:
             # "his support for the bill", "her criticism of the plan": the prepositional
             # object is what the noun attributes.

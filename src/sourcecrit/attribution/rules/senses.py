@@ -40,6 +40,21 @@ def in_set_phrase(tok: Token, phrases: dict[str, list[tuple[int, tuple[str, ...]
     return False
 
 
+def is_marginal_preposition(tok: Token) -> bool:
+    """Return True when cue ``tok`` is a participle used as a preposition or conjunction.
+
+    "Even the figures look decent, *considering* what they are up against": a participle
+    from ``marginal_prepositions`` with no subject of its own, hanging on a clause as an
+    adjunct, frames the writer's point; it does not report the clause's subject considering
+    anything. ("The board is considering a merger" keeps its subject and its sense.)
+    """
+    if tok.lower_ not in words("marginal_prepositions") or tok.tag_ not in ("VBG", "VBN", "IN"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+        return False
+    return tok.dep_ in ("advcl", "prep", "acl", "conj", "xcomp") or tok.head is tok
+
+
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 # Prepositions that open an adjunct of the reporting event, not part of what is reported:
 # "blasted the plan as a failure *during* the debate", "cited the figure *at* a forum".
@@ -71,6 +86,36 @@ def without_time_tail(doc: Doc, left: int, right: int) -> int:
     return right
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def without_coordinated_deed(doc: Doc, left: int, right: int) -> int:
+    """Return a new right end for a noun-phrase or infinitive content without a verb phrase
+    coordinated to the cue: "championed gay rights *and extended benefits to couples*",
+    "rules that promise to transform the economy *but are likely to draw fire*".
+
+    A verb joined by "and"/"but" cannot continue a noun phrase, and a finite verb cannot
+    continue a to-infinitive: the parser hung on the content what the subject did next.
+    """
+    root = doc[left : right + 1].root
+    infinitive = root.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in root.children
+    )
+    if root.pos_ not in ("NOUN", "PROPN") and not infinitive:
+        return right
+    for t in doc[root.i + 1 : right + 1]:
+        if t.dep_ != "conj" or t.pos_ not in ("VERB", "AUX") or not left <= t.head.i <= right:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            continue
+        before = doc[t.left_edge.i - 1]
+        if before.dep_ != "cc" or before.lower_ not in ("and", "but"):
+            continue
+        if t.tag_ in FINITE_TAGS or (not infinitive and t.tag_ == "VB"):
+            return before.i - 1
+    return right
+
+
 AMOUNT_ENTITIES = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT"})
 
 
@@ -78,7 +123,10 @@ def is_purpose_of_amount(tok: Token) -> bool:
     """Return True when ``tok`` is an infinitive or participle hanging on an amount ("$2
     million to support her campaign", "5,000 troops defending the border")."""
     if tok.dep_ in ("acl", "relcl"):
-        return _is_amount(tok.head)
+        # only an infinitive or participle: "the two biggest polluters, *which vowed* to ..."
+        # is a relative clause with its own subject, saying what the counted ones did
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        return tok.tag_ in ("VB", "VBG", "VBN") and not own_subject and _is_amount(tok.head)
     if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         # the purpose of a verb whose object is the amount: "raised $2 million to support"
         return any(c.dep_ == "dobj" and _is_amount(c) for c in tok.head.children)

@@ -13,10 +13,13 @@ from spacy.tokens import Doc, Token
 from sourcecrit.attribution.candidates import Candidate
 from sourcecrit.attribution.lexicon import CueEntry
 from sourcecrit.attribution.quotes import Quote
+from sourcecrit.attribution.rules.passives import judged_passive_range
 from sourcecrit.attribution.rules.senses import (
     in_set_phrase,
+    is_marginal_preposition,
     is_purpose_of_amount,
     set_phrases,
+    without_coordinated_deed,
     without_time_tail,
 )
 from sourcecrit.attribution.syntax import (
@@ -44,6 +47,10 @@ WH_WORDS = frozenset(
 )
 
 
+#: Tags of relative and interrogative pronouns ("which", "who", "whose").
+WH_TAGS = frozenset({"WDT", "WP", "WP$"})
+
+
 def _content_range(tok: Token, entry: CueEntry) -> tuple[int, int] | None:
     """Return the token range (inclusive) of what cue ``tok`` attributes, or None.
 
@@ -69,8 +76,15 @@ def _content_range(tok: Token, entry: CueEntry) -> tuple[int, int] | None:
                 and conj.tag_ in ("VBD", "VBZ")
             ):
                 right = min(right, conj.left_edge.i - 1)
-        right = trim_tail(tok.doc, chosen.left_edge.i, right)
-        return chosen.left_edge.i, right
+        left = chosen.left_edge.i
+        if left < tok.i < chosen.i and all(
+            t.tag_ in WH_TAGS or t.head.tag_ in WH_TAGS for t in chosen.subtree if t.i < tok.i
+        ):
+            # "the donations, which he said were tainted": the relative pronoun left the
+            # clause for the front of the relative clause; the content is the rest of it.
+            left = min(t.i for t in chosen.subtree if t.i > tok.i)
+        right = trim_tail(tok.doc, left, right)
+        return left, right
     xcomp = next(
         (
             c
@@ -194,12 +208,13 @@ def verb_candidates(
     quote_ends = {q.close_end: q for q in quotes or []}
     for tok in doc:
         entry = cue_entry_for(tok, verbs)
-        if entry is None or in_set_phrase(tok, phrases):
+        if entry is None or in_set_phrase(tok, phrases) or is_marginal_preposition(tok):
             continue
         content_range = _content_range(tok, entry)
         if content_range is not None:
             content_range = (content_range[0], trim_tail(doc, *content_range))
             content_range = (content_range[0], without_time_tail(doc, *content_range))
+            content_range = (content_range[0], without_coordinated_deed(doc, *content_range))
             if (
                 any(c.dep_ == "neg" for c in tok.children)
                 and doc[content_range[0]].lower_ in WH_WORDS
@@ -215,7 +230,9 @@ def verb_candidates(
             if raised is not None and raised.lower_ not in EXPLETIVES:
                 content_range = (raised.left_edge.i, content_range[1])
         content = None
+        judged = None
         inverted = None
+        holds_cue = raised is not None
         if (
             entry.category == "speech"
             and tok.tag_ in ("VBD", "VBZ", "VBP")
@@ -264,6 +281,10 @@ def verb_candidates(
             else:
                 left = tok.right_edge.i + 1
             content = span_chars(doc, left, right)
+        elif (judged := judged_passive_range(tok, entry)) is not None:
+            # "The mayor has been called a liar (by ...)": the whole judgement is the content.
+            content = span_chars(doc, judged[0], judged[1])
+            holds_cue = True
         elif is_passive(tok) and entry.object:
             # "the possibility ... was denied": the passive subject is what is attributed,
             # unless it is a pronoun ("nothing can be ruled out") or a relative pronoun.
@@ -294,13 +315,13 @@ def verb_candidates(
         elif subject is not None and not is_expletive(subject, tok, entry):
             source_tok = subject
         elif is_passive(tok):
-            source_tok = agent_of(tok) or group_source_of(tok)
+            source_tok = agent_of(tok) or (judged and judged[2]) or group_source_of(tok)
         if is_purpose_of_amount(tok):
             # "raised $2 million *to support* her campaign", "a $40 million fund *to back*
             # the plan": an infinitive saying what money or an amount is for reports no one.
             continue
         source = source_chars(doc, source_tok) if source_tok is not None else None
-        if source and content[0] <= source[0] and source[1] <= content[1]:
+        if source and content[0] <= source[0] and source[1] <= content[1] and judged is None:
             continue  # the "source" sits inside its own content: a misparse
         cue_end_tok = tok
         particle = entry.particle
@@ -317,7 +338,7 @@ def verb_candidates(
         ):
             # "responded to this by saying that ...": the whole phrase is the cue.
             cue_start = tok.head.head.idx
-        if content[0] < cue_end and cue_start < content[1] and raised is None:
+        if content[0] < cue_end and cue_start < content[1] and not holds_cue:
             continue  # content swallowing its own cue: the parse went wrong
         out.append(
             Candidate(
