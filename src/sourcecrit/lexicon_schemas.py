@@ -41,7 +41,7 @@ class CueRecord(BaseModel):
     object: bool = False
     infinitive: bool = False
     preps: tuple[str, ...] = ()
-    pos: Literal["verb", "noun"] = "verb"
+    pos: Literal["verb", "noun", "adj"] = "verb"
 
 
 class CueLexiconFile(BaseModel):
