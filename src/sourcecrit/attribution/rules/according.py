@@ -100,6 +100,15 @@ def _frame_noun(prep: Token) -> Token | None:
     return pobj if held else None
 
 
+def _frame_holder(noun: Token) -> Token | None:
+    """Return who holds the frame noun's view, if the phrase names them."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+
+
 def frame_candidates(doc: Doc, *, verbs: VerbIndex) -> list[Candidate]:
     """Return "In his view, ...", "By one estimate, ...", "In this poll, ..." attributions.
 
@@ -117,6 +126,8 @@ def frame_candidates(doc: Doc, *, verbs: VerbIndex) -> list[Candidate]:
         noun = _frame_noun(prep)
         if noun is None:
             continue
+        if head.dep_ in ("ccomp", "parataxis") and cue_entry_for(head.head, verbs) is not None:
+            continue  # "In her view, the money was wasted, Okafor told reporters": the verb's
         subject = next(
             (c for c in head.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass"), None
         )
@@ -132,7 +143,12 @@ def frame_candidates(doc: Doc, *, verbs: VerbIndex) -> list[Candidate]:
         else:
             continue  # "..., by one estimate, ...": the clause goes on; left alone
         content = span_chars(doc, left, right)
-        source = source_chars(doc, noun)
+        # Whose view: the possessor ("in *her* view", "by *the museum's* count") or the "of"
+        # phrase ("in the view of *many*"); a count or poll without one is its own source.
+        holder = _frame_holder(noun) or noun
+        source = source_chars(doc, holder)
+        if holder is not noun and doc[holder.right_edge.i].dep_ == "case":
+            source = span_chars(doc, holder.left_edge.i, holder.right_edge.i - 1)  # no "'s"
         if content is None or source is None or content[1] - content[0] < 8:
             continue
         out.append(
@@ -140,11 +156,11 @@ def frame_candidates(doc: Doc, *, verbs: VerbIndex) -> list[Candidate]:
                 content_start=content[0],
                 content_end=content[1],
                 cue_start=prep.idx,
-                cue_end=prep.idx + len(prep),
+                cue_end=noun.idx + len(noun),  # the whole frame: "In her view"
                 source_start=source[0],
                 source_end=source[1],
                 rule="frame",
-                source_token=noun.i,
+                source_token=holder.i,
                 cue_token=prep.i,
             )
         )
