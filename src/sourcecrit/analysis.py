@@ -30,7 +30,7 @@ from sourcecrit.extensions import ensure_extensions
 from sourcecrit.hedging import hedges as hedge_records
 from sourcecrit.hedging import most_hedged_sentences, sentence_certainty
 from sourcecrit.pipeline import get_nlp, parse, pipe_in_order
-from sourcecrit.rows import Table, plain_rows
+from sourcecrit.rows import Table
 from sourcecrit.sentences import sentence_spans
 
 if TYPE_CHECKING:
@@ -82,10 +82,11 @@ class Analysis:
         ensure_extensions()
         if not same_text(doc, article.text):
             raise ValueError("The Doc's text differs from the Article's: offsets would be wrong.")
-        attributions = plain_rows(attribution_records(doc), columns.ATTRIBUTIONS)
-        hedges = plain_rows(hedge_records(doc), columns.HEDGES)
-        sources = plain_rows(source_records(doc), columns.SOURCES)
+        # As the components wrote them: assigning puts them in schema order, once.
+        attributions = attribution_records(doc)
+        hedges = hedge_records(doc)
         sentences = sentence_rows(doc, article, hedges=hedges, attributions=attributions)
+        sources = source_records(doc)
         warnings = [*article.warnings, *(doc._.sc_warnings or [])]
         return cls(article, doc, attributions, sources, hedges, sentences, warnings)
 
@@ -208,8 +209,8 @@ def sentence_rows(
     """
     text = article.text  # the same string as doc.text, which spaCy rebuilds on each access
     spans = sentence_spans(doc)
-    cues = Counter((row["sentence"], row["category"]) for row in hedges)
-    said = Counter(row["sentence"] for row in attributions)
+    cues = Counter((row.get("sentence"), row.get("category")) for row in hedges)
+    said = Counter(row.get("sentence") for row in attributions)
     para_starts = [p.start for p in article.paragraphs]
     out = []
     for number, (start, end) in enumerate(spans):
