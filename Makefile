@@ -19,6 +19,8 @@ $(STAMP): pyproject.toml requirements/constraints.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check "pip==$(PIP_VERSION)"
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check \
 		-c requirements/constraints.txt -e ".[lab,dev,bench]"
+	@# An editable install is not byte-compiled; pip compiles a wheel's modules at install.
+	$(BIN)/python -m compileall -q src
 	@touch $(STAMP)
 
 # Browser tests drive Debian's Chromium; Playwright cannot download its own browser here.

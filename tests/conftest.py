@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
+# The parsed-data cache (sourcecrit.datacache) of this test run, and of every process it
+# starts (CLI, JupyterLab), lives in a folder of its own, not in the user's ~/.cache.
+if "SOURCECRIT_CACHE_DIR" not in os.environ:
+    os.environ["SOURCECRIT_CACHE_DIR"] = tempfile.mkdtemp(prefix="sourcecrit-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["SOURCECRIT_CACHE_DIR"], ignore_errors=True)
 
 from sourcecrit.pipeline import get_nlp
 from sourcecrit.resources import example_article_path

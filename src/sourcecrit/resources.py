@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from sourcecrit import datacache
 from sourcecrit.errors import LexiconError
 
 EXAMPLE_ARTICLE = "nato-in-ukraine.txt"
@@ -26,7 +27,9 @@ def example_article_path() -> Path:
 def read_lexicon_yaml(path: str | Path | None, *, default: str) -> tuple[Any, str]:
     """Return ``(data, label)`` for a lexicon: the file at ``path``, or the bundled ``default``.
 
-    ``label`` names the file in error messages. YAML is read with ``safe_load`` only.
+    ``label`` names the file in error messages. YAML is read with ``safe_load`` only. A
+    bundled file's parsed data is kept in the user's cache (:mod:`sourcecrit.datacache`),
+    so the next process reads JSON instead of parsing the YAML again.
 
     Raises:
         LexiconError: the file cannot be read or is not valid YAML.
@@ -40,9 +43,16 @@ def read_lexicon_yaml(path: str | Path | None, *, default: str) -> tuple[Any, st
             raw = Path(path).read_text(encoding="utf-8")
         except OSError as exc:
             raise LexiconError(f"{label}: cannot read the lexicon file ({exc})") from exc
+    if path is None:
+        kept = datacache.cached_data(raw)
+        if not datacache.is_missing(kept):
+            return kept, label
     try:
         # libyaml's safe loader when PyYAML has it: the same data, about ten times faster,
         # which is most of the pipeline's start-up (issue #10, a CLI that answers at once).
-        return yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), label
+        data = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         raise LexiconError(f"{label}: not valid YAML ({exc})") from exc
+    if path is None:
+        datacache.keep_data(raw, data)
+    return data, label

@@ -32,6 +32,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from sourcecrit import datacache
 from sourcecrit.errors import ProblemsError, YAMLFileError
 from sourcecrit.yamlnodes import Problem, RuleProblems, dotted, line_of, pydantic_problems
 
@@ -205,14 +206,30 @@ def validated_yaml(
     what: str = "a data",
     keys: str = "its keys",
     context: dict[str, Any] | None = None,
+    cache: bool = False,
 ) -> M:
     """Return the YAML mapping in ``text`` validated as ``model``: the one validator.
+
+    ``cache=True`` (for sourcecrit's own data files) keeps the parsed data of a valid file
+    in the user's cache (:mod:`sourcecrit.datacache`) and validates that copy the next
+    time the same text is read; a copy that does not validate is ignored, and the text is
+    then parsed again so every problem still has its line.
 
     Raises:
         error: with one :class:`Problem` per wrong key, each with file, line and key.
     """
+    if cache:
+        kept = datacache.cached_data(text)
+        if isinstance(kept, dict):
+            try:
+                return model.model_validate(kept, context=context)
+            except ValidationError:
+                pass
     root, data = load_mapping(text, source=source, error=error, what=what, keys=keys)
-    return validated(model, data, root, source=source, error=error, context=context)
+    checked = validated(model, data, root, source=source, error=error, context=context)
+    if cache:
+        datacache.keep_data(text, data)
+    return checked
 
 
 def validated_file(
@@ -223,10 +240,13 @@ def validated_file(
     what: str = "a data",
     keys: str = "its keys",
     max_bytes: int = MAX_BYTES,
+    cache: bool = False,
 ) -> M:
     """Return the YAML file at ``path`` validated as ``model`` (see :func:`validated_yaml`)."""
     text = read_text(Path(path), error=error, what=what, max_bytes=max_bytes)
-    return validated_yaml(text, model, source=str(path), error=error, what=what, keys=keys)
+    return validated_yaml(
+        text, model, source=str(path), error=error, what=what, keys=keys, cache=cache
+    )
 
 
 def problems_of(

@@ -108,7 +108,9 @@ def load_rule_confidence(path: Path | None = None) -> dict[str, dict[str, Any]]:
             file, the line and the key.
     """
     source = path if path is not None else data_path(*DEFAULT_FILE)
-    table = validated_file(source, RuleConfidenceFile, error=LexiconError, what="a rule confidence")
+    table = validated_file(
+        source, RuleConfidenceFile, error=LexiconError, what="a rule confidence", cache=path is None
+    )
     return {key: row.model_dump() for key, row in table.rules.items()}
 
 

@@ -113,7 +113,7 @@ class WordListsFile(BaseModel):
     lists: _Lists  # type: ignore[valid-type]
 
 
-def parse_word_lists(text: str, *, label: str) -> dict[str, WordList]:
+def parse_word_lists(text: str, *, label: str, cache: bool = False) -> dict[str, WordList]:
     """Return the validated word lists in YAML ``text``, keyed by list name.
 
     Read through the one YAML validator (:func:`sourcecrit.yamlfile.validated_yaml`).
@@ -121,12 +121,15 @@ def parse_word_lists(text: str, *, label: str) -> dict[str, WordList]:
     Args:
         text: the YAML document (a mapping with ``lists``).
         label: how to name the file in error messages.
+        cache: keep the parsed data for the next process (the bundled file only).
 
     Raises:
         LexiconError: not YAML, a list missing or unknown, an entry without a word or an
             explanation, or a word listed twice; each problem names file, line and key.
     """
-    data = validated_yaml(text, WordListsFile, source=label, error=LexiconError, what="a word-list")
+    data = validated_yaml(
+        text, WordListsFile, source=label, error=LexiconError, what="a word-list", cache=cache
+    )
     bodies: dict[str, WordListBody] = {name: getattr(data.lists, name) for name in LIST_NAMES}
     return {
         name: WordList(name, body.description.strip(), {e.word: e.explanation for e in body.words})
@@ -147,7 +150,7 @@ def load_word_lists(path: Path | None = None) -> dict[str, WordList]:
         text = Path(source).read_text(encoding="utf-8")
     except OSError as exc:
         raise LexiconError(f"{label}: cannot read the word-list file ({exc})") from exc
-    return parse_word_lists(text, label=label)
+    return parse_word_lists(text, label=label, cache=path is None)
 
 
 def words(name: str) -> frozenset[str]:
