@@ -37,3 +37,50 @@ def test_definite_description_resolves_by_role(attribute, one):
     )
     r = one(attribute(text), "said")
     assert r["speaker"] == "Anna Berg"
+
+
+@pytest.mark.parametrize(
+    "text, antecedent, expected",
+    [
+        (
+            "The ministry said talks had failed. It added that a new round was planned.",
+            "The ministry",
+            "organisation",
+        ),
+        (
+            "A report by the city council said costs would rise. It also said the bridge was unsafe.",
+            "A report by the city council",
+            "document",
+        ),
+        ("The BBC reported the closure. It said the bridge was unsafe.", "The BBC", "media"),
+    ],
+)
+def test_a_speaking_it_stands_for_the_body_or_document_before(
+    nlp, attribute, text, antecedent, expected
+):
+    records = attribute(text)
+    it = next(r for r in records if r["source_text"] == "It")
+    before = next(r for r in records if r["source_text"] == antecedent)
+    assert it["source_type"] == before["source_type"] == expected
+    assert it["speaker"] == before["speaker"]
+    assert it["source_evidence"].startswith("'It': stands for")
+    # One source, not two: the sources table counts both attributions under one row.
+    sources = list(nlp(text)._.sc_sources)
+    assert len(sources) == 1 and sources[0]["n_attributions"] == 2
+
+
+def test_an_it_with_nothing_to_stand_for_says_so(attribute):
+    # No body or document spoke before it (and a speaking "it" is never Okafor).
+    text = "Okafor walked home on Monday. It said the bridge was unsafe."
+    (it,) = [r for r in attribute(text) if r["source_text"] == "It"]
+    assert it["speaker"] is None and it["source_type"] == "anonymous"
+    assert "does not make clear which organisation or document" in it["source_evidence"]
+
+
+def test_an_it_two_sentences_on_is_not_joined(attribute):
+    text = (
+        "The ministry said talks had failed. Okafor walked home. The rain kept falling. "
+        "It said the bridge was unsafe."
+    )
+    it = next(r for r in attribute(text) if r["source_text"] == "It")
+    assert it["source_type"] == "anonymous"

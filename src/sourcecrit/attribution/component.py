@@ -15,7 +15,6 @@ Runs after the parser and NER. For each Doc it sets:
 from __future__ import annotations
 
 import bisect
-from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -36,10 +35,11 @@ from sourcecrit.attribution.lexicon import CueEntry, cues_as_data, load_cues
 from sourcecrit.attribution.nesting import cues_inside_other_contents, without_unreported_nested
 from sourcecrit.attribution.quote_runs import carried_quotes
 from sourcecrit.attribution.quotes import Quote, quote_spans, without_quoted_non_sources
+from sourcecrit.attribution.source_table import source_rows, things_pronouns_stand_for
 from sourcecrit.attribution.source_types import source_type
 from sourcecrit.attribution.speakers import FIRST_PERSON, Cluster, SpeakerResolver
 from sourcecrit.attribution.syntax import VerbIndex, antecedent, source_chars, verb_index
-from sourcecrit.columns import ATTRIBUTIONS, SOURCES
+from sourcecrit.columns import ATTRIBUTIONS
 from sourcecrit.errors import LexiconError
 from sourcecrit.extensions import add_warning, ensure_extensions
 from sourcecrit.sentences import sentence_of, sentence_spans
@@ -253,57 +253,8 @@ def attribution_records(
         }
         assert list(record)[: len(ATTRIBUTIONS)] == list(ATTRIBUTIONS)
         records.append(record)
-    return records, source_rows(records, found, by_index), warnings
-
-
-def source_rows(
-    records: list[dict[str, Any]],
-    found: list[Candidate],
-    by_index: dict[int, tuple[Cluster | None, str]],
-) -> list[dict[str, Any]]:
-    """Return one row per canonical source (:data:`sourcecrit.columns.SOURCES`)."""
-    groups: dict[Any, dict[str, Any]] = {}
-    order: list[Any] = []
-    for k, rec in enumerate(records):
-        owner = by_index[k][0]
-        if rec["source_start"] is None and owner is None:
-            continue
-        key = ("c", owner.key) if owner is not None else ("t", (rec["source_text"] or "").lower())
-        if key not in groups:
-            order.append(key)
-            groups[key] = {"cluster": owner, "records": []}
-        groups[key]["records"].append(rec)
-    rows = []
-    for key in order:
-        cluster: Cluster | None = groups[key]["cluster"]
-        recs = groups[key]["records"]
-        aliases: list[str] = list(cluster.aliases) if cluster is not None else []
-        for rec in recs:
-            if rec["source_text"] and rec["source_text"] not in aliases and cluster is None:
-                aliases.append(rec["source_text"])
-        types = Counter(r["source_type"] for r in recs)
-        stype = types.most_common(1)[0][0]
-        evidence = next(r["source_evidence"] for r in recs if r["source_type"] == stype)
-        firsts = [
-            (r["source_start"], r["source_end"]) for r in recs if r["source_start"] is not None
-        ]
-        if cluster is not None and cluster.first_start is not None:
-            firsts.append((cluster.first_start, cluster.first_end))
-        first = min(firsts) if firsts else (None, None)
-        row = {
-            "speaker": cluster.canonical if cluster is not None else recs[0]["source_text"],
-            "aliases": aliases,
-            "role": cluster.role if cluster is not None else None,
-            "source_type": stype,
-            "evidence": evidence,
-            "n_attributions": len(recs),
-            "n_words": sum(len(r["content"].split()) for r in recs),
-            "first_start": first[0],
-            "first_end": first[1],
-        }
-        assert list(row) == list(SOURCES)
-        rows.append(row)
-    return rows
+    stands_for = things_pronouns_stand_for(records, by_index, starts)
+    return records, source_rows(records, by_index, stands_for), warnings
 
 
 def set_span_groups(doc: Doc, records: list[dict[str, Any]]) -> None:

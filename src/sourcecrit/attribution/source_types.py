@@ -100,7 +100,8 @@ def source_type(
     for kind in ("document", "media"):
         hit = next((w for w in heads if w in types[kind].words), None)
         if hit:
-            return kind, f"'{text}': the word '{hit}' names a {kind.replace('_', ' ')}."
+            what = "a document" if kind == "document" else "a news outlet"
+            return kind, f"'{text}': the word '{hit}' names {what}."
     if cluster is not None and cluster.kind == "org":
         hit = _first_hit(words, types["media"].words)
         if hit:
