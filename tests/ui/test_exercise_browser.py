@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from sourcecrit.progress import ProgressStore
+
 # Run-all and the waits are test_lab_browser.py's, shared rather than copied.
 from . import test_lab_browser as lab
 
@@ -33,6 +35,11 @@ FEEDBACK_TIMEOUT_MS = 15_000
 RESTART_TIMEOUT_MS = 60_000
 
 
+#: This test's learner: other browser tests save answers to the same exercise under their
+#: own names in the same progress folder, in whatever order the tests run.
+LEARNER = "Ada"
+
+
 def progress_dir(server) -> Path:
     """The SOURCECRIT_PROGRESS_DIR the server (and so its kernels) actually runs with."""
     raw = Path(f"/proc/{server.process.pid}/environ").read_bytes()
@@ -41,11 +48,10 @@ def progress_dir(server) -> Path:
     return Path(env["SOURCECRIT_PROGRESS_DIR"])
 
 
-def saved_files(folder: Path) -> list[Path]:
-    """The exercise's answer files (not their backups) under ``folder``."""
-    return sorted(
-        p for p in folder.glob(f"*/{STORE_KEY}--*.json") if not p.name.endswith(".bak.json")
-    )
+def saved_files(folder: Path, learner: str = LEARNER) -> list[Path]:
+    """``learner``'s answer files for the exercise (not their backups) under ``folder``."""
+    mine = ProgressStore(folder).path_for(learner, STORE_KEY).parent
+    return sorted(p for p in mine.glob(f"{STORE_KEY}--*.json") if not p.name.endswith(".bak.json"))
 
 
 def saved_answers(folder: Path) -> dict:
@@ -155,7 +161,7 @@ def test_exercise_answers_checked_saved_and_restored(browser, lab_server, exerci
         assert claim.first.is_visible(), run.describe()
         assert article.locator("mark.sc-passage").count() >= 1, run.describe()
         assert page.locator(".sc-question").count() == 10, run.describe()
-        give_name(page, run, "Ada")
+        give_name(page, run, LEARNER)
 
         box = page.locator(f".sc-question-{QUESTION}")
         assert box.count() == 1, run.describe()
@@ -218,7 +224,7 @@ def test_exercise_answers_checked_saved_and_restored(browser, lab_server, exerci
         assert counts == list(range(1, len(counts) + 1)), counts
         errors = [o for cell in cells for o in cell["outputs"] if o["output_type"] == "error"]
         assert errors == [], errors
-        give_name(page, run, "Ada")  # a new kernel asks again: it never guesses
+        give_name(page, run, LEARNER)  # a new kernel asks again: it never guesses
 
         restored = page.locator(f".sc-question-{QUESTION} .sc-answer-short input")
         assert restored.count() == 1
