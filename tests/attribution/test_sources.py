@@ -84,3 +84,15 @@ def test_an_it_two_sentences_on_is_not_joined(attribute):
     )
     it = next(r for r in attribute(text) if r["source_text"] == "It")
     assert it["source_type"] == "anonymous"
+
+
+def test_a_common_noun_opening_a_sentence_is_no_named_body(attribute, one):
+    # The small model tags "Reporters" ORG here; it names nobody the reader could look up.
+    r = one(attribute("Reporters said the bridge was closed."), "said")
+    assert r["speaker"] is None
+    assert r["source_type"] == "media"
+
+
+def test_a_named_body_keeps_its_name(attribute, one):
+    r = one(attribute("The Pentagon said the bridge was closed."), "said")
+    assert r["speaker"] == "Pentagon" and r["source_type"] == "organisation"

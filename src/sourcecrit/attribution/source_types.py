@@ -100,7 +100,7 @@ def source_type(
     for kind in ("document", "media"):
         hit = next((w for w in heads if w in types[kind].words), None)
         if hit:
-            what = "a document" if kind == "document" else "a news outlet"
+            what = "a document" if kind == "document" else "the news media"
             return kind, f"'{text}': the word '{hit}' names {what}."
     if cluster is not None and cluster.kind == "org":
         hit = _first_hit(words, types["media"].words)

@@ -59,6 +59,7 @@ from sourcecrit.attribution.names import (
     with_broader_roles,
 )
 from sourcecrit.attribution.names import same_person as _same_person
+from sourcecrit.attribution.organisations import Organisations, is_capitalised_common_noun
 from sourcecrit.attribution.quotes import Quote, quote_of, quote_spans
 from sourcecrit.attribution.roles import (
     description_mentions,
@@ -88,7 +89,7 @@ class SpeakerResolver:
         self.clusters: list[Cluster] = []
         self.mentions: list[Mention] = []  # sorted by start once the constructor is done
         self._mention_counts: Counter[int] = Counter()  # mentions per cluster key
-        self._org_by_name: dict[str, int] = {}
+        self._orgs = Organisations(self.clusters)
         self.guessed = False
         people = person_names(doc, self.ents, self.text)
         # Full names first, so that a bare "Clinton" can choose between the people it may be.
@@ -189,21 +190,6 @@ class SpeakerResolver:
         self._mention_counts.update(m.cluster for m in found)
         self.mentions = sorted(self.mentions + found, key=mention_start)
 
-    def _org(self, ent: Span, start: int, end: int) -> Cluster:
-        text = ent.text.strip().replace("'s ", " ").replace("’s ", " ")  # "Clinton's campaign"
-        if text.lower().startswith("the "):
-            text = text[4:]
-        key = text.lower()
-        if key in self._org_by_name:
-            cluster = self.clusters[self._org_by_name[key]]
-        else:
-            cluster = Cluster(
-                len(self.clusters), text, "org", first_start=start, first_end=end, label=ent.label_
-            )
-            self.clusters.append(cluster)
-            self._org_by_name[key] = cluster.key
-        return cluster
-
     def resolve(self, start: int, end: int, head: Token | None) -> tuple[Cluster | None, str]:
         """Return the cluster a source phrase refers to, and how it was resolved.
 
@@ -301,7 +287,7 @@ class SpeakerResolver:
                 if cluster is None and (span is None or head.i == span[-1].i):
                     named = described_organisation(doc, self._entities, self.quotes, head, start)
                     if named is not None:
-                        cluster = self._org(named, named.start_char, named.end_char)
+                        cluster = self._orgs.cluster(named, named.start_char, named.end_char)
                         method = "organisation"
         if (
             cluster is None
@@ -370,16 +356,18 @@ class SpeakerResolver:
             # "the Geneva and Hague Conventions": the parser heads the phrase on "Geneva",
             # but the source is the documents the whole phrase names.
             named = span[1:] if span[0].lower_ in DESCRIPTION_DETERMINERS else span
-            cluster = self._org(named, start, end)
+            cluster = self._orgs.cluster(named, start, end)
             method = "organisation"
         if cluster is None and span is not None:
-            orgs = [e for e in inside if e.label_ in ORG_LABELS]
+            orgs = [
+                e for e in inside if e.label_ in ORG_LABELS and not is_capitalised_common_noun(e)
+            ]
             if orgs and head is not None and (orgs[0].start <= head.i < orgs[0].end):
                 # "Nervo wrote", with "Nervo" tagged ORG: a person the article has named.
                 cluster = self._cluster_for_name(clean_name(orgs[0].text), start)
                 method = "name"
                 if cluster is None or orgs[0].label_ != "ORG":
-                    cluster, method = self._org(orgs[0], start, end), "organisation"
+                    cluster, method = self._orgs.cluster(orgs[0], start, end), "organisation"
         if cluster is not None:
             if method == "name" and persons:
                 cluster.add_alias(clean_name(persons[-1].text))
