@@ -157,3 +157,27 @@ def test_analyze_takes_the_reading():
     assert list(news.hedges["cue"]) == []
     assert list(wiki.hedges["cue"]) == ["legendary"]
     assert list(wiki.hedges["category"]) == ["weasel"]
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("It is understood that the minister will resign.", "is understood"),
+        ("It is feared that the bridge will close.", "is feared"),
+        ("The river is predicted to rise tonight.", "is predicted"),
+    ],
+)
+def test_unattributed_passives_are_weasels_in_both_readings(cues_of, wiki_cues, text, phrase):
+    assert at(cues_of(text), text, phrase) == ["weasel"]
+    assert at(wiki_cues(text), text, phrase) == ["weasel"]
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("The problem was understood by the engineers.", "understood"),
+        ("The storm was predicted by the coastguard.", "predicted"),
+    ],
+)
+def test_passives_with_an_agent_are_not_weasels(cues_of, text, phrase):
+    assert at(cues_of(text), text, phrase) == []
