@@ -181,3 +181,18 @@ def test_unattributed_passives_are_weasels_in_both_readings(cues_of, wiki_cues, 
 )
 def test_passives_with_an_agent_are_not_weasels(cues_of, text, phrase):
     assert at(cues_of(text), text, phrase) == []
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("Some scholars have theorized that the wall was a dam.", "Some scholars"),
+        ("Many historians conclude that the fort was never finished.", "Many historians"),
+        ("Others have posited a later date for the chapel.", "Others"),
+    ],
+)
+def test_vague_people_with_verbs_of_belief_are_weasels_in_both_readings(
+    cues_of, wiki_cues, text, phrase
+):
+    assert "weasel" in at(cues_of(text), text, phrase)
+    assert "weasel" in at(wiki_cues(text), text, phrase)
