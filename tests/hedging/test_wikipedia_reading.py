@@ -78,6 +78,8 @@ def test_wikipedia_reading_marks_words_to_watch(wiki_cues, text, phrase, categor
         ("He played a leading role in the school play.", "leading"),
         ("Tickets are popular with students.", "popular"),
         ("The beetle is unique to the island.", "unique"),
+        ("The equation has a unique solution.", "unique"),
+        ("This is the best way to cook rice.", "best"),
         ("She won the popular vote in the north.", "popular"),
         ("The clock tower is a local landmark.", "landmark"),
         ("The storm hit the coast at night.", "hit"),
