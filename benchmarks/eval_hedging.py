@@ -27,8 +27,8 @@ for sourcecrit and for the baseline, computed in the same run on the same senten
 
 ``--reading`` chooses how the hedging component reads (``analyze(..., reading=...)``):
 ``news`` (the default, the news-certainty guidelines) or ``wikipedia`` (also what
-Wikipedia's *Words to watch* asks editors to flag: praise with no source, vague amounts of
-anything). Every table title names the reading used.
+Wikipedia's *Manual of Style/Words to watch* asks editors to avoid: puffery, unnamed
+research, doubt cast by a word, editorializing). Every table title names the reading used.
 
 The baseline is our own plain word list (:data:`BASELINE_WORDS`, written for this
 benchmark): a sentence is uncertain when any of its words is in the list, and every

@@ -83,14 +83,14 @@ def test_the_reading_is_named_and_confidence_is_only_written_for_news(tmp_path):
     gold_dir, polnear = tmp_path / "gold", tmp_path / "polnear"
     (polnear / "dev" / "text").mkdir(parents=True)
     gold_dir.mkdir()
-    text = "In some cases the road floods."
+    text = "The legendary road floods."
     (polnear / "dev" / "text" / "one.txt").write_text(text, "utf-8")
     (gold_dir / "dev.json").write_text(json.dumps({"articles": ["one"], "cues": []}), "utf-8")
     command = [sys.executable, str(SCRIPT), str(gold_dir), str(polnear), "--reading", "wikipedia"]
     env = {"PYTHONPATH": str(REPO / "src"), "PATH": "/usr/bin:/bin"}
     out = subprocess.run(command, capture_output=True, text=True, check=True, env=env).stdout
     assert "(1 articles), reading: wikipedia" in out
-    assert "| sourcecrit | weasel | 0 | 1 |" in out  # "some cases", Wikipedia's reading only
+    assert "| sourcecrit | weasel | 0 | 1 |" in out  # "legendary", Wikipedia's reading only
     refused = subprocess.run(
         [*command, "--write-confidence", str(tmp_path / "c.json")],
         capture_output=True,

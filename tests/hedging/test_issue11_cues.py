@@ -1,5 +1,5 @@
 """Issue #11, second pass: guideline cues the first pass missed, word senses that hedge
-nothing, and the opt-in Wikipedia reading.
+nothing (the Wikipedia reading: test_wikipedia_reading.py).
 
 Every sentence here is made up for the test.
 """
@@ -7,11 +7,6 @@ Every sentence here is made up for the test.
 from __future__ import annotations
 
 import pytest
-import spacy
-
-from sourcecrit.errors import LexiconError
-from sourcecrit.hedging.component import HedgeFinder
-from sourcecrit.hedging.lexicon import parse_entry
 
 
 def at(records: list[dict], text: str, phrase: str) -> list[str]:
@@ -98,88 +93,3 @@ def test_not_cues_in_news(cues_of, text, phrase):
 def test_well_known_stays_a_booster(cues_of):
     text = "It was a well-known weakness of the plan."
     assert at(cues_of(text), text, "well-known") == ["booster"]
-
-
-# -- the Wikipedia reading ------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def wikipedia_finder(nlp):
-    return HedgeFinder(nlp, "wiki_hedges", reading="wikipedia")
-
-
-@pytest.mark.parametrize(
-    "text, phrase",
-    [
-        ("In some cases the river floods the town.", "some cases"),
-        ("Many of the songs were recorded in one night.", "Many of"),
-        ("It is one of the most popular songs of the year.", "one of the most"),
-        ("The legendary bridge opened in 1932.", "legendary"),
-        ("She is a highly regarded painter.", "highly regarded"),
-        ("He was an influential teacher of the violin.", "influential"),
-        ("On some occasions the ferry does not run.", "some occasions"),
-        ("Some Londoners keep bees on their roofs.", "Some Londoners"),
-    ],
-)
-def test_wikipedia_reading_marks_words_to_watch(nlp, wikipedia_finder, text, phrase):
-    doc = wikipedia_finder(nlp(text))
-    assert "weasel" in at(doc._.sc_hedges, text, phrase)
-
-
-@pytest.mark.parametrize(
-    "text, phrase",
-    [
-        ("How many cases were there?", "many cases"),
-        ("The cost rose for many years.", "many years"),
-        ("The shop sells shoes, hats and many more.", "many more"),
-        ("Tickets are popular with students.", "popular"),
-    ],
-)
-def test_wikipedia_reading_leaves_questions_and_time(nlp, wikipedia_finder, text, phrase):
-    doc = wikipedia_finder(nlp(text))
-    assert at(doc._.sc_hedges, text, phrase) == []
-
-
-def test_news_reading_is_the_default(cues_of):
-    text = "In some cases the river floods the town."
-    assert at(cues_of(text), text, "some cases") == []
-
-
-def test_unknown_reading_is_refused(nlp):
-    with pytest.raises(LexiconError, match="reading 'blog'"):
-        HedgeFinder(nlp, "bad", reading="blog")
-
-
-def test_readings_key_is_validated():
-    record = {
-        "id": "x",
-        "category": "weasel",
-        "pattern": "some cases",
-        "scope": "phrase",
-        "explanation": "An example.",
-        "readings": ["encyclopedia"],
-    }
-    with pytest.raises(LexiconError, match="'readings'"):
-        parse_entry(record, 1)
-    record["readings"] = ["wikipedia"]
-    assert parse_entry(record, 1).readings == ("wikipedia",)
-
-
-def test_blank_pipeline_builds_with_a_reading():
-    nlp = spacy.blank("en")
-    finder = HedgeFinder(nlp, "h", reading="wikipedia")
-    assert finder.reading == "wikipedia"
-    assert any(e.id == "vague-amount" for e in finder.lexicon.entries)
-    news = HedgeFinder(nlp, "h2")
-    assert not any(e.id == "vague-amount" for e in news.lexicon.entries)
-
-
-def test_analyze_takes_the_reading():
-    import sourcecrit
-
-    text = "In some cases the river floods the town."
-    news = sourcecrit.analyze(text)
-    wiki = sourcecrit.analyze(text, reading="wikipedia")
-    assert list(news.hedges["cue"]) == []
-    assert list(wiki.hedges["cue"]) == ["some cases"]
-    assert list(wiki.hedges["category"]) == ["weasel"]

@@ -81,9 +81,10 @@ class HedgeFinder:
         confidence: path to a confidence JSON file (``hedging.confidence``); None for the
             bundled ``data/rule_confidence/hedges.json``.
         reading: ``"news"`` (the default: the news-certainty guidelines) or
-            ``"wikipedia"``, which also marks what Wikipedia's *Words to watch* asks its
-            editors to flag: praise with no source and vague amounts of anything
-            (``hedging.lexicon.READINGS``; records name their readings).
+            ``"wikipedia"``, which also marks what Wikipedia's *Manual of Style/Words to
+            watch* asks its editors to avoid: puffery, unnamed research, doubt cast by a
+            word, editorializing (``hedging.lexicon.READINGS``; records name their
+            readings).
 
     Raises:
         LexiconError: ``reading`` is not one of ``READINGS``.

@@ -48,14 +48,16 @@ CONDITIONS = (
     "of_group",  # "a number of countries" hides who; "a number of pillars" only counts
     "active",  # not a passive: "it is claimed" belongs to the weasel record
     "not_statistical",  # "the likelihood that he wins", not "maximum likelihood"
-    "not_degree",  # "some cases", not "how many cases" or "so many layers"
     "trend_claim",  # "voters are increasingly worried", not "became increasingly scarce"
+    "praise",  # "a great singer", not "a great deal of" or "popular with students"
+    "unnamed_study",  # "research has shown", not "a 2009 study by Lee showed"
 )
 
 #: The readings a lexicon record can belong to. ``news`` (the default) follows the
 #: news-certainty guidelines; ``wikipedia`` adds what Wikipedia's own *Manual of Style/Words
-#: to watch* asks its editors to flag and the news guidelines do not: praise with no source
-#: ("one of the most", "legendary") and vague amounts of anything ("in some cases").
+#: to watch* asks its editors to flag and the news guidelines do not: puffery ("legendary",
+#: "one of the most"), unnamed research ("studies show"), doubt cast by a word ("so-called")
+#: and editorializing ("sadly", "interestingly").
 READINGS = ("news", "wikipedia")
 
 #: What a negated cue becomes: kept as it is, dropped ("not possible" is no hedge), or
@@ -111,6 +113,7 @@ class HedgeLexicon:
     group_nouns: frozenset[str] = frozenset()
     stance_verbs: frozenset[str] = frozenset()
     duty_predicates: frozenset[str] = frozenset()
+    literal_heads: frozenset[str] = frozenset()
 
     def by_id(self) -> dict[str, HedgeEntry]:
         return {e.id: e for e in self.entries}
@@ -217,7 +220,7 @@ def parse_lexicon(data: Any, *, label: str = "hedges") -> HedgeLexicon:
     Args:
         data: the parsed YAML: a mapping with a ``cues`` list and the word lists
             ``reporting_verbs``, ``denial_verbs``, ``group_nouns``, ``stance_verbs`` and
-            ``duty_predicates``.
+            ``duty_predicates`` (and, optional, ``literal_heads``).
         label: how to name the data in error messages.
 
     Raises:
@@ -241,6 +244,7 @@ def parse_lexicon(data: Any, *, label: str = "hedges") -> HedgeLexicon:
         group_nouns=_word_list(data, "group_nouns", label),
         stance_verbs=_word_list(data, "stance_verbs", label),
         duty_predicates=_word_list(data, "duty_predicates", label),
+        literal_heads=_word_list(data, "literal_heads", label),
     )
 
 

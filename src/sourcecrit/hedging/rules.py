@@ -17,6 +17,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from sourcecrit.hedging.lexicon import HedgeLexicon
+from sourcecrit.hedging.puffery import PUFFERY_CHECKS
 from sourcecrit.hedging.senses import duty_must, not_statistical
 from sourcecrit.hedging.weasels import WEASEL_CHECKS
 
@@ -392,4 +393,5 @@ CHECKS: dict[str, Callable[[Span, HedgeLexicon], bool]] = {
     "not_faith": not_faith,
     "not_statistical": not_statistical,
     **WEASEL_CHECKS,
+    **PUFFERY_CHECKS,
 }

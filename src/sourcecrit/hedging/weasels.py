@@ -252,20 +252,7 @@ def trend_claim(span: Span, lexicon: HedgeLexicon) -> bool:
     return verb.lemma_.lower() not in ("become", "grow", "get", "turn", "make", "prove")
 
 
-def not_degree(span: Span, lexicon: HedgeLexicon) -> bool:
-    """Return False for "how many", "so many", "as many", "many more": a question or a degree."""
-    first = span[0]
-    prev = first.doc[first.i - 1] if first.i > first.sent.start else None
-    if prev is not None and prev.lower_ in ("how", "so", "too", "as", "very"):
-        return False
-    nxt = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
-    if nxt is not None and nxt.lower_ in ("more", "times"):
-        return False  # "many more", "many times": an amount of more, or how often
-    return not any(c.lower_ in ("how", "so", "too", "as") for c in first.lefts)
-
-
 WEASEL_CHECKS = {
-    "not_degree": not_degree,
     "trend_claim": trend_claim,
     "people_quantity": people_quantity,
     "unnamed_speakers": unnamed_speakers,
