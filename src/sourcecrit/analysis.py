@@ -282,8 +282,8 @@ def analyze(
         nlp: a pipeline to use instead of :func:`sourcecrit.pipeline.get_nlp`.
         reading: how hedges, boosters and weasels are read when ``nlp`` is not given:
             ``"news"`` (the default, the news-certainty guidelines) or ``"wikipedia"``
-            (also what Wikipedia's *Words to watch* flags: praise with no source, vague
-            amounts of anything; for students reading Wikipedia articles).
+            (also what Wikipedia's *Words to watch* flags: puffery, editorialising,
+            unsupported attributions; for students reading Wikipedia articles).
 
     Raises:
         ArticleError: the input could not be read (the message says why).
