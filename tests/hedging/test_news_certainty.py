@@ -47,6 +47,7 @@ def categories_at(cues_of, text: str, phrase: str) -> list[str]:
         ("Most Americans have already made up their minds.", "Most Americans"),
         ("Some alliance countries are weighing the idea.", "Some alliance countries"),
         ("Some of the experts think the dam is unsafe.", "Some of"),
+        ("Many experts are convinced the dam is unsafe.", "Many experts"),
         ("The vast majority of them support the change.", "The vast majority of"),
         ("Young voters overwhelmingly believe the claim.", "overwhelmingly"),
         ("Everyone I interviewed called the plan too complicated.", "Everyone I interviewed"),
@@ -72,6 +73,9 @@ def test_weasels(cues_of, text, phrase):
         ("In some cases the fee is waived.", "some cases"),
         ("The firm sold many of its trucks last year.", "many of"),
         ("He hopes to win over many of the voters who backed his rival.", "many of"),
+        # what people are is a description, not a view they hold
+        ("The town is rural, and most of the residents are farmers.", "most of"),
+        ("Many voters in the district were students.", "Many voters"),
         # a quantity that acts, or a comparison, reports no view
         ("By noon many will have left the square.", "many"),
         ("Many of the new jobs pay less.", "Many"),

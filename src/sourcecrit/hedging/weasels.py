@@ -95,10 +95,22 @@ def people_quantity(span: Span, lexicon: HedgeLexicon) -> bool:
     elif any(t.lower_ == "other" for t in span) and noun.head.lower_ in ("like", "than", "unlike"):
         # "Ohio, like many other states, ...": a comparison describes, it reports no view.
         return False
+    # "Most of those residents are Muslims", "many voters were students": what the people
+    # are, not a view they hold; a description, as the news guidelines read it.
+    subject = span[0] if span[0].dep_ in ("nsubj", "nsubjpass") else noun
+    if subject.dep_ == "nsubj" and is_description(subject.head):
+        return False
     # "He attacked some lawmakers", "let some people stay": people acted upon voice no view.
     if noun.dep_ in ("dobj", "dative") and noun.head.lemma_.lower() not in lexicon.stance_verbs:
         return False
     return (_group_noun(noun, lexicon) or holds_view(noun, lexicon)) and not names_members(noun)
+
+
+def is_description(verb: Token) -> bool:
+    """Return True for "be" with a noun complement: the subject is said to be something."""
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN") for c in verb.children
+    )
 
 
 def unnamed_speakers(span: Span, lexicon: HedgeLexicon) -> bool:
