@@ -3,7 +3,9 @@
 Lexicons are data, not code (the medspaCy ``context_rules.json`` approach): they live in
 ``sourcecrit/data/cues.yaml`` and ``sourcecrit/data/source_types.yaml``, each record with a
 one-line explanation a student can read. Every record is checked on load; a bad one raises
-:class:`~sourcecrit.errors.LexiconError` naming the file, the record number and the key.
+:class:`~sourcecrit.errors.LexiconError` naming the file, the line and the key (the cues
+through the project's one YAML validator and the file's one schema,
+:class:`~sourcecrit.lexicon_schemas.CueLexiconFile`).
 """
 
 from __future__ import annotations
@@ -11,13 +13,16 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from sourcecrit.errors import LexiconError
-from sourcecrit.resources import read_lexicon_yaml
+from sourcecrit.lexicon_schemas import CueCategory, CueLexiconFile
+from sourcecrit.resources import data_path, read_lexicon_yaml
 from sourcecrit.source_vocabulary import SOURCE_TYPES  # defined once, in data/source_types.yaml
+from sourcecrit.yamlfile import MAX_BYTES, read_text, validated_yaml
 
-CUE_CATEGORIES = ("speech", "belief", "evidence", "stance")
+#: The cue categories, as the schema allows them.
+CUE_CATEGORIES: tuple[str, ...] = get_args(CueCategory)
 
 
 @dataclass(frozen=True)
@@ -91,68 +96,37 @@ def _require(record: Any, n: int, key: str, kind: type, label: str) -> Any:
     return value
 
 
-def parse_cues(data: Any, *, label: str = "cues") -> dict[str, CueEntry]:
-    """Return the validated cue lexicon, keyed by ``cue``.
+def parse_cues(text: str, *, label: str = "cues.yaml") -> dict[str, CueEntry]:
+    """Return the validated cue lexicon in YAML ``text``, keyed by :attr:`CueEntry.key`.
+
+    Read through the one YAML validator (:func:`sourcecrit.yamlfile.validated_yaml`) with
+    the one schema of the file, :class:`~sourcecrit.lexicon_schemas.CueLexiconFile`.
 
     Args:
-        data: the parsed YAML (a mapping with a ``cues`` list).
-        label: how to name the data in error messages.
+        text: the YAML document (a mapping with a ``cues`` list).
+        label: how to name the file in error messages.
 
     Raises:
-        LexiconError: a record is malformed; the message gives record number (1-based) and key.
+        LexiconError: not YAML, or records that are malformed or listed twice; every
+            problem is named with file, line and key (``cues.yaml:12: cues[3].category``).
     """
-    allowed = {"cue", "category", "loaded", "object", "infinitive", "preps", "pos", "explanation"}
-    entries: dict[str, CueEntry] = {}
-    for n, record in enumerate(_records(data, "cues", label), 1):
-        cue = _require(record, n, "cue", str, label).strip().lower()
-        extra = set(record) - allowed
-        if extra:
-            raise LexiconError(
-                f"{label}: record {n} ({cue!r}) has unknown key {sorted(extra)[0]!r}"
+    data = validated_yaml(text, CueLexiconFile, source=label, error=LexiconError, what="a cue")
+    return {
+        entry.key: entry
+        for entry in (
+            CueEntry(
+                r.cue,
+                r.category,
+                r.loaded,
+                r.explanation.strip(),
+                r.object,
+                r.infinitive,
+                r.preps,
+                r.pos,
             )
-        category = _require(record, n, "category", str, label)
-        if category not in CUE_CATEGORIES:
-            raise LexiconError(
-                f"{label}: record {n} ({cue!r}), key 'category': {category!r} is not one of "
-                f"{', '.join(CUE_CATEGORIES)}"
-            )
-        loaded = _require(record, n, "loaded", bool, label)
-        explanation = _require(record, n, "explanation", str, label)
-        flags = {}
-        for key in ("object", "infinitive"):
-            flags[key] = record.get(key, False)
-            if not isinstance(flags[key], bool):
-                raise LexiconError(
-                    f"{label}: record {n} ({cue!r}), key {key!r}: expected bool, got {flags[key]!r}"
-                )
-        preps = record.get("preps", [])
-        if not isinstance(preps, list) or not all(isinstance(p, str) and p for p in preps):
-            raise LexiconError(
-                f"{label}: record {n} ({cue!r}), key 'preps': expected a list of words, got {preps!r}"
-            )
-        if len(cue.split()) > 2:
-            raise LexiconError(
-                f"{label}: record {n}, key 'cue': {cue!r} must be a verb or 'verb particle'"
-            )
-        pos = record.get("pos", "verb")
-        if pos not in ("verb", "noun", "adj"):
-            raise LexiconError(
-                f"{label}: record {n} ({cue!r}), key 'pos': {pos!r} is not verb, noun or adj"
-            )
-        entry = CueEntry(
-            cue,
-            category,
-            loaded,
-            explanation.strip(),
-            flags["object"],
-            flags["infinitive"],
-            tuple(preps),
-            pos,
+            for r in data.cues
         )
-        if entry.key in entries:
-            raise LexiconError(f"{label}: record {n}, key 'cue': {cue!r} is listed twice")
-        entries[entry.key] = entry
-    return entries
+    }
 
 
 def parse_source_types(data: Any, *, label: str = "source types") -> dict[str, SourceTypeInfo]:
@@ -201,9 +175,15 @@ def cues_as_data(cues: dict[str, CueEntry]) -> dict[str, Any]:
 
 @functools.cache
 def load_cues(path: Path | None = None) -> dict[str, CueEntry]:
-    """Return the cue lexicon from ``path`` (default: the bundled ``data/cues.yaml``)."""
-    data, label = read_lexicon_yaml(path, default="cues.yaml")
-    return parse_cues(data, label=label)
+    """Return the cue lexicon from ``path`` (default: the bundled ``data/cues.yaml``), cached.
+
+    Raises:
+        LexiconError: the file cannot be read or is malformed (see :func:`parse_cues`).
+    """
+    source = Path(path) if path is not None else data_path("cues.yaml")
+    label = str(path) if path is not None else "sourcecrit/data/cues.yaml"
+    text = read_text(source, error=LexiconError, what="a cue lexicon", max_bytes=MAX_BYTES)
+    return parse_cues(text, label=label)
 
 
 @functools.cache
