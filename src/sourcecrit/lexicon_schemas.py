@@ -49,6 +49,7 @@ class CueRecord(BaseModel):
     infinitive: bool = False
     preps: tuple[str, ...] = ()
     pos: Literal["verb", "noun", "adj"] = "verb"
+    vehicle: bool = False
 
 
 class CueLexiconFile(BaseModel):

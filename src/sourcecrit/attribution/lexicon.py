@@ -38,6 +38,8 @@ class CueEntry:
         pos: ``verb``, ``noun`` ("the claim that ...", "his statement saying ...") or ``adj``
             ("is confident that ...", "was critical of ...").
         preps: prepositions that introduce the content ("warned *of* ...").
+        vehicle: a verb of making something public ("released", "unveiled"): a document as
+            its object is what carries the words, not what is said ("released the report").
         explanation: one line a student can read.
     """
 
@@ -49,6 +51,7 @@ class CueEntry:
     infinitive: bool = False
     preps: tuple[str, ...] = ()
     pos: str = "verb"
+    vehicle: bool = False
 
     @property
     def key(self) -> str:
@@ -123,6 +126,7 @@ def parse_cues(text: str, *, label: str = "cues.yaml") -> dict[str, CueEntry]:
                 r.infinitive,
                 r.preps,
                 r.pos,
+                r.vehicle,
             )
             for r in data.cues
         )
@@ -168,6 +172,8 @@ def cues_as_data(cues: dict[str, CueEntry]) -> dict[str, Any]:
             record["preps"] = list(e.preps)
         if e.pos != "verb":
             record["pos"] = e.pos
+        if e.vehicle:
+            record["vehicle"] = True
         record["explanation"] = e.explanation
         records.append(record)
     return {"cues": records}
