@@ -115,3 +115,25 @@ def test_a_released_document_reports_nothing(attribute, text):
 )
 def test_what_is_released_with_its_words_is_kept(attribute, one, text, content):
     assert one(attribute(text), text.split()[2])["content"] == content
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("Many parents believe in the value of homework.", "believe", "the value of homework"),
+        ("The bishop spoke out against the new law.", "spoke", "the new law"),
+        ("The villagers asked for more time.", "asked", "more time"),
+        ("The board decided against a merger.", "decided", "a merger"),
+        ("The comedian joked about his own campaign.", "joked", "his own campaign"),
+        (
+            "Reporters wondered about the timing of the visit.",
+            "wondered",
+            "the timing of the visit",
+        ),
+        ("The two parties agreed on a budget.", "agreed", "a budget"),
+        ("The latest survey indicates a close race.", "indicates", "a close race"),
+        ("The protesters shouted slogans outside the hall.", "shouted", "slogans"),
+    ],
+)
+def test_lexicon_flags_reviewed_in_round_three(attribute, one, text, cue, content):
+    assert one(attribute(text), cue)["content"] == content
