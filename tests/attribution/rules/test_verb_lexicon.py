@@ -137,3 +137,15 @@ def test_what_is_released_with_its_words_is_kept(attribute, one, text, content):
 )
 def test_lexicon_flags_reviewed_in_round_three(attribute, one, text, cue, content):
     assert one(attribute(text), cue)["content"] == content
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("“Get out of here,” she yelled.", "yelled", "“Get out of here,”"),
+        ("“Not a chance,” the mayor retorted.", "retorted", "“Not a chance,”"),
+        ("He whispered that the meeting was off.", "whispered", "that the meeting was off"),
+    ],
+)
+def test_manner_of_speaking_verbs(attribute, one, text, cue, content):
+    assert one(attribute(text), cue)["content"] == content
