@@ -12,7 +12,6 @@ from sourcecrit.attribution.lexicon import (
     load_cues,
     load_source_types,
     parse_cues,
-    parse_source_types,
 )
 from sourcecrit.errors import LexiconError
 from sourcecrit.lexicon_schemas import CueLexiconFile
@@ -128,11 +127,21 @@ def test_source_types_match_the_constant():
     assert all(len(t.description) > 20 for t in types.values())
 
 
-def test_source_types_must_all_be_present():
+def test_source_types_must_all_be_present(tmp_path):
+    one_type = (
+        "groups:\n  - {name: none, phrase: nobody, description: No source.}\n"
+        "types:\n  - {name: none, group: none, description: No source.}\n"
+    )
+    path = tmp_path / "types.yaml"
+    path.write_text(one_type, encoding="utf-8")
     with pytest.raises(LexiconError, match="no record for source type 'named_official'"):
-        parse_source_types({"types": [{"name": "none", "description": "No source."}]})
-    with pytest.raises(LexiconError, match="record 1, key 'name': 'celebrity'"):
-        parse_source_types({"types": [{"name": "celebrity", "description": "x"}]})
+        load_source_types(path)
+    path = tmp_path / "more.yaml"
+    path.write_text(
+        one_type.replace("name: none, group", "name: celebrity, group"), encoding="utf-8"
+    )
+    with pytest.raises(LexiconError, match="source type 'celebrity' is not one of"):
+        load_source_types(path)
 
 
 def test_a_noun_and_a_verb_may_share_a_word():

@@ -17,8 +17,12 @@ from typing import Any, get_args
 
 from sourcecrit.errors import LexiconError
 from sourcecrit.lexicon_schemas import CueCategory, CueLexiconFile
-from sourcecrit.resources import data_path, read_lexicon_yaml
-from sourcecrit.source_vocabulary import SOURCE_TYPES  # defined once, in data/source_types.yaml
+from sourcecrit.resources import data_path
+from sourcecrit.source_vocabulary import (  # defined once, in data/source_types.yaml
+    SOURCE_TYPES,
+    SourceTypesFile,
+    source_vocabulary,
+)
 from sourcecrit.yamlfile import MAX_BYTES, read_text, validated_yaml
 
 #: The cue categories, as the schema allows them.
@@ -80,25 +84,6 @@ class SourceTypeInfo:
     words: frozenset[str]
 
 
-def _records(data: Any, key: str, label: str) -> list[Any]:
-    if not isinstance(data, dict) or not isinstance(data.get(key), list):
-        raise LexiconError(f"{label}: expected a mapping with a list under {key!r}")
-    return data[key]
-
-
-def _require(record: Any, n: int, key: str, kind: type, label: str) -> Any:
-    if not isinstance(record, dict):
-        raise LexiconError(f"{label}: record {n} is not a mapping: {record!r}")
-    if key not in record:
-        raise LexiconError(f"{label}: record {n} is missing the key {key!r}")
-    value = record[key]
-    if not isinstance(value, kind) or (isinstance(value, str) and not value.strip()):
-        raise LexiconError(
-            f"{label}: record {n}, key {key!r}: expected {kind.__name__}, got {value!r}"
-        )
-    return value
-
-
 def parse_cues(text: str, *, label: str = "cues.yaml") -> dict[str, CueEntry]:
     """Return the validated cue lexicon in YAML ``text``, keyed by :attr:`CueEntry.key`.
 
@@ -133,26 +118,21 @@ def parse_cues(text: str, *, label: str = "cues.yaml") -> dict[str, CueEntry]:
     }
 
 
-def parse_source_types(data: Any, *, label: str = "source types") -> dict[str, SourceTypeInfo]:
-    """Return the validated source types, keyed by name, in :data:`SOURCE_TYPES` order.
+def source_types_of(vocabulary: SourceTypesFile, *, label: str) -> dict[str, SourceTypeInfo]:
+    """Return the source types of a validated source-type file, in :data:`SOURCE_TYPES` order.
 
     Raises:
-        LexiconError: a record is malformed, or the names differ from :data:`SOURCE_TYPES`.
+        LexiconError: a type is not one of :data:`SOURCE_TYPES`, or one of them is missing.
     """
-    types: dict[str, SourceTypeInfo] = {}
-    for n, record in enumerate(_records(data, "types", label), 1):
-        name = _require(record, n, "name", str, label)
-        if name not in SOURCE_TYPES:
-            raise LexiconError(
-                f"{label}: record {n}, key 'name': {name!r} is not one of {', '.join(SOURCE_TYPES)}"
-            )
-        description = _require(record, n, "description", str, label)
-        words = record.get("words", [])
-        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            raise LexiconError(
-                f"{label}: record {n} ({name!r}), key 'words': expected a list of words"
-            )
-        types[name] = SourceTypeInfo(name, description.strip(), frozenset(w.lower() for w in words))
+    types = {
+        t.name: SourceTypeInfo(t.name, t.description.strip(), frozenset(w.lower() for w in t.words))
+        for t in vocabulary.types
+    }
+    unknown = [t for t in types if t not in SOURCE_TYPES]
+    if unknown:
+        raise LexiconError(
+            f"{label}: source type {unknown[0]!r} is not one of {', '.join(SOURCE_TYPES)}"
+        )
     missing = [t for t in SOURCE_TYPES if t not in types]
     if missing:
         raise LexiconError(f"{label}: no record for source type {missing[0]!r}")
@@ -194,6 +174,9 @@ def load_cues(path: Path | None = None) -> dict[str, CueEntry]:
 
 @functools.cache
 def load_source_types(path: Path | None = None) -> dict[str, SourceTypeInfo]:
-    """Return the source types from ``path`` (default: the bundled ``data/source_types.yaml``)."""
-    data, label = read_lexicon_yaml(path, default="source_types.yaml")
-    return parse_source_types(data, label=label)
+    """Return the source types from ``path`` (default: the bundled ``data/source_types.yaml``).
+
+    The file is read once, through the one validator (:func:`source_vocabulary`).
+    """
+    label = str(path) if path is not None else "sourcecrit/data/source_types.yaml"
+    return source_types_of(source_vocabulary(path), label=label)
