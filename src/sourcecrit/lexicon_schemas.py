@@ -1,14 +1,16 @@
 """Schemas of the lexicon files (``data/cues.yaml``, ``data/hedges.yaml``) for the one validator.
 
-Each lexicon loader keeps building its own records; these models let it first run the
-file through :func:`sourcecrit.yamlfile.validated_file`, so that every problem in the file
-is reported at once with its file, line and key::
+Each file is run through :func:`sourcecrit.yamlfile.validated_file` (or
+:func:`~sourcecrit.yamlfile.validated_yaml`), so that every problem in it is reported at
+once with its file, line and key::
 
     validated_file(path, CueLexiconFile, error=LexiconError)
 
-The rules mirror what the loaders check (allowed keys, categories, scopes, conditions, a
-one-line explanation per record, no id or cue listed twice). A lexicon file may carry
-extra top-level word lists (``reporting_verbs: [say, ...]``): each must be a list of words.
+:class:`CueLexiconFile` is the only check of ``cues.yaml``: the run-time loader
+(:func:`sourcecrit.attribution.lexicon.load_cues`) validates with it and builds its
+records from the result. The rules: allowed keys, categories, scopes, conditions, a
+one-line explanation per record, no id or cue listed twice. A lexicon file may carry extra
+top-level word lists (``reporting_verbs: [say, ...]``): each must be a list of words.
 """
 
 from __future__ import annotations
@@ -29,19 +31,25 @@ def _word_lists(model: BaseModel, problems: _Problems) -> None:
             problems.append(((key,), "expected a list of words"))
 
 
+#: What a cue reports: a way of saying, a thought or plan, what a document shows, a side taken.
+CueCategory = Literal["speech", "belief", "evidence", "stance"]
+
+
 class CueRecord(BaseModel):
     """One reporting cue (``data/cues.yaml``)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    cue: str = Field(min_length=1, pattern=r"^\S+( \S+)?$")
-    category: Literal["speech", "belief", "evidence", "stance"]
+    #: a lower-case lemma, or "verb particle" for a phrasal verb ("rule out")
+    cue: str = Field(min_length=1, pattern=r"^[^\sA-Z]+( [^\sA-Z]+)?$")
+    category: CueCategory
     loaded: bool
     explanation: str = _Explanation
     object: bool = False
     infinitive: bool = False
     preps: tuple[str, ...] = ()
     pos: Literal["verb", "noun", "adj"] = "verb"
+    vehicle: bool = False
 
 
 class CueLexiconFile(BaseModel):

@@ -93,6 +93,7 @@ def source_vocabulary(path: str | Path | None = None) -> SourceTypesFile:
         error=LexiconError,
         what="a source-types",
         keys="groups and types",
+        cache=path is None,
     )
 
 

@@ -3,7 +3,9 @@
 Lexicons are data, not code (the medspaCy ``context_rules.json`` approach): they live in
 ``sourcecrit/data/cues.yaml`` and ``sourcecrit/data/source_types.yaml``, each record with a
 one-line explanation a student can read. Every record is checked on load; a bad one raises
-:class:`~sourcecrit.errors.LexiconError` naming the file, the record number and the key.
+:class:`~sourcecrit.errors.LexiconError` naming the file, the line and the key (the cues
+through the project's one YAML validator and the file's one schema,
+:class:`~sourcecrit.lexicon_schemas.CueLexiconFile`).
 """
 
 from __future__ import annotations
@@ -11,13 +13,20 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from sourcecrit.errors import LexiconError
-from sourcecrit.resources import read_lexicon_yaml
-from sourcecrit.source_vocabulary import SOURCE_TYPES  # defined once, in data/source_types.yaml
+from sourcecrit.lexicon_schemas import CueCategory, CueLexiconFile
+from sourcecrit.resources import data_path
+from sourcecrit.source_vocabulary import (  # defined once, in data/source_types.yaml
+    SOURCE_TYPES,
+    SourceTypesFile,
+    source_vocabulary,
+)
+from sourcecrit.yamlfile import MAX_BYTES, read_text, validated_yaml
 
-CUE_CATEGORIES = ("speech", "belief", "evidence", "stance")
+#: The cue categories, as the schema allows them.
+CUE_CATEGORIES: tuple[str, ...] = get_args(CueCategory)
 
 
 @dataclass(frozen=True)
@@ -33,6 +42,8 @@ class CueEntry:
         pos: ``verb``, ``noun`` ("the claim that ...", "his statement saying ...") or ``adj``
             ("is confident that ...", "was critical of ...").
         preps: prepositions that introduce the content ("warned *of* ...").
+        vehicle: a verb of making something public ("released", "unveiled"): a document as
+            its object is what carries the words, not what is said ("released the report").
         explanation: one line a student can read.
     """
 
@@ -44,6 +55,7 @@ class CueEntry:
     infinitive: bool = False
     preps: tuple[str, ...] = ()
     pos: str = "verb"
+    vehicle: bool = False
 
     @property
     def key(self) -> str:
@@ -72,109 +84,59 @@ class SourceTypeInfo:
     words: frozenset[str]
 
 
-def _records(data: Any, key: str, label: str) -> list[Any]:
-    if not isinstance(data, dict) or not isinstance(data.get(key), list):
-        raise LexiconError(f"{label}: expected a mapping with a list under {key!r}")
-    return data[key]
+def parse_cues(text: str, *, label: str = "cues.yaml", cache: bool = False) -> dict[str, CueEntry]:
+    """Return the validated cue lexicon in YAML ``text``, keyed by :attr:`CueEntry.key`.
 
-
-def _require(record: Any, n: int, key: str, kind: type, label: str) -> Any:
-    if not isinstance(record, dict):
-        raise LexiconError(f"{label}: record {n} is not a mapping: {record!r}")
-    if key not in record:
-        raise LexiconError(f"{label}: record {n} is missing the key {key!r}")
-    value = record[key]
-    if not isinstance(value, kind) or (isinstance(value, str) and not value.strip()):
-        raise LexiconError(
-            f"{label}: record {n}, key {key!r}: expected {kind.__name__}, got {value!r}"
-        )
-    return value
-
-
-def parse_cues(data: Any, *, label: str = "cues") -> dict[str, CueEntry]:
-    """Return the validated cue lexicon, keyed by ``cue``.
+    Read through the one YAML validator (:func:`sourcecrit.yamlfile.validated_yaml`) with
+    the one schema of the file, :class:`~sourcecrit.lexicon_schemas.CueLexiconFile`.
 
     Args:
-        data: the parsed YAML (a mapping with a ``cues`` list).
-        label: how to name the data in error messages.
+        text: the YAML document (a mapping with a ``cues`` list).
+        label: how to name the file in error messages.
+        cache: keep the parsed data for the next process (the bundled file only;
+            :mod:`sourcecrit.datacache`).
 
     Raises:
-        LexiconError: a record is malformed; the message gives record number (1-based) and key.
+        LexiconError: not YAML, or records that are malformed or listed twice; every
+            problem is named with file, line and key (``cues.yaml:12: cues[3].category``).
     """
-    allowed = {"cue", "category", "loaded", "object", "infinitive", "preps", "pos", "explanation"}
-    entries: dict[str, CueEntry] = {}
-    for n, record in enumerate(_records(data, "cues", label), 1):
-        cue = _require(record, n, "cue", str, label).strip().lower()
-        extra = set(record) - allowed
-        if extra:
-            raise LexiconError(
-                f"{label}: record {n} ({cue!r}) has unknown key {sorted(extra)[0]!r}"
+    data = validated_yaml(
+        text, CueLexiconFile, source=label, error=LexiconError, what="a cue", cache=cache
+    )
+    return {
+        entry.key: entry
+        for entry in (
+            CueEntry(
+                r.cue,
+                r.category,
+                r.loaded,
+                r.explanation.strip(),
+                r.object,
+                r.infinitive,
+                r.preps,
+                r.pos,
+                r.vehicle,
             )
-        category = _require(record, n, "category", str, label)
-        if category not in CUE_CATEGORIES:
-            raise LexiconError(
-                f"{label}: record {n} ({cue!r}), key 'category': {category!r} is not one of "
-                f"{', '.join(CUE_CATEGORIES)}"
-            )
-        loaded = _require(record, n, "loaded", bool, label)
-        explanation = _require(record, n, "explanation", str, label)
-        flags = {}
-        for key in ("object", "infinitive"):
-            flags[key] = record.get(key, False)
-            if not isinstance(flags[key], bool):
-                raise LexiconError(
-                    f"{label}: record {n} ({cue!r}), key {key!r}: expected bool, got {flags[key]!r}"
-                )
-        preps = record.get("preps", [])
-        if not isinstance(preps, list) or not all(isinstance(p, str) and p for p in preps):
-            raise LexiconError(
-                f"{label}: record {n} ({cue!r}), key 'preps': expected a list of words, got {preps!r}"
-            )
-        if len(cue.split()) > 2:
-            raise LexiconError(
-                f"{label}: record {n}, key 'cue': {cue!r} must be a verb or 'verb particle'"
-            )
-        pos = record.get("pos", "verb")
-        if pos not in ("verb", "noun", "adj"):
-            raise LexiconError(
-                f"{label}: record {n} ({cue!r}), key 'pos': {pos!r} is not verb, noun or adj"
-            )
-        entry = CueEntry(
-            cue,
-            category,
-            loaded,
-            explanation.strip(),
-            flags["object"],
-            flags["infinitive"],
-            tuple(preps),
-            pos,
+            for r in data.cues
         )
-        if entry.key in entries:
-            raise LexiconError(f"{label}: record {n}, key 'cue': {cue!r} is listed twice")
-        entries[entry.key] = entry
-    return entries
+    }
 
 
-def parse_source_types(data: Any, *, label: str = "source types") -> dict[str, SourceTypeInfo]:
-    """Return the validated source types, keyed by name, in :data:`SOURCE_TYPES` order.
+def source_types_of(vocabulary: SourceTypesFile, *, label: str) -> dict[str, SourceTypeInfo]:
+    """Return the source types of a validated source-type file, in :data:`SOURCE_TYPES` order.
 
     Raises:
-        LexiconError: a record is malformed, or the names differ from :data:`SOURCE_TYPES`.
+        LexiconError: a type is not one of :data:`SOURCE_TYPES`, or one of them is missing.
     """
-    types: dict[str, SourceTypeInfo] = {}
-    for n, record in enumerate(_records(data, "types", label), 1):
-        name = _require(record, n, "name", str, label)
-        if name not in SOURCE_TYPES:
-            raise LexiconError(
-                f"{label}: record {n}, key 'name': {name!r} is not one of {', '.join(SOURCE_TYPES)}"
-            )
-        description = _require(record, n, "description", str, label)
-        words = record.get("words", [])
-        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-            raise LexiconError(
-                f"{label}: record {n} ({name!r}), key 'words': expected a list of words"
-            )
-        types[name] = SourceTypeInfo(name, description.strip(), frozenset(w.lower() for w in words))
+    types = {
+        t.name: SourceTypeInfo(t.name, t.description.strip(), frozenset(w.lower() for w in t.words))
+        for t in vocabulary.types
+    }
+    unknown = [t for t in types if t not in SOURCE_TYPES]
+    if unknown:
+        raise LexiconError(
+            f"{label}: source type {unknown[0]!r} is not one of {', '.join(SOURCE_TYPES)}"
+        )
     missing = [t for t in SOURCE_TYPES if t not in types]
     if missing:
         raise LexiconError(f"{label}: no record for source type {missing[0]!r}")
@@ -194,6 +156,8 @@ def cues_as_data(cues: dict[str, CueEntry]) -> dict[str, Any]:
             record["preps"] = list(e.preps)
         if e.pos != "verb":
             record["pos"] = e.pos
+        if e.vehicle:
+            record["vehicle"] = True
         record["explanation"] = e.explanation
         records.append(record)
     return {"cues": records}
@@ -201,13 +165,22 @@ def cues_as_data(cues: dict[str, CueEntry]) -> dict[str, Any]:
 
 @functools.cache
 def load_cues(path: Path | None = None) -> dict[str, CueEntry]:
-    """Return the cue lexicon from ``path`` (default: the bundled ``data/cues.yaml``)."""
-    data, label = read_lexicon_yaml(path, default="cues.yaml")
-    return parse_cues(data, label=label)
+    """Return the cue lexicon from ``path`` (default: the bundled ``data/cues.yaml``), cached.
+
+    Raises:
+        LexiconError: the file cannot be read or is malformed (see :func:`parse_cues`).
+    """
+    source = Path(path) if path is not None else data_path("cues.yaml")
+    label = str(path) if path is not None else "sourcecrit/data/cues.yaml"
+    text = read_text(source, error=LexiconError, what="a cue lexicon", max_bytes=MAX_BYTES)
+    return parse_cues(text, label=label, cache=path is None)
 
 
 @functools.cache
 def load_source_types(path: Path | None = None) -> dict[str, SourceTypeInfo]:
-    """Return the source types from ``path`` (default: the bundled ``data/source_types.yaml``)."""
-    data, label = read_lexicon_yaml(path, default="source_types.yaml")
-    return parse_source_types(data, label=label)
+    """Return the source types from ``path`` (default: the bundled ``data/source_types.yaml``).
+
+    The file is read once, through the one validator (:func:`source_vocabulary`).
+    """
+    label = str(path) if path is not None else "sourcecrit/data/source_types.yaml"
+    return source_types_of(source_vocabulary(path), label=label)

@@ -79,11 +79,12 @@ def cue_entry_for(tok: Token, verbs: dict[str, dict[str | None, CueEntry]]) -> C
         return None
     lemma = tok.lemma_.lower()
     by_particle = verbs.get(lemma)
-    if not by_particle and tok.tag_ in ("VBG", "VBD", "VBN"):
-        # The lemmatizer sometimes drops or keeps a final "e": "hoping" -> "hop",
-        # "retweeted" -> "retweete".
+    if not by_particle and tok.tag_ in ("VBG", "VBD", "VBN", "VBZ"):
+        # The lemmatizer sometimes drops or keeps a final "e" or keeps a doubled consonant:
+        # "hoping" -> "hop", "retweeted" -> "retweete", "hopes" -> "hop", "rated" -> "rat",
+        # "extolled" -> "extoll".
         by_particle = verbs.get(lemma + "e") or (
-            verbs.get(lemma[:-1]) if lemma.endswith("e") else None
+            verbs.get(lemma[:-1]) if lemma.endswith("e") or lemma[-1:] * 2 == lemma[-2:] else None
         )
     if not by_particle:
         return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from sourcecrit.attribution.candidates import Candidate
-from sourcecrit.attribution.lexicon import CueEntry
+from sourcecrit.attribution.lexicon import CueEntry, load_source_types
 from sourcecrit.attribution.quotes import Quote
 from sourcecrit.attribution.rules.passives import judged_passive_range
 from sourcecrit.attribution.rules.senses import (
@@ -154,6 +154,9 @@ def _content_range(tok: Token, entry: CueEntry) -> tuple[int, int] | None:
                         and other.i == right + 1
                         and (
                             other.lower_ in ("as", "at", "up", "down", "ahead", "behind", "leading")
+                            # "praised the mayor for her handling of the flood": the reason
+                            # is part of the judgement
+                            or (other.lower_ == "for" and entry.category == "stance")
                         )
                     ):
                         right = other.right_edge.i
@@ -169,6 +172,17 @@ def _content_range(tok: Token, entry: CueEntry) -> tuple[int, int] | None:
             ):
                 return child.left_edge.i, child.right_edge.i
     return None
+
+
+def _is_document(noun: Token, documents: frozenset[str]) -> bool:
+    """Return True when ``noun`` names a document with no reported words of its own.
+
+    "The city released *the report* on Monday": the report carries what was said, it is
+    not what was said; "released *a statement saying* ..." has its words, and is kept.
+    """
+    return noun.lemma_.lower() in documents and not any(
+        c.dep_ in ("acl", "relcl", "ccomp") for c in noun.children
+    )
 
 
 def _quote_just_before(doc: Doc, tok: Token, quote_ends: dict[int, Quote]) -> Quote | None:
@@ -203,6 +217,7 @@ def verb_candidates(
         quotes: the quotes of the Doc, to link ``“...,” she said`` layouts.
     """
     raising_verbs, answer_verbs = words("raising_verbs"), words("answer_verbs")
+    documents = load_source_types()["document"].words
     phrases = set_phrases()
     out = []
     quote_ends = {q.close_end: q for q in quotes or []}
@@ -211,6 +226,11 @@ def verb_candidates(
         if entry is None or in_set_phrase(tok, phrases) or is_marginal_preposition(tok):
             continue
         content_range = _content_range(tok, entry)
+        if entry.vehicle and content_range is not None:
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if obj is not None and obj.left_edge.i == content_range[0]:
+                if _is_document(obj, documents):
+                    continue  # "released the report": the document, not what it says
         if content_range is not None:
             content_range = (content_range[0], trim_tail(doc, *content_range))
             content_range = (content_range[0], without_time_tail(doc, *content_range))
@@ -288,11 +308,16 @@ def verb_candidates(
         elif is_passive(tok) and entry.object:
             # "the possibility ... was denied": the passive subject is what is attributed,
             # unless it is a pronoun ("nothing can be ruled out") or a relative pronoun.
+            # "The report was released on Monday" reports nothing: a verb of making public
+            # needs someone who did it and something other than a bare document.
             for child in tok.children:
                 if (
                     child.dep_ in PASSIVE_SUBJECT_DEPS
                     and child.pos_ not in ("PRON", "DET")
                     and not any(t.tag_ in ("WDT", "WP", "WP$") for t in child.subtree)
+                    and not (
+                        entry.vehicle and (agent_of(tok) is None or _is_document(child, documents))
+                    )
                 ):
                     content = subtree_chars(doc, child)
         if content is None:
