@@ -120,3 +120,47 @@ def test_an_agent_noun_attributes_a_stance_to_its_subject(
 )
 def test_nouns_with_an_infinitive_or_agent_nouns_without_a_holder(attribute, text):
     assert [r for r in attribute(text) if r["rule"] == "noun"] == []
+
+
+@pytest.mark.parametrize(
+    "text, cue, source, content",
+    [
+        (
+            "The council's prediction that rents would fall proved wrong.",
+            "prediction",
+            "The council's",
+            "that rents would fall",
+        ),
+        (
+            "His suspicion that the ballots were lost was never confirmed.",
+            "suspicion",
+            "His",
+            "that the ballots were lost",
+        ),
+        (
+            "Her contention that the tax is unfair won some support.",
+            "contention",
+            "Her",
+            "that the tax is unfair",
+        ),
+        (
+            "Her message that the parks must stay open reached every voter.",
+            "message",
+            "Her",
+            "that the parks must stay open",
+        ),
+    ],
+)
+def test_more_nouns_with_a_that_clause(attribute, one, text, cue, source, content):
+    r = one(attribute(text), cue)
+    assert (r["source_text"], r["content"], r["rule"]) == (source, content, "noun")
+
+
+def test_a_call_for_something_is_the_caller_s(attribute, one):
+    r = one(attribute("The union renewed its call for a shorter week."), "call")
+    assert (r["source_text"], r["content"]) == ("its", "a shorter week")
+
+
+def test_a_call_with_nobody_behind_it_is_not_attributed(attribute):
+    records = attribute("A call for volunteers went out on Monday.")
+    assert [r for r in records if r["rule"] == "noun"] == []
