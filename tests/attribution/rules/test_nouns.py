@@ -164,3 +164,8 @@ def test_a_call_for_something_is_the_caller_s(attribute, one):
 def test_a_call_with_nobody_behind_it_is_not_attributed(attribute):
     records = attribute("A call for volunteers went out on Monday.")
     assert [r for r in records if r["rule"] == "noun"] == []
+
+
+def test_whoever_faces_criticism_is_its_target_not_its_source(attribute, one):
+    r = one(attribute("The mayor faced criticism for the long delay."), "criticism")
+    assert (r["source_text"], r["content"]) == (None, "the long delay")
