@@ -169,3 +169,25 @@ def test_a_call_with_nobody_behind_it_is_not_attributed(attribute):
 def test_whoever_faces_criticism_is_its_target_not_its_source(attribute, one):
     r = one(attribute("The mayor faced criticism for the long delay."), "criticism")
     assert (r["source_text"], r["content"]) == (None, "the long delay")
+
+
+def test_a_noun_s_clause_hung_on_the_verb_is_still_the_noun_s(nlp):
+    from spacy.tokens import Doc
+
+    from sourcecrit.attribution.lexicon import load_cues
+    from sourcecrit.attribution.rules import noun_candidates
+
+    # "Her remarks fuelled worries that the deal had failed.", with the clause parsed as the
+    # verb's complement (as the small model often does) rather than the noun's.
+    words = ["Her", "remarks", "fuelled", "worries", "that", "the", "deal", "had", "failed", "."]
+    tags = ["PRP$", "NNS", "VBD", "NNS", "IN", "DT", "NN", "VBD", "VBN", "."]
+    pos = ["PRON", "NOUN", "VERB", "NOUN", "SCONJ", "DET", "NOUN", "AUX", "VERB", "PUNCT"]
+    deps = ["poss", "nsubj", "ROOT", "dobj", "mark", "det", "nsubj", "aux", "ccomp", "punct"]
+    heads = [1, 2, 2, 2, 8, 6, 8, 8, 2, 2]
+    lemmas = ["her", "remark", "fuel", "worry", "that", "the", "deal", "have", "fail", "."]
+    doc = Doc(nlp.vocab, words=words, tags=tags, pos=pos, deps=deps, heads=heads, lemmas=lemmas)
+    nouns = {e.cue: e for e in load_cues().values() if e.pos == "noun"}
+    found = [c for c in noun_candidates(doc, nouns=nouns) if c.cue_token == 3]
+    assert [doc.text[c.content_start : c.content_end] for c in found] == [
+        "that the deal had failed"
+    ]

@@ -58,6 +58,19 @@ def noun_candidates(doc: Doc, *, nouns: dict[str, CueEntry]) -> list[Candidate]:
                 ),
                 None,
             )
+        if content_tok is None and tok.dep_ == "dobj":
+            # "fuelling worries that the deal will fail": the parser hung the noun's clause
+            # on the verb; it follows the noun phrase directly
+            content_tok = next(
+                (
+                    c
+                    for c in tok.head.children
+                    if c.dep_ == "ccomp"
+                    and c.left_edge.i == tok.right_edge.i + 1
+                    and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                ),
+                None,
+            )
         if content_tok is None and entry.infinitive:
             # "his vow to repeal the law", "her determination to act alone": an intention
             # or promise held by someone (who must be named, as for prepositional contents).
