@@ -191,3 +191,19 @@ def test_a_noun_s_clause_hung_on_the_verb_is_still_the_noun_s(nlp):
     assert [doc.text[c.content_start : c.content_end] for c in found] == [
         "that the deal had failed"
     ]
+
+
+@pytest.mark.parametrize(
+    "text, cue, source, content",
+    [
+        ("His argument was that taxes should fall.", "argument", "His", "that taxes should fall"),
+        ("Her plan is to open a bakery.", "plan", "Her", "to open a bakery"),
+    ],
+)
+def test_a_noun_cue_s_content_can_follow_be(attribute, one, text, cue, source, content):
+    r = one(attribute(text), cue)
+    assert (r["source_text"], r["content"], r["rule"]) == (source, content, "noun")
+
+
+def test_the_fact_is_that_attributes_nothing(attribute):
+    assert attribute("The fact is that taxes rose.") == []

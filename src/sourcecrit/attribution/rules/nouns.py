@@ -71,6 +71,18 @@ def noun_candidates(doc: Doc, *, nouns: dict[str, CueEntry]) -> list[Candidate]:
                 ),
                 None,
             )
+        if content_tok is None and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+            # "His argument was that taxes should fall", "Her plan is to sell": the noun's
+            # content is the complement of "be"
+            for c in tok.head.rights:
+                if c.dep_ == "ccomp" and any(
+                    g.dep_ == "mark" and g.lower_ == "that" for g in c.children
+                ):
+                    content_tok = c
+                elif c.dep_ == "xcomp" and entry.infinitive and c.tag_ == "VB":
+                    content_tok, by_prep = c, True
+                if content_tok is not None:
+                    break
         if content_tok is None and entry.infinitive:
             # "his vow to repeal the law", "her determination to act alone": an intention
             # or promise held by someone (who must be named, as for prepositional contents).
