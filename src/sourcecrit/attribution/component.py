@@ -74,6 +74,7 @@ def find_candidates(
         rules.according_candidates(doc)
         + rules.frame_candidates(doc, verbs=verbs)
         + rules.as_clause_candidates(doc, verbs=verbs, cued=cued)
+        + rules.misread_verb_candidates(doc, verbs=verbs)
         + rules.noun_candidates(doc, nouns=nouns)
         + rules.adjective_candidates(doc, adjectives=adjectives)
         + rules.headline_candidates(doc)

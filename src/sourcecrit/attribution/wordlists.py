@@ -35,6 +35,7 @@ LIST_NAMES = (
     "raising_verbs",  # rules.verbs: "X appeared to ..." has no source
     "light_objects",  # rules.verbs: "said little" attributes nothing
     "answer_verbs",  # rules.verbs: "responded by saying that ..."
+    "receiving_verbs",  # rules.nouns: "faced questions about ..." (the subject is the target)
 )
 
 

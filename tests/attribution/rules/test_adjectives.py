@@ -58,3 +58,32 @@ def test_adjectives_that_attribute_nothing(attribute, text):
 def test_the_infinitive_needs_an_intention_adjective(attribute):
     # "certain to" is the writer's forecast, not the subject's belief
     assert [r for r in attribute("The bill is certain to pass.") if r["rule"] == "adjective"] == []
+
+
+@pytest.mark.parametrize(
+    "text, cue, source, content",
+    [
+        (
+            "With farmers increasingly worried about the drought, the council cut water fees.",
+            "worried",
+            "farmers",
+            "the drought",
+        ),
+        (
+            "The nurses, angry about the new rota, walked out.",
+            "angry",
+            "The nurses",
+            "the new rota",
+        ),
+    ],
+)
+def test_an_adjective_outside_a_predicate_still_has_a_holder(
+    attribute, one, text, cue, source, content
+):
+    r = one(attribute(text), cue)
+    assert (r["source_text"], r["content"], r["rule"]) == (source, content, "adjective")
+
+
+def test_an_attributive_adjective_before_its_noun_is_not_a_view(attribute):
+    records = attribute("Angry drivers blocked the road for an hour.")
+    assert [r for r in records if r["rule"] == "adjective"] == []

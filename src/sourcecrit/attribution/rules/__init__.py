@@ -10,7 +10,8 @@ phrase).
    prepositional content found in the dependency parse (Krestel, Bergler & Witte 2008,
    "Minding the Source"); :mod:`.nouns`: noun cues ("the claim that ...");
    :mod:`.adjectives`: adjective cues ("are afraid that ...", "was critical of ...");
-   :mod:`.headlines`: "Name: what they said" lines;
+   :mod:`.headlines`: "Name: what they said" lines, and headline verbs the tagger read as
+   nouns ("Senator charges that ...");
 2. :mod:`.according`: "according to X" (and "in his view", "by one estimate", "in this
    poll"), whose content is the clause it modifies;
    :mod:`.parenthetical`: "as X noted", whose content is the clause it comments on;
@@ -27,7 +28,7 @@ from __future__ import annotations
 
 from sourcecrit.attribution.rules.according import according_candidates, frame_candidates
 from sourcecrit.attribution.rules.adjectives import adjective_candidates
-from sourcecrit.attribution.rules.headlines import headline_candidates
+from sourcecrit.attribution.rules.headlines import headline_candidates, misread_verb_candidates
 from sourcecrit.attribution.rules.lede import lede_candidates
 from sourcecrit.attribution.rules.nouns import noun_candidates
 from sourcecrit.attribution.rules.parenthetical import as_clause_candidates
@@ -58,6 +59,7 @@ __all__ = [
     "headline_candidates",
     "is_title",
     "lede_candidates",
+    "misread_verb_candidates",
     "noun_candidates",
     "quote_candidates",
     "verb_candidates",

@@ -121,6 +121,11 @@ def frame_candidates(doc: Doc, *, verbs: VerbIndex) -> list[Candidate]:
         if prep.lower_ not in ("in", "by") or prep.dep_ != "prep":
             continue
         head = prep.head
+        if head.dep_ in ("attr", "acomp") and any(
+            c.dep_ == "pobj" and c.lemma_.lower() in HELD_FRAMES for c in prep.children
+        ):
+            head = head.head  # "The law is a disaster in their view": the parser hangs the
+            # frame on the predicate noun; it frames the whole clause
         if head.pos_ not in ("VERB", "AUX") or cue_entry_for(head, verbs) is not None:
             continue
         noun = _frame_noun(prep)
@@ -133,12 +138,21 @@ def frame_candidates(doc: Doc, *, verbs: VerbIndex) -> list[Candidate]:
         )
         fronted = subject is not None and prep.right_edge.i < subject.left_edge.i
         after_comma = prep.i > 0 and doc[prep.i - 1].text == "," and prep.i > head.i
-        if not (fronted or after_comma):
-            continue
         left, right = head.left_edge.i, head.right_edge.i
+        closing = all(t.is_punct or t.is_space for t in doc[prep.right_edge.i + 1 : right + 1])
+        # "Only the rich are safe in his eyes.": a held view closing its clause frames it
+        # as well as a fronted one does (a poll or count there is too often a topic).
+        trailing = (
+            closing
+            and prep.i > head.i
+            and noun.lemma_.lower() in HELD_FRAMES
+            and _frame_holder(noun) is not None
+        )
+        if not (fronted or after_comma or trailing):
+            continue
         if fronted:
             left = prep.right_edge.i + 1
-        elif all(t.is_punct or t.is_space for t in doc[prep.right_edge.i + 1 : right + 1]):
+        elif closing:
             right = prep.i - 1
         else:
             continue  # "..., by one estimate, ...": the clause goes on; left alone

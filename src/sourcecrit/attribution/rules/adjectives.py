@@ -2,7 +2,8 @@
 the plan", "the aides were not sure whether ...".
 
 A belief, feeling or stance can be carried by a predicative adjective rather than a verb:
-the subject of "be" (or "feel", "seem", "remain") holds it, and the adjective's clause,
+the subject of "be" (or "feel", "seem", "remain") holds it (or the subject of a "with"
+small clause, or the noun a comma-set adjective follows), and the adjective's clause,
 to-infinitive or prepositional object is what is held (PARC 3.0 and PolNeAR annotate such
 attitudes as attributions, Pareti 2016).
 """
@@ -45,6 +46,31 @@ def _content_of(tok: Token, entry: CueEntry) -> Token | None:
     return None
 
 
+def _holder(tok: Token) -> Token | None:
+    """Return who holds the attitude adjective ``tok`` names, or None when it is not used
+    of anyone.
+
+    The subject of "be", "feel", "seem" ("voters *are* worried about ..."); the adjective's
+    own subject in a small clause ("*With voters* increasingly worried about prices, ...");
+    the noun a comma-set adjective follows ("Residents, *angry about the noise*, left").
+    """
+    if tok.dep_ in PREDICATE_DEPS:
+        return next((c for c in tok.head.children if c.dep_ in SUBJECT_DEPS), None)
+    if tok.dep_ == "advcl" and any(c.lower_ == "with" and c.i < tok.i for c in tok.children):
+        # "With voters worried about prices, ...", not "he is determined that ..." parsed as
+        # a clause of its own (which the verb rule or a predicate reading covers)
+        return next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+    if (
+        tok.dep_ == "amod"
+        and tok.i > tok.head.i
+        and tok.head.pos_ in ("NOUN", "PROPN", "PRON")
+        and tok.left_edge.i > 0
+        and tok.doc[tok.left_edge.i - 1].text == ","
+    ):
+        return tok.head
+    return None
+
+
 def adjective_candidates(doc: Doc, *, adjectives: dict[str, CueEntry]) -> list[Candidate]:
     """Return one candidate per cue adjective with a content and a holder.
 
@@ -54,14 +80,13 @@ def adjective_candidates(doc: Doc, *, adjectives: dict[str, CueEntry]) -> list[C
     """
     out = []
     for tok in doc:
-        if tok.dep_ not in PREDICATE_DEPS or tok.pos_ not in ("ADJ", "VERB"):
+        if tok.pos_ not in ("ADJ", "VERB"):
             continue
         entry = adjectives.get(tok.lower_) or adjectives.get(tok.lemma_.lower())
         if entry is None:
             continue
-        content_tok = _content_of(tok, entry)
-        verb = tok.head
-        holder = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        holder = _holder(tok)
+        content_tok = _content_of(tok, entry) if holder is not None else None
         if content_tok is None or holder is None or holder.lower_ in EXPLETIVES:
             continue  # "it is certain that ...": the writer's own judgement, nobody's view
         if holder.lower_ == "you" and entry.category != "speech":
@@ -69,6 +94,8 @@ def adjective_candidates(doc: Doc, *, adjectives: dict[str, CueEntry]) -> list[C
         left, right = content_tok.left_edge.i, content_tok.right_edge.i
         content = span_chars(doc, left, trim_tail(doc, left, right))
         source = source_chars(doc, holder)
+        if tok.dep_ == "amod":  # "Residents, angry about the noise, ...": stop before it
+            source = span_chars(doc, holder.left_edge.i, tok.left_edge.i - 1)
         if content is None or source is None or content[1] - content[0] < 4:
             continue
         if content[0] <= source[0] < content[1]:

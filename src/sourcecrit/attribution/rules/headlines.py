@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from sourcecrit.attribution.candidates import Candidate
-from sourcecrit.attribution.syntax import span_chars
+from sourcecrit.attribution.lexicon import CueEntry
+from sourcecrit.attribution.syntax import VerbIndex, span_chars
 from sourcecrit.attribution.wordlists import words
 
 MAX_HEADLINE = 25  # tokens after the colon
@@ -78,3 +79,91 @@ def headline_candidates(doc: Doc) -> list[Candidate]:
             )
         )
     return out
+
+
+#: What may follow a misread verb and start its content: a clause, an infinitive, a direct
+#: object (by its first word).
+_CLAUSE_STARTS = frozenset({"that", "how", "why", "whether", "if", "what", "when", "where"})
+
+
+def misread_verb_candidates(doc: Doc, *, verbs: VerbIndex) -> list[Candidate]:
+    """Return headline-style sentences whose reporting verb the tagger read as a plural noun:
+    "Senator charges that the count was rigged", "Panel votes to hold the clerk in
+    contempt", "Court rules against the new law".
+
+    Headlines drop articles and auxiliaries, so "charges", "votes" or "plans" after a name
+    is often tagged as a noun (NNS) and the sentence gets no verb at all. When the sentence
+    has no verb at its root, a plural-looking noun right after a noun or name, whose singular
+    is a cue verb of the lexicon, is taken for that verb (rule ``verb``): the words before it
+    are the source, the words after it the content, provided they fit the verb (an
+    infinitive only for "vow", "plan"...; an object only for verbs that take one).
+    """
+    out = []
+    for sent in doc.sents:
+        root = sent.root
+        if root.pos_ in ("VERB", "AUX"):
+            continue
+        for tok in sent:
+            if tok.tag_ != "NNS" or tok.i == sent.start or tok.i + 1 >= sent.end:
+                continue
+            before, after = doc[tok.i - 1], doc[tok.i + 1]
+            if before.pos_ not in ("PROPN", "NOUN") or not (
+                tok.i == root.i or tok.head.i == before.i
+            ):
+                continue
+            entry = _verb_entry(verbs, tok.lower_)
+            if entry is None or not _fits(entry, after):
+                continue
+            if tok.i == root.i:  # "House panel votes": the subject hangs on the cue
+                left = min((c.left_edge.i for c in tok.lefts if c.dep_ != "advcl"), default=tok.i)
+            else:  # "Trump questions ...": the subject is the root, the cue its object
+                left = root.left_edge.i
+            while left < tok.i and doc[left].dep_ == "cc":
+                left += 1  # "But Trump claims ..."
+            if left >= tok.i:
+                continue
+            end = tok.i + 1
+            while end < sent.end and doc[end].text != ";" and "\n" not in doc[end].text:
+                end += 1  # a headline's second part after ";" is another statement
+            source = span_chars(doc, left, tok.i - 1)
+            content = span_chars(doc, tok.i + 1, end - 1)
+            if source is None or content is None or content[1] - content[0] < 8:
+                continue
+            out.append(
+                Candidate(
+                    content_start=content[0],
+                    content_end=content[1],
+                    cue_start=tok.idx,
+                    cue_end=tok.idx + len(tok),
+                    entry=entry,
+                    source_start=source[0],
+                    source_end=source[1],
+                    rule="verb",
+                    source_token=before.i,
+                    cue_token=tok.i,
+                )
+            )
+            break
+    return out
+
+
+def _verb_entry(verbs: VerbIndex, form: str) -> CueEntry | None:
+    """Return the lexicon entry of the verb whose third person singular is ``form``
+    ("charges" -> charge, "vows" -> vow, "pushes" -> push), or None."""
+    for lemma in (form[:-1], form[:-2]):
+        entries = verbs.get(lemma) if form.endswith("s") else None
+        if entries and None in entries:
+            return entries[None]
+    return None
+
+
+def _fits(entry: CueEntry, after: Token) -> bool:
+    """Return True when the word after the misread verb can start a content it takes."""
+    word = after.lower_
+    if word in _CLAUSE_STARTS:
+        return True
+    if word == "to":
+        return entry.infinitive
+    if after.pos_ == "ADP":
+        return word in entry.preps
+    return entry.object and after.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "NUM", "PRON")

@@ -29,6 +29,7 @@ def noun_candidates(doc: Doc, *, nouns: dict[str, CueEntry]) -> list[Candidate]:
     fact that" or "the idea that" never do.
     """
     material_senses = words("material_senses")
+    receiving_verbs = words("receiving_verbs")
     out = []
     for tok in doc:
         if tok.pos_ != "NOUN":
@@ -37,7 +38,7 @@ def noun_candidates(doc: Doc, *, nouns: dict[str, CueEntry]) -> list[Candidate]:
         if entry is None:
             continue
         content_tok = None
-        by_prep = False
+        by_prep = received = False
         for child in tok.rights:
             if child.dep_ in ("acl", "ccomp", "relcl") and any(
                 g.dep_ == "mark" and g.lower_ == "that" for g in child.children
@@ -57,6 +58,31 @@ def noun_candidates(doc: Doc, *, nouns: dict[str, CueEntry]) -> list[Candidate]:
                 ),
                 None,
             )
+        if content_tok is None and tok.dep_ == "dobj":
+            # "fuelling worries that the deal will fail": the parser hung the noun's clause
+            # on the verb; it follows the noun phrase directly
+            content_tok = next(
+                (
+                    c
+                    for c in tok.head.children
+                    if c.dep_ == "ccomp"
+                    and c.left_edge.i == tok.right_edge.i + 1
+                    and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                ),
+                None,
+            )
+        if content_tok is None and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+            # "His argument was that taxes should fall", "Her plan is to sell": the noun's
+            # content is the complement of "be"
+            for c in tok.head.rights:
+                if c.dep_ == "ccomp" and any(
+                    g.dep_ == "mark" and g.lower_ == "that" for g in c.children
+                ):
+                    content_tok = c
+                elif c.dep_ == "xcomp" and entry.infinitive and c.tag_ == "VB":
+                    content_tok, by_prep = c, True
+                if content_tok is not None:
+                    break
         if content_tok is None and entry.infinitive:
             # "his vow to repeal the law", "her determination to act alone": an intention
             # or promise held by someone (who must be named, as for prepositional contents).
@@ -103,11 +129,13 @@ def noun_candidates(doc: Doc, *, nouns: dict[str, CueEntry]) -> list[Candidate]:
             verb = tok.head
             while verb.dep_ in ("prep", "prt", "advmod") and verb.head.i != verb.i:
                 verb = verb.head  # "came out in support of"
-            if verb.pos_ in ("VERB", "AUX") and not is_passive(verb):
+            if verb.lemma_.lower() in receiving_verbs and tok.dep_ == "dobj":
+                received = True  # "faced questions about ...": the subject is the target
+            elif verb.pos_ in ("VERB", "AUX") and not is_passive(verb):
                 subject = subject_of(verb)
                 if subject is not None and subject.lower_ not in EXPLETIVES and subject.i < tok.i:
                     source_tok = subject
-        if by_prep and source_tok is None:
+        if by_prep and source_tok is None and not received:
             continue  # "the attack on Nice", "support for the bill" with nobody holding it
         if by_prep and any(
             c.dep_ in ("amod", "compound") and c.lemma_.lower() in material_senses
