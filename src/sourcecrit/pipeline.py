@@ -89,7 +89,6 @@ def add_components(nlp: Language, *, reading: str = "news") -> Language:
     return nlp
 
 
-@functools.cache
 def get_nlp(*, reading: str = "news") -> Language:
     """Return the process-wide pipeline: the English model plus sourcecrit's components.
 
@@ -98,6 +97,13 @@ def get_nlp(*, reading: str = "news") -> Language:
     hedging component also marks what Wikipedia's *Words to watch* flags; the default
     ``"news"`` follows the news-certainty guidelines.
     """
+    # The cache is keyed by the reading alone, so get_nlp() and get_nlp(reading="news")
+    # share one pipeline (functools.cache on this function would load the model twice).
+    return _pipeline_for(reading)
+
+
+@functools.cache
+def _pipeline_for(reading: str) -> Language:
     return add_components(load_model(), reading=reading)
 
 
