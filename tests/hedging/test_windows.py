@@ -13,6 +13,7 @@ from sourcecrit.hedging.windows import (
     _max_count,
     choose_anchor,
     merge_windows,
+    sorted_contains,
 )
 
 # Written for this test (not corpus text): each sentence holds cues of several lexicon
@@ -152,3 +153,12 @@ def test_no_anchor_word_no_windows():
     windowed = WindowedMatcher(nlp.vocab, matcher, [[{"LOWER": "reportedly"}]])
     assert windowed.windows(nlp("Nothing to see here.")) == []
     assert windowed.windows(nlp("")) == []
+
+
+def test_sorted_contains_matches_set_membership():
+    import numpy as np
+
+    keys = np.array([3, 8, 21], dtype=np.uint64)
+    values = np.array([0, 3, 5, 8, 21, 22, 2**63], dtype=np.uint64)
+    assert sorted_contains(keys, values).tolist() == [v in {3, 8, 21} for v in values.tolist()]
+    assert sorted_contains(keys, np.array([], dtype=np.uint64)).tolist() == []
