@@ -129,3 +129,40 @@ def test_files_that_are_not_articles_exit_2_with_one_line(tmp_path, capsys, kind
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert str(path) in err
+
+
+def test_analyze_collects_less_often_while_it_runs_and_restores_the_thresholds(
+    tmp_path, capsys, monkeypatch
+):
+    import gc
+
+    from sourcecrit.cli.common import FEW_COLLECTIONS
+
+    before = gc.get_threshold()
+    seen = []
+    import sourcecrit.cli.analyze as command
+
+    real = command._analyze
+
+    def spy(args):
+        seen.append(gc.get_threshold())
+        return real(args)
+
+    monkeypatch.setattr(command, "_analyze", spy)
+    article = tmp_path / "a.txt"
+    article.write_text("The mayor said the bridge would open in May.\n", encoding="utf-8")
+    assert main(["analyze", str(article), "--format", "json"]) == 0
+    assert seen == [FEW_COLLECTIONS]
+    assert gc.get_threshold() == before  # the caller's settings are back
+    assert json.loads(capsys.readouterr().out)["attributions"]
+
+
+def test_fewer_collections_restores_the_thresholds_after_an_error():
+    import gc
+
+    from sourcecrit.cli.common import fewer_collections
+
+    before = gc.get_threshold()
+    with pytest.raises(ValueError), fewer_collections():
+        raise ValueError("stop")
+    assert gc.get_threshold() == before

@@ -27,6 +27,7 @@ def test_cli_speed_benchmark_prints_its_figures(tmp_path):
         "sourcecrit --help",
         "sourcecrit exercise check exercises/nato-in-ukraine",
         "cold analyze ÷ bare spaCy",
+        "control: ÷ bare spaCy, same collector thresholds",
         "(2 articles)",
         "--jobs 1 ÷ --jobs 2",
         "control: bare spaCy n_process 1 ÷ 2",
