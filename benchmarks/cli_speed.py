@@ -10,7 +10,7 @@ machine busy with other work slows all of them alike. Ratios are time ÷ time:
 - ``cold analyze ÷ bare spaCy``: ``sourcecrit analyze`` on the flagship against a Python
   process that imports spaCy, loads the same model and parses the same text (lower is
   better; target ≤ 1.1). ``sourcecrit analyze`` runs Python's cyclic garbage collector less
-  often while it loads (``sourcecrit.cli.common.fewer_collections``); the control ``÷ bare
+  often (``sourcecrit.cli.common.collect_less_often``); the control ``÷ bare
   spaCy, same collector thresholds`` gives the bare process the same setting, so what is
   left is sourcecrit's own work;
 - ``--jobs 1 ÷ --jobs 2``: corpus mode writing one CSV row per article (higher is better;
@@ -63,6 +63,24 @@ BARE_SPACY = (
     "nlp = spacy.load(sys.argv[2])\n"
     "nlp(open(sys.argv[1], encoding='utf-8').read())\n"
 )
+#: A cold ``sourcecrit analyze`` in this process, printing the seconds spent in the cyclic
+#: garbage collector; argv[2] "default" keeps Python's thresholds (700, 10, 10).
+COLLECTOR_TIME = (
+    "import gc, io, sys, time\n"
+    "spent, began = [0.0], [0.0]\n"
+    "def watch(phase, info):\n"
+    "    if phase == 'start':\n"
+    "        began[0] = time.perf_counter()\n"
+    "    else:\n"
+    "        spent[0] += time.perf_counter() - began[0]\n"
+    "gc.callbacks.append(watch)\n"
+    "from sourcecrit.cli.main import console_main, main\n"
+    "out, sys.stdout = sys.stdout, io.StringIO()\n"
+    "setting, sys.argv = sys.argv[2], ['sourcecrit', 'analyze', sys.argv[1]]\n"
+    "main(sys.argv[1:]) if setting == 'default' else console_main()\n"
+    "sys.stdout = out\n"
+    "print(spent[0])\n"
+)
 #: The same, with the collector thresholds ``sourcecrit analyze`` uses.
 BARE_SPACY_FEW = "import gc\ngc.set_threshold(*{})\n" + BARE_SPACY
 
@@ -100,6 +118,13 @@ def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float,
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return wall, cpu
+
+
+def collector_seconds(setting: str) -> float:
+    """Return the seconds a cold ``sourcecrit analyze`` of the flagship spends collecting."""
+    command = [sys.executable, "-c", COLLECTOR_TIME, str(FLAGSHIP), setting]
+    out = subprocess.run(command, check=True, capture_output=True, text=True, cwd=REPO).stdout
+    return float(out.split()[-1])
 
 
 def medians(commands: dict[str, list[str]], rounds: int) -> dict[str, tuple[float, float]]:
@@ -179,6 +204,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"{'control: ÷ bare spaCy, same collector thresholds':<55} {control:6.2f}")
     print(f"{'first analyze, empty parsed-data cache (one run)':<55} {first:6.2f} s")
+    for setting in ("default", "sourcecrit's"):
+        spent = statistics.median(collector_seconds(setting) for _ in range(args.rounds))
+        label = f"  in the garbage collector, {setting} thresholds"
+        print(f"{label:<55} {spent:6.2f} s")
 
     if args.corpus:
         n = sum(1 for p in args.corpus.rglob("*") if p.suffix in (".txt", ".md", ".html"))

@@ -131,38 +131,19 @@ def test_files_that_are_not_articles_exit_2_with_one_line(tmp_path, capsys, kind
     assert str(path) in err
 
 
-def test_analyze_collects_less_often_while_it_runs_and_restores_the_thresholds(
-    tmp_path, capsys, monkeypatch
-):
+def test_console_script_collects_less_often_and_main_alone_does_not(monkeypatch, capsys):
     import gc
 
     from sourcecrit.cli.common import FEW_COLLECTIONS
+    from sourcecrit.cli.main import console_main
 
     before = gc.get_threshold()
-    seen = []
-    import sourcecrit.cli.analyze as command
-
-    real = command._analyze
-
-    def spy(args):
-        seen.append(gc.get_threshold())
-        return real(args)
-
-    monkeypatch.setattr(command, "_analyze", spy)
-    article = tmp_path / "a.txt"
-    article.write_text("The mayor said the bridge would open in May.\n", encoding="utf-8")
-    assert main(["analyze", str(article), "--format", "json"]) == 0
-    assert seen == [FEW_COLLECTIONS]
-    assert gc.get_threshold() == before  # the caller's settings are back
-    assert json.loads(capsys.readouterr().out)["attributions"]
-
-
-def test_fewer_collections_restores_the_thresholds_after_an_error():
-    import gc
-
-    from sourcecrit.cli.common import fewer_collections
-
-    before = gc.get_threshold()
-    with pytest.raises(ValueError), fewer_collections():
-        raise ValueError("stop")
-    assert gc.get_threshold() == before
+    try:
+        assert main(["checklist", "list"]) == 0
+        assert gc.get_threshold() == before  # main() from Python: the caller's settings
+        monkeypatch.setattr(sys, "argv", ["sourcecrit", "checklist", "list"])
+        assert console_main() == 0
+        assert gc.get_threshold() == FEW_COLLECTIONS
+        assert "sift" in capsys.readouterr().out.lower()
+    finally:
+        gc.set_threshold(*before)

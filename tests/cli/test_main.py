@@ -120,7 +120,7 @@ def test_console_script_is_installed():
         text=True,
         check=True,
     )
-    assert "sourcecrit.cli:main" in result.stdout
+    assert "sourcecrit.cli.main:console_main" in result.stdout
 
 
 def test_grading_answers_that_need_no_comparison_loads_no_model(tmp_path):

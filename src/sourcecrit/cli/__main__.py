@@ -2,7 +2,7 @@
 
 import sys
 
-from sourcecrit.cli.main import main
+from sourcecrit.cli.main import console_main
 
 if __name__ == "__main__":  # importing the module (e.g. to list the package) runs nothing
-    sys.exit(main())
+    sys.exit(console_main())

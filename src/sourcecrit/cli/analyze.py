@@ -20,7 +20,6 @@ from sourcecrit.cli.common import (
     EXIT_SOME_FAILED,
     check_output,
     error_line,
-    fewer_collections,
     open_output,
     output_folder,
     positive_int,
@@ -70,11 +69,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``sourcecrit analyze ...``; return the exit status."""
-    with fewer_collections():  # the model loads in here
-        return _analyze(args)
-
-
-def _analyze(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from sourcecrit.corpus import analyze_corpus, article_paths, json_path, row_writer, summary_row

@@ -7,8 +7,6 @@ import gc
 import os
 import stat
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import NoReturn, TextIO
 
@@ -23,7 +21,7 @@ EXIT_SOME_FAILED = 1
 #: The input cannot be used; stderr says why, in one line per problem.
 EXIT_BAD_INPUT = 2
 
-#: Cyclic-collector thresholds while a command loads spaCy's model (see fewer_collections).
+#: Cyclic-collector thresholds of the ``sourcecrit`` command (see collect_less_often).
 FEW_COLLECTIONS = (20_000, 50, 50)
 
 
@@ -98,23 +96,15 @@ def output_folder(path: str | os.PathLike[str]) -> Path:
     return folder
 
 
-@contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Run the block with Python's cyclic garbage collector running less often.
+def collect_less_often() -> None:
+    """Make Python's cyclic garbage collector run less often, for the rest of the process.
 
-    Loading spaCy's model and sourcecrit's data creates hundreds of thousands of objects
-    that live until the command ends. With the default thresholds (700, 10, 10) the
-    collector walks them again and again as they are created, twice in full: on this
-    project's machine about 0.1 s of a cold ``sourcecrit analyze`` on one article, as long
-    as running sourcecrit's components. Fewer, larger collections free the same garbage
-    (objects freed by reference counting, most of them, are not affected); the peak memory
-    of ``analyze`` over the 84 PolNeAR dev articles was the same both ways (519 MB). The
-    old thresholds come back when the block ends, so calling ``main()`` from Python leaves
-    the caller's settings alone.
+    For the ``sourcecrit`` command, whose process ends with the command. Loading spaCy's
+    model and sourcecrit's data creates hundreds of thousands of objects that live until
+    then; with the default thresholds (700, 10, 10) the collector walks them again and
+    again as they are created, twice in full. ``benchmarks/cli_speed.py`` prints the
+    seconds a cold ``sourcecrit analyze`` spends collecting, both ways. Objects freed by
+    reference counting (most of them) are not affected, and the rarer collections free the
+    same garbage.
     """
-    old = gc.get_threshold()
     gc.set_threshold(*FEW_COLLECTIONS)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*old)

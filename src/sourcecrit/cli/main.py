@@ -17,7 +17,7 @@ import argparse
 from collections.abc import Sequence
 
 from sourcecrit.cli import analyze, checklist, classroom, exercise, lab, work
-from sourcecrit.cli.common import EXIT_BAD_INPUT, Parser, print_error
+from sourcecrit.cli.common import EXIT_BAD_INPUT, Parser, collect_less_often, print_error
 from sourcecrit.errors import SourcecritError
 
 #: The command modules, in the order ``--help`` lists them.
@@ -48,3 +48,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print_error("interrupted")
         return 130
+
+
+def console_main() -> int:
+    """Run the ``sourcecrit`` console script (and ``python -m sourcecrit.cli``).
+
+    :func:`main` in a process that ends with the command, so the garbage collector may run
+    less often (:func:`sourcecrit.cli.common.collect_less_often`); calling :func:`main`
+    from Python leaves the caller's collector settings alone.
+    """
+    collect_less_often()
+    return main()
