@@ -39,11 +39,46 @@ def _clause_tokens(verb: Token) -> tuple[int, int]:
     return left, right
 
 
+_OPENING = frozenset("“«")
+_CLOSING = frozenset("”»")
+_QUOTES = _OPENING | _CLOSING | {'"'}
+
+
+def _inside_quote(sent: Span, cue: Span, left: int, right: int) -> tuple[int, int]:
+    """Return ``(left, right)`` cut to the quotation the cue is in, if it is in one.
+
+    A speaker's words do not run on into the narrator's ("... and of course from his
+    record," said a voter): the scope stops at the quote mark that closes the cue's
+    quotation and starts after the one that opens it. Curly and angle quotes say which way
+    they face; a straight quote mark closes when an odd number of them come before it in
+    the sentence.
+    """
+    before: tuple[int, bool] | None = None  # the last quote mark before the cue
+    after: tuple[int, bool] | None = None  # the first one after it
+    straight = 0
+    for token in sent:
+        if token.text not in _QUOTES:
+            continue
+        opening = token.text in _OPENING or (token.text == '"' and straight % 2 == 0)
+        straight += token.text == '"'
+        if token.i < cue.start:
+            before = (token.i, opening)
+        elif token.i >= cue.end:
+            after = (token.i, opening)
+            break
+    if before is not None and before[1]:
+        left = max(left, before[0] + 1)
+    if after is not None and not after[1] and (before is None or before[1]):
+        right = min(right, after[0] - 1)
+    return left, right
+
+
 def _trim(span_tokens: tuple[int, int], sent: Span, cue: Span) -> tuple[int, int]:
-    """Clip to the sentence, keep the cue inside, and drop punctuation at either edge."""
+    """Clip to the sentence and the cue's quotation, keep the cue inside, drop edge punctuation."""
     doc = cue.doc
     left = max(span_tokens[0], sent.start)
     right = min(span_tokens[1], sent.end - 1)
+    left, right = _inside_quote(sent, cue, left, right)
     left, right = min(left, cue.start), max(right, cue.end - 1)
     while left < cue.start and (doc[left].is_punct or doc[left].is_space):
         left += 1
