@@ -93,3 +93,24 @@ def test_not_cues_in_news(cues_of, text, phrase):
 def test_well_known_stays_a_booster(cues_of):
     text = "It was a well-known weakness of the plan."
     assert at(cues_of(text), text, "well-known") == ["booster"]
+
+
+@pytest.mark.parametrize(
+    "text, phrase, expected",
+    [
+        # after "to", a group holds a view only where it is the one something seems to
+        (
+            "It may come as a surprise to supporters that the party took the money.",
+            "supporters",
+            [],
+        ),
+        ("The campaign sent letters to supporters in May.", "supporters", []),
+        ("It seemed to critics that the plan was rushed.", "critics", ["weasel"]),
+        ("According to analysts, the plan will fail.", "analysts", ["weasel"]),
+        ("The plan was praised by experts.", "experts", ["weasel"]),
+    ],
+)
+def test_a_group_after_to_holds_a_view_only_after_seeming_or_according(
+    cues_of, text, phrase, expected
+):
+    assert at(cues_of(text), text, phrase) == expected

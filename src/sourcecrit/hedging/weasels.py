@@ -201,7 +201,7 @@ def vague_group(span: Span, lexicon: HedgeLexicon) -> bool:
     )
     if (
         role.dep_ not in ("nsubj", "nsubjpass")
-        and not (role.dep_ == "pobj" and role.head.lower_ in ("by", "to", "among", "from"))
+        and not (role.dep_ == "pobj" and _prep_of_a_view(role.head))
         and not believing
     ):
         return False
@@ -215,6 +215,25 @@ def vague_group(span: Span, lexicon: HedgeLexicon) -> bool:
         if child.dep_ == "compound" and child.pos_ == "PROPN":
             return False
     return not names_members(noun)
+
+
+#: Words on which "to experts" gives the experts a view: "seemed to critics", "is known to
+#: historians", "clear to observers" (besides "according to").
+_VIEW_TO = frozenset({"according", "know", "seem", "appear", "clear", "obvious", "evident"})
+
+
+def _prep_of_a_view(prep: Token) -> bool:
+    """Return True when the group after ``prep`` holds the view: "by experts", "according to".
+
+    "to" counts only after "according" or a word of seeming or knowing ("it seemed to
+    critics"): "came as a surprise to supporters", "gave money to supporters" or "said to
+    reporters" gives them no view.
+    """
+    word = prep.lower_
+    if word in ("by", "among", "from"):
+        return True
+    head = prep.head
+    return word == "to" and (head.lower_ in _VIEW_TO or head.lemma_.lower() in _VIEW_TO)
 
 
 def of_group(span: Span, lexicon: HedgeLexicon) -> bool:
