@@ -61,6 +61,7 @@ from sourcecrit.attribution.names import (
 from sourcecrit.attribution.names import same_person as _same_person
 from sourcecrit.attribution.organisations import Organisations, is_capitalised_common_noun
 from sourcecrit.attribution.quotes import Quote, quote_of, quote_spans
+from sourcecrit.attribution.source_table import EXPLETIVE, is_expletive_it
 from sourcecrit.attribution.roles import (
     description_mentions,
     is_kin_description,
@@ -205,6 +206,8 @@ class SpeakerResolver:
         doc, text = self.doc, self.text[start:end]
         if in_heading(self.text, start):
             return None, "unresolved"
+        if head is not None and is_expletive_it(head):
+            return None, EXPLETIVE  # "It is fair to say that ...": nobody
         span = doc.char_span(start, end, alignment_mode="expand")
         inside = self._entities.inside(span)
         persons = [e for e in inside if e.label_ == "PERSON"]
