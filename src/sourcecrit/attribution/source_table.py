@@ -52,8 +52,7 @@ def is_expletive_it(tok: Token) -> bool:
         return any(c.dep_ == "prep" and c.lower_ == "without" for c in verb.children)
     if lemma == "make":
         return any(
-            c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children)
-            for c in verb.children
+            c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children) for c in verb.children
         )
     return False
 

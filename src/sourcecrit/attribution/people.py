@@ -1,0 +1,50 @@
+"""Which person the article has already named a name belongs to.
+
+"Mrs. Clinton" joins "Hillary Clinton", never "Bill Clinton"; a bare "Clinton" that fits
+both goes to the one named more often (then the one named first), and the choice is
+flagged as a guess, so that the roles of two people do not mix. Agreement is a hard
+constraint (Lee et al. 2013): a name never joins a person whose first name or gender
+disagrees. Used by :mod:`sourcecrit.attribution.speakers`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from sourcecrit.attribution.mentions import Cluster
+from sourcecrit.attribution.names import first_name, same_person, surname
+
+
+def person_for_name(
+    clusters: list[Cluster], name: str, counts: Counter[int], *, gender: str | None = None
+) -> tuple[Cluster | None, bool]:
+    """Return ``(person, guessed)``: the known person ``name`` belongs to, or None.
+
+    Args:
+        clusters: the article's speakers so far (people and bodies).
+        name: a cleaned name ("Clinton", "Hillary Clinton", "Hillary").
+        counts: mentions per cluster key, to choose between people who share a surname.
+        gender: the gender the name's honorific or first name gives, if any.
+
+    Returns:
+        The person (a compatible one only) and whether it was a guess between several.
+    """
+    fits = [
+        c
+        for c in clusters
+        if c.kind == "person"
+        and same_person(name, c.canonical)
+        and not (gender and c.gender and gender != c.gender)
+    ]
+    if not fits and len(name.split()) == 1:
+        # "Hillary" alone: the one person with that first name.
+        low = name.lower()
+        fits = [c for c in clusters if c.kind == "person" and first_name(c.canonical) == low]
+        if len(fits) != 1 or any(surname(c.canonical) == low for c in clusters):
+            return None, False
+    if len(fits) <= 1:
+        return (fits[0] if fits else None), False
+    exact = [c for c in fits if first_name(name) and first_name(c.canonical) == first_name(name)]
+    if len(exact) == 1:
+        return exact[0], False
+    return max(fits, key=lambda c: (counts[c.key], -(c.first_start or 0))), True
