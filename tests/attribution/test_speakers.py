@@ -651,3 +651,36 @@ def test_a_surname_tagged_as_a_body_is_still_an_antecedent():
     she = next(t for t in doc if t.text == "She")
     cluster, method = SpeakerResolver(doc).resolve(she.idx, she.idx + 3, she)
     assert (cluster.canonical if cluster else None, method) == ("Ava Reyes", "pronoun")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "Ann Reed toured the plant. Costs will rise, according to a speech Ms. Reed gave "
+            "in Ohio.",
+            "Ann Reed",
+        ),
+        ("The plan is bad, according to a letter Tom Okafor wrote to the board.", "Tom Okafor"),
+    ],
+)
+def test_the_person_who_made_a_document_speaks_through_it(attribute, one, text, speaker):
+    r = one(attribute(text), "according to")
+    assert r["speaker"] == speaker
+
+
+def test_only_a_document_noun_gives_its_maker(nlp):
+    from sourcecrit.attribution.lookups import Entities
+    from sourcecrit.attribution.people import author_of
+
+    doc = nlp("Taxes rise, according to the memo Tom Okafor wrote.")
+    memo = next(t for t in doc if t.text == "memo")
+    found = author_of(memo, Entities(list(doc.ents)))
+    assert found is not None and found.text == "Tom Okafor"
+    # Not a document: "the voters Okafor courted" are not Okafor.
+    doc = nlp("Taxes rise, according to the voters Tom Okafor courted.")
+    voters = next(t for t in doc if t.text == "voters")
+    assert author_of(voters, Entities(list(doc.ents))) is None
+    # A document as subject speaks for itself: "The memo Tom Okafor wrote said ...".
+    doc = nlp("The memo Tom Okafor wrote said taxes rise.")
+    assert author_of(doc[1], Entities(list(doc.ents))) is None

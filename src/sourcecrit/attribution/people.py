@@ -4,13 +4,17 @@
 both goes to the one named more often (then the one named first), and the choice is
 flagged as a guess, so that the roles of two people do not mix. Agreement is a hard
 constraint (Lee et al. 2013): a name never joins a person whose first name or gender
-disagrees. Used by :mod:`sourcecrit.attribution.speakers`.
+disagrees. Also the person who made a document the source names ("a speech Mrs. Clinton
+delivered"). Used by :mod:`sourcecrit.attribution.speakers`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
+from spacy.tokens import Span, Token
+
+from sourcecrit.attribution.lookups import Entities
 from sourcecrit.attribution.mentions import Cluster
 from sourcecrit.attribution.names import first_name, same_person, surname
 
@@ -48,3 +52,35 @@ def person_for_name(
     if len(exact) == 1:
         return exact[0], False
     return max(fits, key=lambda c: (counts[c.key], -(c.first_start or 0))), True
+
+
+def author_of(head: Token, ents: Entities) -> Span | None:
+    """Return the PERSON entity that made the document ``head`` names, or None.
+
+    "according to a speech Mrs. Clinton delivered at New York University", "a letter Tom
+    Reed wrote to the board": the relative clause on a document noun has the person as its
+    subject, and they are who is speaking. Only for words the lexicon lists as documents
+    ("the voters Clinton courted" are not Clinton), and not for a subject: "The memo Reed
+    wrote said ..." is the memo speaking, a document a student can look for.
+    """
+    if (
+        head.pos_ != "NOUN"
+        or head.dep_ in ("nsubj", "nsubjpass")
+        or not is_document_word(head.lemma_.lower())
+    ):
+        return None
+    for clause in head.rights:
+        if clause.dep_ != "relcl":
+            continue
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        ent = ents.holding(subject.i) if subject is not None else None
+        if ent is not None and ent.label_ == "PERSON":
+            return ent
+    return None
+
+
+def is_document_word(word: str) -> bool:
+    """Return True when ``word`` names a document (``document`` in ``source_types.yaml``)."""
+    from sourcecrit.attribution.lexicon import load_source_types
+
+    return word in load_source_types()["document"].words

@@ -64,7 +64,7 @@ from sourcecrit.attribution.organisations import (
     name_key,
     organisation_names,
 )
-from sourcecrit.attribution.people import person_for_name
+from sourcecrit.attribution.people import author_of, person_for_name
 from sourcecrit.attribution.quotes import Quote, quote_of, quote_spans
 from sourcecrit.attribution.roles import (
     description_mentions,
@@ -238,6 +238,8 @@ class SpeakerResolver:
             # "McConnell, now the Senate majority leader, who said": the person it describes.
             described = self._entities.holding(head.head.i)
             persons = [described] if described is not None and described.label_ == "PERSON" else []
+        if not persons and head is not None and (author := author_of(head, self._entities)):
+            persons = [author]  # "according to a speech Mrs. Clinton delivered": she speaks
         if persons:
             ent = persons[-1]
             for e in persons:
