@@ -127,3 +127,16 @@ def test_is_expletive_it(nlp, text, expletive):
     from sourcecrit.attribution.source_table import is_expletive_it
 
     assert is_expletive_it(nlp(text)[0]) is expletive
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Her ex-husband agreed, but also argued that the files were private.", "Her ex-husband"),
+        ("The co-founder said the shop would close.", "The co-founder"),
+    ],
+)
+def test_a_hyphenated_noun_is_not_cut_from_the_source(attribute, text, source):
+    # The tokenizer splits "ex-husband" at the hyphen and the parser may leave "-husband"
+    # outside the subject: the source is the whole word.
+    assert [r["source_text"] for r in attribute(text)] == [source]

@@ -684,3 +684,23 @@ def test_only_a_document_noun_gives_its_maker(nlp):
     # A document as subject speaks for itself: "The memo Tom Okafor wrote said ...".
     doc = nlp("The memo Tom Okafor wrote said taxes rise.")
     assert author_of(doc[1], Entities(list(doc.ents))) is None
+
+
+def test_a_role_in_apposition_starts_after_the_paragraph_break():
+    import spacy
+    from spacy.tokens import Doc
+
+    from sourcecrit.attribution.mentions import role_of
+
+    # As the small model parsed a news paragraph: the closing quote of the paragraph
+    # before hangs on "lawyer", so the noun's subtree starts with '"' and a line break.
+    words = ['"', "\n\n", "A", "lawyer", "for", "the", "town", ",", "Jo", "Reyes", ",", "said"]
+    spaces = [False, False, True, True, True, True, False, True, True, False, True, False]
+    heads = [3, 3, 3, 11, 3, 6, 4, 3, 9, 3, 3, 11]
+    deps = ["punct", "dep", "det", "nsubj", "prep", "det", "pobj", "punct", "compound"]
+    deps += ["appos", "punct", "ROOT"]
+    pos = ["PUNCT", "SPACE", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "PROPN", "PROPN"]
+    pos += ["PUNCT", "VERB"]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    doc.ents = [doc.char_span(doc[8].idx, doc[9].idx + 5, label="PERSON")]
+    assert role_of(doc, doc.ents[0]) == "A lawyer for the town"

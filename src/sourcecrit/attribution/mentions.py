@@ -132,7 +132,12 @@ def role_of(doc: Doc, ent: Span) -> str | None:
             if child.i == anchor.i or child.i >= ent.start:
                 right = min(right, child.left_edge.i - 1)
                 break
-        span = doc[head.left_edge.i : right + 1]
+        left = head.left_edge.i
+        # A closing quote of the paragraph before may hang on the noun ('..." \n\nA lawyer
+        # for the outlets, David Schulz, said'): the role starts after the line break.
+        while left < head.i and (doc[left].is_punct or doc[left].is_space):
+            left += 1
+        span = doc[left : right + 1]
         text = span.text.strip().rstrip(",").strip()
         if text and not any(t.ent_type_ == "PERSON" for t in span):
             return text
