@@ -704,3 +704,23 @@ def test_a_role_in_apposition_starts_after_the_paragraph_break():
     doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
     doc.ents = [doc.char_span(doc[8].idx, doc[9].idx + 5, label="PERSON")]
     assert role_of(doc, doc.ents[0]) == "A lawyer for the town"
+
+
+def test_a_pronoun_is_not_the_person_its_clause_names_as_object(attribute):
+    # "she endorsed Ms. Lopez": whoever "she" is, she is not Lopez (the latest woman).
+    text = (
+        "Ann Reed met voters. Maria Lopez ran for mayor. Ever since she endorsed Ms. Lopez, "
+        "she said, the campaign has grown."
+    )
+    (r,) = [r for r in attribute(text) if r["cue"] == "endorsed"]
+    assert r["speaker"] == "Ann Reed"
+
+
+def test_clause_objects(nlp):
+    from sourcecrit.attribution.lookups import Entities
+    from sourcecrit.attribution.people import clause_objects
+
+    doc = nlp("Later she spoke with Tom Reed about the plan.")
+    she = doc[1]
+    assert [e.text for e in clause_objects(she, Entities(list(doc.ents)))] == ["Tom Reed"]
+    assert clause_objects(doc[4], Entities(list(doc.ents))) == []  # not a subject

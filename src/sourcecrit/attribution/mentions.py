@@ -308,8 +308,12 @@ def recent_person(
     before: int,
     *,
     gender: str | None,
+    exclude: frozenset[int] = frozenset(),
 ) -> Cluster | None:
     """Return the person a "he" or "she" at ``before`` refers to, or None.
+
+    ``exclude``: keys of people the pronoun cannot be ("she endorsed Mrs. Clinton": not
+    Clinton).
 
     The latest compatible subject within :data:`PRONOUN_WINDOW` characters, else the latest
     compatible person when no other one is named within the window. Outside quotes, names
@@ -319,7 +323,7 @@ def recent_person(
     """
     q = quote_of(quotes, before, before + 1)
     allowed: set[int | None] = {None}
-    excluded: set[int] = set()
+    excluded: set[int] = set(exclude)
     if q is not None:
         # Inside a quote: names in this quote (and the quotes around it) may be meant,
         # but not the person speaking it, who would say "I".

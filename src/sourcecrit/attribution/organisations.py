@@ -74,6 +74,28 @@ def is_capitalised_common_noun(ent: Span) -> bool:
     return token.tag_ in ("NN", "NNS") and bool(token.is_sent_start) and token.text.istitle()
 
 
+def people_tagged_as_bodies(
+    ents: list[Span], clusters: list[Cluster], org_names: frozenset[str]
+) -> list[tuple[Span, str]]:
+    """Return the ORG or GPE entities that name a person already named, with the name.
+
+    "DuVernay documents the boom" (tagged ORG) beside "Ava DuVernay": the surname of a
+    known person, and not a name the article uses for a body (:func:`organisation_names`).
+    """
+    surnames = {surname(c.canonical).lower() for c in clusters if c.kind == "person"}
+    found = []
+    for ent in ents:
+        name = clean_name(ent.text)
+        if (
+            ent.label_ in ("ORG", "GPE")
+            and name_key(ent.text) not in org_names
+            and name[:1].isupper()
+            and surname(name).lower() in surnames
+        ):
+            found.append((ent, name))
+    return found
+
+
 class Organisations:
     """The organisation clusters of one article, keyed by their name without "the"."""
 

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from sourcecrit.attribution.lookups import Entities
 from sourcecrit.attribution.mentions import Cluster
-from sourcecrit.attribution.names import first_name, same_person, surname
+from sourcecrit.attribution.names import clean_name, first_name, same_person, surname
 
 
 def person_for_name(
@@ -84,3 +84,36 @@ def is_document_word(word: str) -> bool:
     from sourcecrit.attribution.lexicon import load_source_types
 
     return word in load_source_types()["document"].words
+
+
+def clause_objects(pronoun: Token, ents: Entities) -> list[Span]:
+    """Return the people named as objects of the verb a subject pronoun goes with.
+
+    A pronoun is never the person its own clause names as object (binding theory's
+    principle B; Lee et al. 2013 keep it as a constraint): in "Ever since she endorsed
+    Mrs. Clinton, Ms. Warren has ...", "she" is not Clinton. Objects are direct and
+    indirect objects and the objects of the verb's prepositions ("she spoke with Reed").
+    """
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    found = []
+    for child in pronoun.head.children:
+        objects = [child] if child.dep_ in ("dobj", "dative") else []
+        if child.dep_ == "prep":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+        for obj in objects:
+            ent = ents.holding(obj.i)
+            if ent is not None and ent.label_ == "PERSON":
+                found.append(ent)
+    return found
+
+
+def ruled_out(
+    pronoun: Token, ents: Entities, clusters: list[Cluster], counts: Counter[int]
+) -> frozenset[int]:
+    """Return the keys of the known people a subject pronoun cannot be (:func:`clause_objects`)."""
+    found = (
+        person_for_name(clusters, clean_name(e.text), counts)[0]
+        for e in clause_objects(pronoun, ents)
+    )
+    return frozenset(c.key for c in found if c is not None)

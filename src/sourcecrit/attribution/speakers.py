@@ -63,8 +63,9 @@ from sourcecrit.attribution.organisations import (
     is_capitalised_common_noun,
     name_key,
     organisation_names,
+    people_tagged_as_bodies,
 )
-from sourcecrit.attribution.people import author_of, person_for_name
+from sourcecrit.attribution.people import author_of, person_for_name, ruled_out
 from sourcecrit.attribution.quotes import Quote, quote_of, quote_spans
 from sourcecrit.attribution.roles import (
     description_mentions,
@@ -173,20 +174,12 @@ class SpeakerResolver:
         return cluster
 
     def _add_people_tagged_as_bodies(self) -> None:
-        """Add "DuVernay documents ..." (tagged ORG or GPE) as a mention of Ava DuVernay, so
-        that a later "she" may mean her: a name of someone named, not a body's name."""
-        surnames = {surname(c.canonical).lower() for c in self.clusters if c.kind == "person"}
-        for ent in self.ents:
-            name = clean_name(ent.text)
-            if (
-                ent.label_ in ("ORG", "GPE")
-                and name_key(ent.text) not in self._org_names
-                and name[:1].isupper()
-                and surname(name).lower() in surnames
-            ):
-                cluster = self._cluster_for_name(name, ent.start_char)
-                if cluster is not None:
-                    self._mention(ent.start_char, ent.end_char, cluster, is_subject(ent.root))
+        """Add "DuVernay documents ..." (tagged ORG) as a mention of Ava DuVernay, so that a
+        later "she" may mean her (:func:`people_tagged_as_bodies`)."""
+        for ent, name in people_tagged_as_bodies(self.ents, self.clusters, self._org_names):
+            cluster = self._cluster_for_name(name, ent.start_char)
+            if cluster is not None:
+                self._mention(ent.start_char, ent.end_char, cluster, is_subject(ent.root))
 
     def _add_descriptions(self) -> None:
         """Add "the president", "my father" as mentions (:func:`description_mentions`)."""
@@ -254,9 +247,10 @@ class SpeakerResolver:
             low = head.lower_
             if low in MASCULINE or low in FEMININE:
                 gender = "m" if low in MASCULINE else "f"
-                cluster = recent_person(
-                    self.clusters, self.mentions, self.quotes, self.text, start, gender=gender
-                )
+                # "she endorsed Mrs. Clinton": not Clinton (:func:`ruled_out`)
+                out = ruled_out(head, self._entities, self.clusters, self._mention_counts)
+                args = (self.clusters, self.mentions, self.quotes, self.text, start)
+                cluster = recent_person(*args, gender=gender, exclude=out)
                 if cluster is not None:
                     if cluster.gender is None:
                         cluster.gender = gender
