@@ -724,3 +724,27 @@ def test_clause_objects(nlp):
     she = doc[1]
     assert [e.text for e in clause_objects(she, Entities(list(doc.ents)))] == ["Tom Reed"]
     assert clause_objects(doc[4], Entities(list(doc.ents))) == []  # not a subject
+
+
+def test_an_adjective_alone_before_a_name_is_no_role():
+    import spacy
+    from spacy.tokens import Doc
+
+    from sourcecrit.attribution.mentions import role_of
+
+    # "... one of them, more likely Jo Reyes, wins": the parser hangs "likely" on the name.
+    words = ["more", "likely", "Jo", "Reyes", "wins"]
+    heads = [1, 3, 3, 4, 4]
+    deps = ["advmod", "amod", "compound", "nsubj", "ROOT"]
+    pos = ["ADV", "ADJ", "PROPN", "PROPN", "VERB"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = [doc.char_span(doc[2].idx, doc[3].idx + 5, label="PERSON")]
+    assert role_of(doc, doc.ents[0]) is None
+    # With a noun the words before the name are a role: "former President Jo Reyes".
+    words = ["former", "President", "Jo", "Reyes", "wins"]
+    pos = ["ADJ", "PROPN", "PROPN", "PROPN", "VERB"]
+    heads = [3, 3, 3, 4, 4]
+    deps = ["amod", "compound", "compound", "nsubj", "ROOT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = [doc.char_span(doc[2].idx, doc[3].idx + 5, label="PERSON")]
+    assert role_of(doc, doc.ents[0]) == "former President"

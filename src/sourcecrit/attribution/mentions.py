@@ -111,7 +111,10 @@ def role_of(doc: Doc, ent: Span) -> str | None:
         ):
             break
         i -= 1
-    # "Mr." is no role; "Sen." and "Dr." are (senator, doctor).
+    # "Mr." is no role; "Sen." and "Dr." are (senator, doctor). Adjectives alone are none:
+    # "more likely Donald Trump" gives no role "likely"; "former President" is one.
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in doc[i + 1 : start]):
+        i = start - 1
     words = [
         title_role(t.text) or t.text
         for t in doc[i + 1 : start]
