@@ -140,3 +140,8 @@ def test_a_hyphenated_noun_is_not_cut_from_the_source(attribute, text, source):
     # The tokenizer splits "ex-husband" at the hyphen and the parser may leave "-husband"
     # outside the subject: the source is the whole word.
     assert [r["source_text"] for r in attribute(text)] == [source]
+
+
+def test_a_city_councillor_is_a_politician(attribute):
+    (r,) = attribute("Chicago Alderman Jo Okafor said the police had failed.")
+    assert (r["speaker"], r["source_type"]) == ("Jo Okafor", "named_politician")
