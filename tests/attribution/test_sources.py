@@ -96,3 +96,52 @@ def test_a_common_noun_opening_a_sentence_is_no_named_body(attribute, one):
 def test_a_named_body_keeps_its_name(attribute, one):
     r = one(attribute("The Pentagon said the bridge was closed."), "said")
     assert r["speaker"] == "Pentagon" and r["source_type"] == "organisation"
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("It is hard to convince the voters that the bridge is safe.", "convince"),
+        ("It goes without saying that the bridge is old.", "saying"),
+        ("We think it is fair to say that the bridge is old.", "say"),
+    ],
+)
+def test_an_impersonal_it_is_no_source(attribute, one, text, cue):
+    # A dummy subject stands for no one: the row keeps its cue and content, not a source
+    # "It" typed anonymous ("a pronoun whose person could not be found").
+    r = one(attribute(text), cue)
+    assert (r["source_text"], r["source_start"], r["speaker"]) == (None, None, None)
+    assert r["source_type"] == "none"
+
+
+@pytest.mark.parametrize(
+    "text, expletive",
+    [
+        ("It makes one wonder whether the bridge is safe.", True),
+        ("It is hard to say whether the bridge is safe.", True),
+        ("It said the bridge was unsafe.", False),
+        ("It is a bridge.", False),  # a copula with no clause after it: a real "it"
+    ],
+)
+def test_is_expletive_it(nlp, text, expletive):
+    from sourcecrit.attribution.source_table import is_expletive_it
+
+    assert is_expletive_it(nlp(text)[0]) is expletive
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Her ex-husband agreed, but also argued that the files were private.", "Her ex-husband"),
+        ("The co-founder said the shop would close.", "The co-founder"),
+    ],
+)
+def test_a_hyphenated_noun_is_not_cut_from_the_source(attribute, text, source):
+    # The tokenizer splits "ex-husband" at the hyphen and the parser may leave "-husband"
+    # outside the subject: the source is the whole word.
+    assert [r["source_text"] for r in attribute(text)] == [source]
+
+
+def test_a_city_councillor_is_a_politician(attribute):
+    (r,) = attribute("Chicago Alderman Jo Okafor said the police had failed.")
+    assert (r["speaker"], r["source_type"]) == ("Jo Okafor", "named_politician")

@@ -111,7 +111,10 @@ def role_of(doc: Doc, ent: Span) -> str | None:
         ):
             break
         i -= 1
-    # "Mr." is no role; "Sen." and "Dr." are (senator, doctor).
+    # "Mr." is no role; "Sen." and "Dr." are (senator, doctor). Adjectives alone are none:
+    # "more likely Donald Trump" gives no role "likely"; "former President" is one.
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in doc[i + 1 : start]):
+        i = start - 1
     words = [
         title_role(t.text) or t.text
         for t in doc[i + 1 : start]
@@ -132,7 +135,12 @@ def role_of(doc: Doc, ent: Span) -> str | None:
             if child.i == anchor.i or child.i >= ent.start:
                 right = min(right, child.left_edge.i - 1)
                 break
-        span = doc[head.left_edge.i : right + 1]
+        left = head.left_edge.i
+        # A closing quote of the paragraph before may hang on the noun ('..." \n\nA lawyer
+        # for the outlets, David Schulz, said'): the role starts after the line break.
+        while left < head.i and (doc[left].is_punct or doc[left].is_space):
+            left += 1
+        span = doc[left : right + 1]
         text = span.text.strip().rstrip(",").strip()
         if text and not any(t.ent_type_ == "PERSON" for t in span):
             return text
@@ -303,8 +311,12 @@ def recent_person(
     before: int,
     *,
     gender: str | None,
+    exclude: frozenset[int] = frozenset(),
 ) -> Cluster | None:
     """Return the person a "he" or "she" at ``before`` refers to, or None.
+
+    ``exclude``: keys of people the pronoun cannot be ("she endorsed Mrs. Clinton": not
+    Clinton).
 
     The latest compatible subject within :data:`PRONOUN_WINDOW` characters, else the latest
     compatible person when no other one is named within the window. Outside quotes, names
@@ -314,7 +326,7 @@ def recent_person(
     """
     q = quote_of(quotes, before, before + 1)
     allowed: set[int | None] = {None}
-    excluded: set[int] = set()
+    excluded: set[int] = set(exclude)
     if q is not None:
         # Inside a quote: names in this quote (and the quotes around it) may be meant,
         # but not the person speaking it, who would say "I".

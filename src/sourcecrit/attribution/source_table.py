@@ -5,12 +5,17 @@ source is the ministry: a speaking "it" is never a person, and in news it is alm
 always the organisation, outlet or document that spoke in the sentence before. Left
 alone, it would be typed anonymous, "a pronoun whose person could not be found", which
 tells a student the wrong thing about where the claim comes from.
+
+An impersonal "it" ("It is hard to say whether ...", "It goes without saying that ...")
+stands for nothing at all: such a row has no source.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from typing import Any
+
+from spacy.tokens import Token
 
 from sourcecrit.attribution.mentions import Cluster
 from sourcecrit.columns import SOURCES
@@ -20,6 +25,36 @@ from sourcecrit.sentences import sentence_of
 THING_PRONOUNS = frozenset({"it"})
 #: Source types such a pronoun can stand for.
 THING_TYPES = frozenset({"organisation", "media", "document"})
+#: Copulas whose "it" may be a dummy subject for a clause moved to the end ("It is fair to
+#: say that ...", "It seems hard to believe that ...").
+COPULAS = frozenset({"be", "seem", "appear", "remain", "become"})
+#: What a resolver returns as the method for such an "it" (see :func:`is_expletive_it`).
+EXPLETIVE = "expletive"
+
+
+def is_expletive_it(tok: Token) -> bool:
+    """Return True for an impersonal "it", a subject that refers to nothing.
+
+    Three shapes (Quirk et al. 1985, "anticipatory it"): a copula with a complement and a
+    clause moved after it ("It is hard to convince them that ...", "it is fair to say
+    that ..."); "It goes without saying that ..."; and a causative "make" whose clause has
+    its own subject ("It makes one wonder whether ..."). "It said ...", "It added ..." and
+    "It makes clear that ..." are left alone: there "it" is a body or a document.
+    """
+    if tok.lower_ != "it" or tok.dep_ not in ("nsubj", "expl"):
+        return False
+    verb = tok.head
+    lemma = verb.lemma_.lower()
+    deps = {c.dep_ for c in verb.children}
+    if lemma in COPULAS:
+        return bool(deps & {"acomp", "attr"}) and bool(deps & {"xcomp", "ccomp", "csubj"})
+    if lemma == "go":
+        return any(c.dep_ == "prep" and c.lower_ == "without" for c in verb.children)
+    if lemma == "make":
+        return any(
+            c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children) for c in verb.children
+        )
+    return False
 
 
 def things_pronouns_stand_for(
@@ -40,6 +75,13 @@ def things_pronouns_stand_for(
         key=lambda k: records[k]["source_start"],
     )
     stands_for: dict[int, int] = {}
+    for k in order:
+        if by_index[k][1] == EXPLETIVE:
+            # "It is hard to say whether ...": no one is reported; the row keeps its cue
+            # and content and loses the source.
+            rec = records[k]
+            rec["source_text"] = rec["source_start"] = rec["source_end"] = None
+    order = [k for k in order if records[k]["source_start"] is not None]
     for place, k in enumerate(order):
         rec = records[k]
         if (rec["source_text"] or "").strip().lower() not in THING_PRONOUNS:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from sourcecrit.attribution.lexicon import SOURCE_TYPES, load_source_types
+from sourcecrit.attribution.source_table import EXPLETIVE
 from sourcecrit.attribution.speakers import Cluster
 
 # Quantifiers that make any group vague, checked among the first words of the phrase.
@@ -72,6 +73,8 @@ def source_type(
     types = load_source_types()
     if source is None:
         return "none", "No source is named: the statement is attributed to no one."
+    if method == EXPLETIVE:
+        return "none", "'It' here is impersonal ('It is fair to say ...'): no one is named."
     text = (doc.text if text is None else text)[source[0] : source[1]]
     words = _words(text)
     if cluster is not None and cluster.kind == "person":

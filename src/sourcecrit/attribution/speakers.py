@@ -58,8 +58,14 @@ from sourcecrit.attribution.names import (
     title_role,
     with_broader_roles,
 )
-from sourcecrit.attribution.names import same_person as _same_person
-from sourcecrit.attribution.organisations import Organisations, is_capitalised_common_noun
+from sourcecrit.attribution.organisations import (
+    Organisations,
+    is_capitalised_common_noun,
+    name_key,
+    organisation_names,
+    people_tagged_as_bodies,
+)
+from sourcecrit.attribution.people import author_of, person_for_name, ruled_out
 from sourcecrit.attribution.quotes import Quote, quote_of, quote_spans
 from sourcecrit.attribution.roles import (
     description_mentions,
@@ -69,6 +75,7 @@ from sourcecrit.attribution.roles import (
     person_by_role,
     role_index,
 )
+from sourcecrit.attribution.source_table import EXPLETIVE, is_expletive_it
 
 
 class SpeakerResolver:
@@ -91,13 +98,20 @@ class SpeakerResolver:
         self._mention_counts: Counter[int] = Counter()  # mentions per cluster key
         self._orgs = Organisations(self.clusters)
         self.guessed = False
-        people = person_names(doc, self.ents, self.text)
+        # A name the article uses for a body is never a person (organisations.py).
+        self._org_names = organisation_names(self.ents)
+        people = [
+            e
+            for e in person_names(doc, self.ents, self.text)
+            if name_key(e.text) not in self._org_names
+        ]
         # Full names first, so that a bare "Clinton" can choose between the people it may be.
         # (One test per name: entities are distinct, so "not full" is "not in full".)
         is_full = [bool(first_name(clean_name(name_with_honorific(e, doc)))) for e in people]
         full = [e for e, f in zip(people, is_full) if f]
         for ent in full + [e for e, f in zip(people, is_full) if not f]:
             self._add_person(ent)
+        self._add_people_tagged_as_bodies()
         self.mentions.sort(key=mention_start)
         # Roles come only from the names above: from here on, index the people by role word.
         self._by_role = role_index(self.clusters)
@@ -125,33 +139,10 @@ class SpeakerResolver:
     def _cluster_for_name(
         self, name: str, before: int, *, gender: str | None = None
     ) -> Cluster | None:
-        """Return the existing person a name belongs to, or None (a compatible one only; a bare
-        surname that fits several people goes to the most often named, then the first named)."""
-        fits = [
-            c
-            for c in self.clusters
-            if c.kind == "person"
-            and _same_person(name, c.canonical)
-            and not (gender and c.gender and gender != c.gender)
-        ]
-        if not fits and len(name.split()) == 1:
-            # "Hillary" alone: the one person with that first name.
-            low = name.lower()
-            fits = [
-                c for c in self.clusters if c.kind == "person" and first_name(c.canonical) == low
-            ]
-            if len(fits) != 1 or any(surname(c.canonical) == low for c in self.clusters):
-                return None
-        if len(fits) <= 1:
-            return fits[0] if fits else None
-        exact = [
-            c for c in fits if first_name(name) and first_name(c.canonical) == first_name(name)
-        ]
-        if len(exact) == 1:
-            return exact[0]
-        counts = self._mention_counts
-        self.guessed = True  # a guess between people: their roles must not mix
-        return max(fits, key=lambda c: (counts[c.key], -(c.first_start or 0)))
+        """Return the known person a name belongs to, or None (:func:`person_for_name`)."""
+        cluster, guessed = person_for_name(self.clusters, name, self._mention_counts, gender=gender)
+        self.guessed = self.guessed or guessed  # a guess between people: roles must not mix
+        return cluster
 
     def _add_person(self, ent: Span) -> Cluster | None:
         raw = name_with_honorific(ent, self.doc)
@@ -182,6 +173,14 @@ class SpeakerResolver:
         self._mention(ent.start_char, ent.end_char, cluster, is_subject(ent.root))
         return cluster
 
+    def _add_people_tagged_as_bodies(self) -> None:
+        """Add "DuVernay documents ..." (tagged ORG) as a mention of Ava DuVernay, so that a
+        later "she" may mean her (:func:`people_tagged_as_bodies`)."""
+        for ent, name in people_tagged_as_bodies(self.ents, self.clusters, self._org_names):
+            cluster = self._cluster_for_name(name, ent.start_char)
+            if cluster is not None:
+                self._mention(ent.start_char, ent.end_char, cluster, is_subject(ent.root))
+
     def _add_descriptions(self) -> None:
         """Add "the president", "my father" as mentions (:func:`description_mentions`)."""
         found = description_mentions(
@@ -205,9 +204,13 @@ class SpeakerResolver:
         doc, text = self.doc, self.text[start:end]
         if in_heading(self.text, start):
             return None, "unresolved"
+        if head is not None and is_expletive_it(head):
+            return None, EXPLETIVE  # "It is fair to say that ...": nobody
         span = doc.char_span(start, end, alignment_mode="expand")
         inside = self._entities.inside(span)
         persons = [e for e in inside if e.label_ == "PERSON"]
+        bodies = [e for e in persons if name_key(e.text) in self._org_names]
+        persons = [e for e in persons if name_key(e.text) not in self._org_names]
         named_head = head is not None and any(e.start <= head.i < e.end for e in persons)
         if (head is not None and is_thing(head)) or (
             span is not None and is_thing(span[-1]) and not named_head
@@ -228,6 +231,8 @@ class SpeakerResolver:
             # "McConnell, now the Senate majority leader, who said": the person it describes.
             described = self._entities.holding(head.head.i)
             persons = [described] if described is not None and described.label_ == "PERSON" else []
+        if not persons and head is not None and (author := author_of(head, self._entities)):
+            persons = [author]  # "according to a speech Mrs. Clinton delivered": she speaks
         if persons:
             ent = persons[-1]
             for e in persons:
@@ -242,9 +247,10 @@ class SpeakerResolver:
             low = head.lower_
             if low in MASCULINE or low in FEMININE:
                 gender = "m" if low in MASCULINE else "f"
-                cluster = recent_person(
-                    self.clusters, self.mentions, self.quotes, self.text, start, gender=gender
-                )
+                # "she endorsed Mrs. Clinton": not Clinton (:func:`ruled_out`)
+                out = ruled_out(head, self._entities, self.clusters, self._mention_counts)
+                args = (self.clusters, self.mentions, self.quotes, self.text, start)
+                cluster = recent_person(*args, gender=gender, exclude=out)
                 if cluster is not None:
                     if cluster.gender is None:
                         cluster.gender = gender
@@ -315,6 +321,7 @@ class SpeakerResolver:
         if (
             cluster is None
             and not persons
+            and not bodies
             and head is not None
             and head.pos_ == "PROPN"
             and head.ent_type_ not in ORG_LABELS
@@ -361,7 +368,7 @@ class SpeakerResolver:
         if cluster is None and span is not None:
             orgs = [
                 e for e in inside if e.label_ in ORG_LABELS and not is_capitalised_common_noun(e)
-            ]
+            ] or bodies  # "Citizens Watch" tagged PERSON here, ORG elsewhere
             if orgs and head is not None and (orgs[0].start <= head.i < orgs[0].end):
                 # "Nervo wrote", with "Nervo" tagged ORG: a person the article has named.
                 cluster = self._cluster_for_name(clean_name(orgs[0].text), start)

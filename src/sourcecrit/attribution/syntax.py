@@ -49,6 +49,16 @@ def source_chars(doc: Doc, tok: Token) -> tuple[int, int] | None:
         if child.dep_ in ("relcl", "acl") and child.i > tok.i:
             right = min(right, child.left_edge.i - 1)
             break
+    # "His ex-wife agreed": the tokenizer splits the word at its hyphen and the parser may
+    # leave "-wife" out of the subject's subtree; a word is not cut at a hyphen.
+    while (
+        right + 2 < len(doc)
+        and doc[right + 1].text == "-"
+        and not doc[right].whitespace_
+        and not doc[right + 1].whitespace_
+        and doc[right + 2].is_alpha
+    ):
+        right += 2
     left = tok.left_edge.i
     # A headline or dateline run into the sentence ("PHILADELPHIA (UPI) -- The party said")
     # is not part of the source: start after the last line break.

@@ -109,3 +109,30 @@ def test_a_closing_poll_or_unheld_view_is_not_a_frame(attribute):
         "The road was closed in view of the storm.",
     ):
         assert [r for r in attribute(text) if r["rule"] == "frame"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the coach, honestly.",
+        "According to our neighbour, a total disaster.",
+    ],
+)
+def test_according_to_as_sentence_root_without_a_clause_attributes_nothing(attribute, text):
+    # The parser makes "According" the root: the phrase modifies no clause, so there is
+    # no content (before, "honestly" came out as what the coach said).
+    assert [r for r in attribute(text) if r["rule"] == "according_to"] == []
+
+
+def test_root_according_phrase_takes_the_clause_after_its_comma(nlp):
+    from sourcecrit.attribution.rules.according import _clause_after_root_phrase
+
+    doc = nlp("According to the coach, the team plays on Sunday.")
+    # Whatever the parser does with this sentence, the helper reads it the same way.
+    tok = doc[0]
+    pobj = doc[3]
+    content, source = _clause_after_root_phrase(doc, tok, pobj)
+    assert doc.text[source[0] : source[1]] == "the coach"
+    assert doc.text[content[0] : content[1]] == "the team plays on Sunday"
+    bare = nlp("According to the coach, honestly.")
+    assert _clause_after_root_phrase(bare, bare[0], bare[3]) is None

@@ -207,3 +207,11 @@ def test_a_noun_cue_s_content_can_follow_be(attribute, one, text, cue, source, c
 
 def test_the_fact_is_that_attributes_nothing(attribute):
     assert attribute("The fact is that taxes rose.") == []
+
+
+def test_a_that_clause_on_a_root_noun_stops_before_the_main_verb(attribute):
+    # The small model makes "remark" the root and parses "drew" as a modifier of "laughs"
+    # inside the clause: the content is the clause, not the rest of the sentence.
+    text = "His remark that polls are wrong drew laughs from the crowd."
+    hits = [r for r in attribute(text) if r["rule"] == "noun"]
+    assert [(r["source_text"], r["content"]) for r in hits] == [("His", "that polls are wrong")]

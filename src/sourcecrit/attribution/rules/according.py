@@ -15,6 +15,9 @@ from sourcecrit.attribution.syntax import (
 )
 from sourcecrit.attribution.wordlists import words
 
+#: Tags of finite verbs: a clause after the comma has one ("the move reeks of fear").
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
 #: Frame nouns that need a holder ("in *his* eyes", "in the view *of* many"): alone,
 #: "in the end of the day" or "in view" frame nothing.
 HELD_FRAMES = frozenset({"view", "opinion", "judgment", "judgement", "eye", "mind", "word"})
@@ -34,14 +37,21 @@ def according_candidates(doc: Doc) -> list[Candidate]:
             continue
         source = source_chars(doc, pobj)
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
+            # "According to MSNBC, basically.": the phrase is the root of its sentence and
+            # modifies no clause. Where the parser hung a clause on the source instead
+            # ("According to host Rush Limbaugh, the move reeks of fear": "reeks" an
+            # apposition of "Limbaugh"), the clause after the comma is the content.
+            found = _clause_after_root_phrase(doc, tok, pobj)
+            if found is not None:
+                out.append(_candidate(tok, to, pobj, *found))
             continue
         # "The number of countries that have ..., according to X, is ...": the phrase may
         # hang off a verb inside the subject; the attributed content is the whole clause.
         while (
             head.dep_
             in ("relcl", "acl", "pcomp", "pobj", "prep", "amod", "nsubj", "dobj", "attr", "appos")
-            and head.head is not head
+            and head.head.i != head.i
         ):
             head = head.head
         phrase_left = tok.i
@@ -60,21 +70,48 @@ def according_candidates(doc: Doc) -> list[Candidate]:
         content = span_chars(doc, left, right)
         if content is None or source is None or content[1] - content[0] < 8:
             continue
-        out.append(
-            Candidate(
-                content_start=content[0],
-                content_end=content[1],
-                cue_start=tok.idx,
-                cue_end=to.idx + len(to),
-                source_start=source[0],
-                source_end=source[1],
-                kind="according_to",
-                rule="according_to",
-                source_token=pobj.i,
-                cue_token=tok.i,
-            )
-        )
+        out.append(_candidate(tok, to, pobj, content, source))
     return out
+
+
+def _candidate(
+    tok: Token, to: Token, pobj: Token, content: tuple[int, int], source: tuple[int, int]
+) -> Candidate:
+    return Candidate(
+        content_start=content[0],
+        content_end=content[1],
+        cue_start=tok.idx,
+        cue_end=to.idx + len(to),
+        source_start=source[0],
+        source_end=source[1],
+        kind="according_to",
+        rule="according_to",
+        source_token=pobj.i,
+        cue_token=tok.i,
+    )
+
+
+def _clause_after_root_phrase(
+    doc: Doc, tok: Token, pobj: Token
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Return ``(content, source)`` for a fronted "According to X, <clause>" the parser made
+    the root of its sentence, or None when no clause with a finite verb follows the comma.
+
+    The source ends at the first comma after "to"; the content is the rest of the sentence.
+    "According to MSNBC, basically." has no verb after the comma: no attribution.
+    """
+    sent_end = tok.sent.end
+    comma = next((t.i for t in doc[pobj.i : sent_end] if t.text == ","), None)
+    if comma is None:
+        return None
+    rest = doc[comma + 1 : sent_end]
+    if not any(t.tag_ in FINITE_TAGS for t in rest):
+        return None
+    source = span_chars(doc, pobj.left_edge.i, comma - 1)
+    content = span_chars(doc, comma + 1, sent_end - 1)
+    if source is None or content is None or content[1] - content[0] < 8:
+        return None
+    return content, source
 
 
 def _frame_noun(prep: Token) -> Token | None:
@@ -161,7 +198,7 @@ def frame_candidates(doc: Doc, *, verbs: VerbIndex) -> list[Candidate]:
         # phrase ("in the view of *many*"); a count or poll without one is its own source.
         holder = _frame_holder(noun) or noun
         source = source_chars(doc, holder)
-        if holder is not noun and doc[holder.right_edge.i].dep_ == "case":
+        if holder.i != noun.i and doc[holder.right_edge.i].dep_ == "case":
             source = span_chars(doc, holder.left_edge.i, holder.right_edge.i - 1)  # no "'s"
         if content is None or source is None or content[1] - content[0] < 8:
             continue
