@@ -748,3 +748,23 @@ def test_an_adjective_alone_before_a_name_is_no_role():
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
     doc.ents = [doc.char_span(doc[2].idx, doc[3].idx + 5, label="PERSON")]
     assert role_of(doc, doc.ents[0]) == "former President"
+
+
+def test_a_given_name_the_recogniser_left_out_joins_the_name(nlp):
+    from spacy.tokens import Span
+
+    from sourcecrit.attribution.name_spans import with_given_name
+
+    # Made up; with the small model only "Emanuel" is tagged PERSON here.
+    doc = nlp("Chicago Mayor Rahm Emanuel said on Tuesday that the city would hire teachers.")
+    surname = Span(doc, 3, 4, label="PERSON")
+    assert with_given_name(surname, doc).text == "Rahm Emanuel"
+    # A title before a one-word name stays out of it.
+    doc = nlp("Mayor Emanuel said on Tuesday that the city would hire teachers.")
+    assert with_given_name(Span(doc, 1, 2, label="PERSON"), doc).text == "Emanuel"
+    from sourcecrit.analysis import analyze
+
+    row = analyze(
+        "Chicago Mayor Rahm Emanuel said on Tuesday that the city would hire teachers."
+    ).rows("attributions")[0]
+    assert (row["speaker"], row["role"]) == ("Rahm Emanuel", "Chicago Mayor")

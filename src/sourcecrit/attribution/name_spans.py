@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from sourcecrit.attribution.mentions import in_heading
 from sourcecrit.attribution.names import is_honorific, load_names
+from sourcecrit.attribution.roles import is_role_word
 
 
 def name_with_honorific(span: Span, doc: Doc) -> str:
@@ -27,7 +28,11 @@ def person_names(doc: Doc, ents: list[Span], text: str) -> list[Span]:
     """Return the PERSON entities outside headings in capitals, in text order, and the names
     joined to them that the recogniser missed ("James and Olive Meehan", only "James" tagged).
     """
-    people = [e for e in ents if e.label_ == "PERSON" and not in_heading(text, e.start_char)]
+    people = [
+        with_given_name(e, doc)
+        for e in ents
+        if e.label_ == "PERSON" and not in_heading(text, e.start_char)
+    ]
     joined = [conjoined_full_name(e, doc) for e in people]
     people += [
         Span(doc, j.start, j.end, label="PERSON")
@@ -35,6 +40,30 @@ def person_names(doc: Doc, ents: list[Span], text: str) -> list[Span]:
         if j is not None and not any(t.ent_type_ for t in j)
     ]
     return sorted(people, key=lambda e: e.start)
+
+
+def with_given_name(span: Span, doc: Doc) -> Span:
+    """Return a one-word PERSON span with the given name the recogniser left out, if any.
+
+    In "Chicago Mayor Rahm Emanuel" the small model may tag only "Emanuel": the capitalised
+    word just before it, parsed as part of the same name and tagged as no entity, is the
+    given name, unless it is a title or role ("Mayor", "Sen.").
+    """
+    if len(span) != 1 or span.start == 0:
+        return span
+    before = doc[span.start - 1]
+    if (
+        before.pos_ == "PROPN"
+        and before.dep_ == "compound"
+        and before.head.i == span.root.i
+        and not before.ent_type_
+        and before.text[:1].isupper()
+        and before.text[1:].islower()
+        and not is_honorific(before.text)
+        and not is_role_word(before.lower_)
+    ):
+        return Span(doc, span.start - 1, span.end, label=span.label_)
+    return span
 
 
 def shared_surname(span: Span, doc: Doc) -> str:
