@@ -99,7 +99,9 @@ def _content_range(tok: Token, entry: CueEntry) -> tuple[int, int] | None:
         # "urged Congress to act", "called on the U.S. to press China": the person asked
         # and what they are asked to do, together.
         for child in children:
-            obj = child if child.dep_ == "dobj" and child.pos_ != "PRON" else None
+            # "told him to leave": a personal pronoun is the person asked ("it" is no one)
+            person = child.pos_ != "PRON" or (child.tag_ == "PRP" and child.lower_ != "it")
+            obj = child if child.dep_ == "dobj" and person else None
             if child.dep_ == "prep" and (
                 child.lower_ in ("on", "upon") or child.lower_ in entry.preps
             ):
