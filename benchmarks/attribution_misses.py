@@ -15,7 +15,9 @@ of these categories:
   a following sentence, a trailing clause); ``too_long`` is split by where the surplus
   lies (``after``, ``before``, ``both``) and whether it crosses a sentence end;
 - ``shared``: a prediction would match this gold Content, but it matched another one
-  (one prediction covering two gold attributions);
+  (possible only where gold Contents overlap: a prediction holds half its characters in
+  at most one of two disjoint Contents, so one prediction covering two gold attributions
+  is counted as ``too_long`` or ``elsewhere``);
 - ``elsewhere``: the overlapping predictions lie mostly in another gold Content.
 
 Counts are printed by category, by gold cue lemma and by construction (the gold cue's
