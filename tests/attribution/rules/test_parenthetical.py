@@ -58,3 +58,42 @@ def test_as_clauses_that_report_nobody(attribute, text):
 def test_an_as_clause_with_its_own_content_is_left_to_the_verb_rule(attribute, one):
     r = one(attribute("He left early, as he said he would."), "said")
     assert r["rule"] == "verb"
+
+
+@pytest.mark.parametrize(
+    "text, source, content",
+    [
+        (
+            "As reported by the Herald, the mill will close next year.",
+            "the Herald",
+            "the mill will close next year",
+        ),
+        ("The mill will close, as reported by the Herald.", "the Herald", "The mill will close"),
+        (
+            "As first reported by local radio, the mayor resigned.",
+            "local radio",
+            "the mayor resigned",
+        ),
+    ],
+)
+def test_a_passive_as_clause_takes_its_agent_as_source(attribute, one, text, source, content):
+    r = one(attribute(text), "reported")
+    assert (r["source_text"], r["content"], r["rule"]) == (source, content, "as_clause")
+
+
+def test_a_passive_as_clause_without_an_agent_reports_nobody(attribute):
+    assert not [
+        r for r in attribute("As reported earlier, the mill will close.") if r["cue"] == "reported"
+    ]
+
+
+@pytest.mark.parametrize("cue", ["noted", "noted by"])
+def test_an_as_clause_hung_on_the_subject_attributes_the_subject_clause(attribute, one, cue):
+    text = (
+        "The bridge, as engineers noted, needs repair."
+        if cue == "noted"
+        else "The bridge, as noted by engineers, needs repair."
+    )
+    r = one(attribute(text), "noted")
+    assert r["source_text"] == "engineers"
+    assert r["content"].startswith("The bridge") and r["content"].endswith("needs repair")

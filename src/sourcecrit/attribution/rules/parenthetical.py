@@ -3,7 +3,8 @@
 A reporting verb in a comment clause opened by "as" has no content of its own: what it
 reports is the clause the "as" clause hangs on (Quirk et al. 1985, comment clauses; PARC
 3.0 annotates the host clause as the content). "As she put it" does the same with a verb
-that is not a cue anywhere else (``as_phrasing_verbs``).
+that is not a cue anywhere else (``as_phrasing_verbs``); a passive comment clause takes its
+"by" phrase as the source ("As reported by the Herald, the mill will close").
 """
 
 from __future__ import annotations
@@ -41,6 +42,16 @@ def _comment_cue(verb: Token, verbs: VerbIndex) -> CueEntry | None:
     return None if own else entry
 
 
+def _passive_agent(verb: Token) -> Token | None:
+    """Return the noun of a passive comment clause's "by" phrase ("as reported *by* X")."""
+    if verb.tag_ != "VBN":
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
 def as_clause_candidates(doc: Doc, *, verbs: VerbIndex, cued: set[int]) -> list[Candidate]:
     """Return one candidate per "as"-clause cue: "Prices, as the report noted, fell".
 
@@ -63,9 +74,15 @@ def as_clause_candidates(doc: Doc, *, verbs: VerbIndex, cued: set[int]) -> list[
             continue  # "as" opens the clause: "such as" or "as much as" are no comment
         entry = _comment_cue(verb, verbs)
         subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None:
+            subject = _passive_agent(verb)  # "As reported by the Herald, ..."
         if entry is None or subject is None or subject.lower_ in ("it", "there"):
             continue  # "as expected", "as it happens": nobody is reported
         host = verb.head
+        if host.pos_ not in ("VERB", "AUX") and host.dep_ in SUBJECT_DEPS:
+            # "The bridge, as engineers noted, needs repair": the parser hangs the comment on
+            # the subject; it comments on the subject's clause
+            host = host.head
         if any(c.dep_ == "neg" for c in host.children):
             # "the prize won't be awarded next week, as many expected": what was expected is
             # the opposite of the host clause, which the rule cannot write down

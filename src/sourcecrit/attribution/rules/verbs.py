@@ -99,7 +99,9 @@ def _content_range(tok: Token, entry: CueEntry) -> tuple[int, int] | None:
         # "urged Congress to act", "called on the U.S. to press China": the person asked
         # and what they are asked to do, together.
         for child in children:
-            obj = child if child.dep_ == "dobj" and child.pos_ != "PRON" else None
+            # "told him to leave": a personal pronoun is the person asked ("it" is no one)
+            person = child.pos_ != "PRON" or (child.tag_ == "PRP" and child.lower_ != "it")
+            obj = child if child.dep_ == "dobj" and person else None
             if child.dep_ == "prep" and (
                 child.lower_ in ("on", "upon") or child.lower_ in entry.preps
             ):
@@ -122,6 +124,16 @@ def _content_range(tok: Token, entry: CueEntry) -> tuple[int, int] | None:
                         if other.dep_ == "ccomp" and same_token(noun_of_clause(tok, other), grand):
                             right = other.right_edge.i  # "on the statement ... that ..."
                     return left, right
+    if tok.lemma_.lower() in words("question_verbs"):
+        # "asked the senator if she would sign the pledge": the parser takes the question
+        # for an adverbial clause of "asked"; it is what was asked.
+        for child in children:
+            if (
+                child.dep_ == "advcl"
+                and child.i > tok.i
+                and any(g.dep_ == "mark" and g.lower_ in ("if", "whether") for g in child.children)
+            ):
+                return child.left_edge.i, trim_tail(tok.doc, child.left_edge.i, child.right_edge.i)
     oprd = next((c for c in children if c.dep_ == "oprd" and c.i > tok.i), None)
     dobj = next((c for c in children if c.dep_ == "dobj" and c.i > tok.i), None)
     if oprd is not None and dobj is not None:
@@ -135,9 +147,15 @@ def _content_range(tok: Token, entry: CueEntry) -> tuple[int, int] | None:
                     for g in grand.children
                 ):
                     return grand.left_edge.i, grand.right_edge.i
+            # "labeled her as an extremist": a pronoun is content only with what it is
+            # called or taken for
+            as_after = any(
+                o.dep_ == "prep" and o.lower_ == "as" and o.i == child.right_edge.i + 1
+                for o in children
+            )
             if (
                 entry.object
-                and child.pos_ != "PRON"
+                and (child.pos_ != "PRON" or as_after)
                 and child.lemma_.lower() not in words("light_objects")
             ):
                 right = child.right_edge.i
