@@ -136,3 +136,31 @@ def test_root_according_phrase_takes_the_clause_after_its_comma(nlp):
     assert doc.text[content[0] : content[1]] == "the team plays on Sunday"
     bare = nlp("According to the coach, honestly.")
     assert _clause_after_root_phrase(bare, bare[0], bare[3]) is None
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "According to the report, the plant will close in June, although the union disagrees.",
+            "the plant will close in June",
+        ),
+        (
+            "The plant will close in June, according to the report, although the union disagrees.",
+            "The plant will close in June",
+        ),
+        (
+            "According to the report, the plant will close in June despite protests by the union.",
+            "the plant will close in June",
+        ),
+        ("According to the mayor, the bridge is safe even though it is old.", "the bridge is safe"),
+        # not a concession: the condition is part of what the mayor says
+        (
+            "According to the mayor, the bridge will reopen if the repairs are finished.",
+            "the bridge will reopen if the repairs are finished",
+        ),
+    ],
+)
+def test_a_concession_after_the_reported_clause_is_the_writers(attribute, one, text, content):
+    cue = "According to" if text.startswith("According") else "according to"
+    assert one(attribute(text), cue)["content"] == content

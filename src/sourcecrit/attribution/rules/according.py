@@ -57,6 +57,7 @@ def according_candidates(doc: Doc) -> list[Candidate]:
         phrase_left = tok.i
         phrase_right = max(pobj.right_edge.i, to.i)
         left, right = head.left_edge.i, head.right_edge.i
+        right = _before_concession(head, min(left, phrase_left), right)
         lead = doc[left:phrase_left]
         if phrase_left <= left or all(
             t.is_punct or t.is_space or t.dep_ in ("cc", "advmod") for t in lead
@@ -72,6 +73,39 @@ def according_candidates(doc: Doc) -> list[Candidate]:
             continue
         out.append(_candidate(tok, to, pobj, content, source))
     return out
+
+
+#: Words that open the writer's own concession after a reported clause.
+_CONCESSIVE = frozenset({"although", "though", "whereas", "despite"})
+
+
+def _before_concession(head: Token, left: int, right: int) -> int:
+    """Return ``right`` cut before a trailing concession the source did not make.
+
+    "According to the report, the plant will close, although the union disagrees": the
+    report says the plant will close; "although the union disagrees" is the writer's. The
+    cut is made only where the concession ("although", "though", "whereas", "despite")
+    hangs on the reported clause's verb and runs to the end of the content.
+    """
+    doc = head.doc
+    last = right  # the last word of the content, past any closing punctuation
+    while last > left and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    for child in head.children:
+        if child.i <= head.i or not left < child.left_edge.i <= right:
+            continue
+        if child.right_edge.i >= last and (
+            (
+                child.dep_ == "advcl"
+                and any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in child.children)
+            )
+            or (child.dep_ == "prep" and child.lower_ == "despite")
+        ):
+            cut = child.left_edge.i - 1
+            while cut > left and (doc[cut].is_punct or doc[cut].is_space):
+                cut -= 1
+            return cut
+    return right
 
 
 def _candidate(
