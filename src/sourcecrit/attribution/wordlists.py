@@ -36,6 +36,7 @@ LIST_NAMES = (
     "light_objects",  # rules.verbs: "said little" attributes nothing
     "answer_verbs",  # rules.verbs: "responded by saying that ..."
     "receiving_verbs",  # rules.nouns: "faced questions about ..." (the subject is the target)
+    "handling_verbs",  # rules.nouns: "criticised the report that ..." (someone else wrote it)
     "question_verbs",  # rules.verbs: "asked the mayor whether ..."
 )
 

@@ -215,3 +215,17 @@ def test_a_that_clause_on_a_root_noun_stops_before_the_main_verb(attribute):
     text = "His remark that polls are wrong drew laughs from the crowd."
     hits = [r for r in attribute(text) if r["rule"] == "noun"]
     assert [(r["source_text"], r["content"]) for r in hits] == [("His", "that polls are wrong")]
+
+
+def test_who_reads_or_judges_a_statement_does_not_hold_it(attribute):
+    # Made-up sentences: the mayor handles a report someone else wrote.
+    for text in (
+        "The mayor read the report about the flood.",
+        "The mayor criticized the report about the flood.",
+    ):
+        rows = attribute(text)
+        assert not [r for r in rows if r["cue"] == "report"], rows
+    # Whoever issues the report does hold it.
+    rows = attribute("The mayor issued a report that the dam had failed.")
+    report = [r for r in rows if r["cue"] == "report"]
+    assert [r["source_text"] for r in report] == ["The mayor"]

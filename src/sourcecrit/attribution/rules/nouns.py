@@ -30,6 +30,7 @@ def noun_candidates(doc: Doc, *, nouns: dict[str, CueEntry]) -> list[Candidate]:
     """
     material_senses = words("material_senses")
     receiving_verbs = words("receiving_verbs")
+    handling_verbs = words("handling_verbs")
     out = []
     for tok in doc:
         if tok.pos_ != "NOUN":
@@ -140,6 +141,12 @@ def noun_candidates(doc: Doc, *, nouns: dict[str, CueEntry]) -> list[Candidate]:
                 verb = verb.head  # "came out in support of"
             if verb.lemma_.lower() in receiving_verbs and tok.dep_ == "dobj":
                 received = True  # "faced questions about ...": the subject is the target
+            elif verb.lemma_.lower() in handling_verbs and tok.dep_ == "dobj":
+                # "criticised the report that the dam failed": someone unnamed wrote it;
+                # "read the report about the flood" reports no one's view at all.
+                if by_prep:
+                    continue
+                received = True
             elif verb.pos_ in ("VERB", "AUX") and not is_passive(verb):
                 subject = subject_of(verb)
                 if subject is not None and subject.lower_ not in EXPLETIVES and subject.i < tok.i:
