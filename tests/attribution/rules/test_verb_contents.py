@@ -73,3 +73,21 @@ def test_a_request_to_a_person_named_by_a_pronoun(attribute, one, text, cue, con
 
 def test_it_is_not_a_person_asked(attribute):
     assert not [r for r in attribute("The rules forced it to close.") if r["cue"] == "forced"]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        # made up: the subject judges what someone else said, not the claim itself
+        ("He denied reports that he was ill.", "denied", "reports that he was ill"),
+        (
+            "She rejected claims that the vote was rigged.",
+            "rejected",
+            "claims that the vote was rigged",
+        ),
+        # a view the subject holds: the clause is the content
+        ("He expressed doubt that the plan would work.", "expressed", "that the plan would work"),
+    ],
+)
+def test_who_denies_a_report_is_not_given_its_clause(attribute, one, text, cue, content):
+    assert one(attribute(text), cue)["content"] == content

@@ -52,13 +52,10 @@ WH_TAGS = frozenset({"WDT", "WP", "WP$"})
 
 
 def _content_range(tok: Token, entry: CueEntry) -> tuple[int, int] | None:
-    """Return the token range (inclusive) of what cue ``tok`` attributes, or None.
-
-    Order of preference: a clause (ccomp; one after the cue before one before it), a
-    to-infinitive (xcomp) when the cue allows one, a prepositional object the cue allows
-    ("warned *of* ...", with a following "if"-clause), a direct object or a gerund when the
-    cue allows one (and the object's "that"-clause, for "expressed doubt that ...").
-    """
+    """Return the token range (inclusive) of what cue ``tok`` attributes, or None: a clause
+    (ccomp; one after the cue first), a to-infinitive the cue allows, a prepositional
+    object it allows ("warned *of* ..."), else a direct object or gerund it allows (or the
+    object's "that"-clause: "expressed doubt that ...", not "denied reports that ...")."""
     children = list(tok.children)
     ccomps = [c for c in children if c.dep_ == "ccomp" and noun_of_clause(tok, c) is None]
     if ccomps:
@@ -146,6 +143,8 @@ def _content_range(tok: Token, entry: CueEntry) -> tuple[int, int] | None:
                     g.dep_ == "mark" and g.lower_ in ("that", "whether", "if")
                     for g in grand.children
                 ):
+                    if tok.lemma_.lower() in words("handling_verbs"):
+                        break  # "denied reports that he was ill": he denies the reports
                     return grand.left_edge.i, grand.right_edge.i
             # "labeled her as an extremist": a pronoun is content only with what it is
             # called or taken for
