@@ -11,7 +11,8 @@ DIR holds ``.txt`` articles (e.g. ../shared/data/polnear/dev/text). Prints a Mar
   would mean sourcecrit costs nothing over parsing; the target is at most 1.10);
 * the time each sourcecrit component adds, as a share of bare parsing time, measured by
   running the component alone on Docs the bare model already parsed;
-* cold start: a fresh ``sourcecrit analyze`` on the example article against a fresh
+* cold start (one run each, so only a rough figure; ``cli_speed.py`` gives medians): a
+  fresh ``sourcecrit analyze`` on the example article against a fresh
   process that imports spaCy, loads the same model with ``spacy.load`` and parses the
   same article;
 * peak memory (max RSS) of this process and of the CLI process.
@@ -148,7 +149,8 @@ def main(argv: list[str] | None = None) -> int:
         f"| {ours_s / bare_s:.2f} |"
     )
     print(
-        f"| cold start, example article (s) | {cold_bare:.2f} | {cold_ours:.2f} "
+        f"| cold start, example article, one run each (s; medians: cli_speed.py) "
+        f"| {cold_bare:.2f} | {cold_ours:.2f} "
         f"| {cold_ours / cold_bare:.2f} |"
     )
     for name, seconds in parts.items():
