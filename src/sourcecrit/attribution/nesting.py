@@ -24,6 +24,7 @@ import bisect
 from spacy.tokens import Doc, Token
 
 from sourcecrit.attribution.candidates import Candidate, SpanIndex, content_index
+from sourcecrit.attribution.syntax import FINITE_TAGS
 
 PERSONAL = frozenset({"i", "we", "you", "me", "us"})
 NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "DET"})
@@ -87,7 +88,7 @@ def reports_someone(doc: Doc, c: Candidate, *, text: str | None = None) -> bool:
         return category == "speech" and is_proposition(root)
     # A finite clause needs its subject: "they thought Obama saying it *would do it*" took
     # the clause's subject for the source, and what is left reports nothing whole.
-    finite = root.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+    finite = root.tag_ in FINITE_TAGS or any(
         t.dep_ == "aux" and t.tag_ == "MD" for t in root.children
     )
     has_subject = any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for t in root.children)

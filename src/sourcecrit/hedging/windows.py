@@ -6,8 +6,8 @@ pattern has at least one token that must be there and names its word ("reportedl
 ``LEMMA`` "doubt", ``LOWER`` in "some/many/..."). This module picks one such *anchor* token
 per pattern when the component is built, finds the anchor words of a Doc with one
 vectorised look-up over its ``LOWER`` and ``LEMMA`` hash ids (a numpy binary search), and
-runs the ``Matcher`` only on windows around them: wide enough for the whole pattern, clipped to the
-sentence, and merged where they overlap.
+runs the ``Matcher`` only on windows around them: wide enough for the whole pattern,
+clipped to the sentence, and merged where they overlap.
 
 Why the result is the same as matching each sentence whole (the test
 ``tests/hedging/test_windows.py`` compares both): every match contains its pattern's anchor,

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Token
 
 from sourcecrit.attribution.candidates import Candidate
 from sourcecrit.attribution.syntax import (
+    FINITE_TAGS,
     SUBJECT_DEPS,
     VerbIndex,
     cue_entry_for,
@@ -14,9 +15,6 @@ from sourcecrit.attribution.syntax import (
     span_chars,
 )
 from sourcecrit.attribution.wordlists import words
-
-#: Tags of finite verbs: a clause after the comma has one ("the move reeks of fear").
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 #: Frame nouns that need a holder ("in *his* eyes", "in the view *of* many"): alone,
 #: "in the end of the day" or "in view" frame nothing.

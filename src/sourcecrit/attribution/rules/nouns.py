@@ -113,13 +113,17 @@ def noun_candidates(doc: Doc, *, nouns: dict[str, CueEntry]) -> list[Candidate]:
         content = subtree_chars(doc, content_tok)
         # "His remark that polls are wrong drew laughs": with the noun at the root, the main
         # verb was parsed into the clause as a noun's modifier; the content ends before it.
-        stray = [
-            t.i
-            for t in doc[content_tok.i + 1 : content_tok.right_edge.i + 1]
-            if tok.dep_ == "ROOT" and t.tag_.startswith("VB") and t.dep_ in ("compound", "amod")
-        ]
-        if stray:
-            content = span_chars(doc, content_tok.left_edge.i, stray[0] - 1)
+        if tok.dep_ == "ROOT":
+            stray = next(
+                (
+                    t.i
+                    for t in doc[content_tok.i + 1 : content_tok.right_edge.i + 1]
+                    if t.tag_.startswith("VB") and t.dep_ in ("compound", "amod")
+                ),
+                None,
+            )
+            if stray is not None:
+                content = span_chars(doc, content_tok.left_edge.i, stray - 1)
         if content is None:
             continue
         source_tok = next((c for c in tok.children if c.dep_ == "poss"), None)
