@@ -653,6 +653,52 @@ def test_a_surname_tagged_as_a_body_is_still_an_antecedent():
     assert (cluster.canonical if cluster else None, method) == ("Ava Reyes", "pronoun")
 
 
+def _tag(doc, word, label, *, after=0):
+    """Give every ``word`` after token ``after`` the entity label ``label`` (as the small
+    model does in news prose), keeping the other entities."""
+    from spacy.tokens import Span
+
+    hits = [t.i for t in doc if t.text == word and t.i > after]
+    doc.ents = [e for e in doc.ents if not any(e.start <= i < e.end for i in hits)] + [
+        Span(doc, i, i + 1, label=label) for i in hits
+    ]
+    return doc
+
+
+def test_a_surname_tagged_as_a_place_is_the_person_named_in_full():
+    from sourcecrit.attribution.speakers import SpeakerResolver
+    from sourcecrit.pipeline import get_nlp
+
+    text = "Governor Tom Halvik toured the mill. Later, Halvik said the plant would stay open."
+    doc = _tag(get_nlp()(text), "Halvik", "GPE", after=3)
+    said = next(t for t in doc if t.text == "Halvik" and t.i > 3)
+    cluster, method = SpeakerResolver(doc).resolve(said.idx, said.idx + 6, said)
+    assert (cluster.canonical, cluster.kind, method) == ("Tom Halvik", "person", "name")
+
+
+def test_a_name_the_article_uses_as_a_place_stays_a_body():
+    from sourcecrit.attribution.speakers import SpeakerResolver
+    from sourcecrit.pipeline import get_nlp
+
+    text = (
+        "Senator Ellen Marlow spoke on Monday. Officials in Marlow approved the budget. "
+        "Marlow said the roads would be fixed."
+    )
+    doc = _tag(get_nlp()(text), "Marlow", "GPE", after=3)
+    last = [t for t in doc if t.text == "Marlow"][-1]
+    cluster, method = SpeakerResolver(doc).resolve(last.idx, last.idx + 6, last)
+    assert (cluster.kind, method) == ("org", "organisation")
+
+
+def test_place_names_weigh_places_against_subjects(nlp):
+    from sourcecrit.attribution.organisations import place_names
+
+    text = "Crowds in Halvik cheered. Halvik said hello. Halvik waved. Trade in Ostrava grew."
+    doc = _tag(_tag(nlp(text), "Halvik", "GPE"), "Ostrava", "GPE")
+    # "Halvik" is twice a subject and once after "in": a person; "Ostrava" only a place.
+    assert place_names(list(doc.ents)) == frozenset({"ostrava"})
+
+
 @pytest.mark.parametrize(
     "text, speaker",
     [

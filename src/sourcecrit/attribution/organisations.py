@@ -8,7 +8,8 @@ One name is one kind of speaker all through an article. The small model may tag 
 group "Citizens Watch" PERSON in one sentence and ORG in the next; where it tags the name
 ORG once (or sets it beside a word for a body, "Citizens Watch, a watchdog group"), every
 mention is the organisation. A surname of a person named in full ("Ava DuVernay") is that
-person even where it is tagged ORG ("DuVernay documents ...").
+person even where it is tagged ORG ("DuVernay documents ..."), or GPE ("Kasich said",
+beside "John Kasich") unless the article also uses the name as a place ("in Kasich").
 """
 
 from __future__ import annotations
@@ -94,6 +95,32 @@ def people_tagged_as_bodies(
         ):
             found.append((ent, name))
     return found
+
+
+#: Prepositions before a place: "in Ohio", "across Iowa". Not those that also come before
+#: people: "to", "from", "at", "around" ("a letter from Kasich", "aimed at Kasich").
+PLACE_PREPOSITIONS = frozenset({"in", "across", "near", "throughout", "into", "outside"})
+
+
+def place_names(ents: list[Span]) -> frozenset[str]:
+    """Return the names (:func:`name_key`) the article uses for places.
+
+    A GPE, LOC or FAC name is a place when it follows a preposition of place ("in Ohio") at
+    least as often as it is the subject or possessor of something ("Ohio's economy"). The
+    recogniser's tag alone is no test: the small model tags some surnames GPE ("Kasich
+    said", "Kasich's record"), and "confidence in Kasich" puts a person after "in".
+    """
+    place: dict[str, int] = {}
+    actor: dict[str, int] = {}
+    for ent in ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        root, key = ent.root, name_key(ent.text)
+        if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
+            place[key] = place.get(key, 0) + 1
+        elif root.dep_ in ("nsubj", "nsubjpass", "poss"):
+            actor[key] = actor.get(key, 0) + 1
+    return frozenset(key for key, n in place.items() if n >= actor.get(key, 0))
 
 
 class Organisations:

@@ -64,6 +64,7 @@ from sourcecrit.attribution.organisations import (
     name_key,
     organisation_names,
     people_tagged_as_bodies,
+    place_names,
 )
 from sourcecrit.attribution.people import author_of, person_for_name, ruled_out
 from sourcecrit.attribution.quotes import Quote, quote_of, quote_spans
@@ -100,6 +101,7 @@ class SpeakerResolver:
         self.guessed = False
         # A name the article uses for a body is never a person (organisations.py).
         self._org_names = organisation_names(self.ents)
+        self._places = place_names(self.ents)  # "in Ohio": a GPE name that is no person
         people = [
             e
             for e in person_names(doc, self.ents, self.text)
@@ -176,7 +178,9 @@ class SpeakerResolver:
     def _add_people_tagged_as_bodies(self) -> None:
         """Add "DuVernay documents ..." (tagged ORG) as a mention of Ava DuVernay, so that a
         later "she" may mean her (:func:`people_tagged_as_bodies`)."""
-        for ent, name in people_tagged_as_bodies(self.ents, self.clusters, self._org_names):
+        for ent, name in people_tagged_as_bodies(
+            self.ents, self.clusters, self._org_names | self._places
+        ):
             cluster = self._cluster_for_name(name, ent.start_char)
             if cluster is not None:
                 self._mention(ent.start_char, ent.end_char, cluster, is_subject(ent.root))
@@ -373,7 +377,7 @@ class SpeakerResolver:
                 # "Nervo wrote", with "Nervo" tagged ORG: a person the article has named.
                 cluster = self._cluster_for_name(clean_name(orgs[0].text), start)
                 method = "name"
-                if cluster is None or orgs[0].label_ != "ORG":
+                if cluster is None or name_key(orgs[0].text) in self._places:
                     cluster, method = self._orgs.cluster(orgs[0], start, end), "organisation"
         if cluster is not None:
             if method == "name" and persons:
