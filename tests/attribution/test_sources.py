@@ -145,3 +145,36 @@ def test_a_hyphenated_noun_is_not_cut_from_the_source(attribute, text, source):
 def test_a_city_councillor_is_a_politician(attribute):
     (r,) = attribute("Chicago Alderman Jo Okafor said the police had failed.")
     assert (r["speaker"], r["source_type"]) == ("Jo Okafor", "named_politician")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A past office: the speaker talks from experience, for no institution.
+        ("Retired General Tom Hart said the plan would fail.", "named_expert"),
+        # "Retired" or "former" alone make no expert.
+        ("Ann Lee, a retired nurse, said the clinic had closed.", "named_other"),
+        ("Tom Hart, a former factory worker, said the plant had closed.", "named_other"),
+        # A former legislator is still a politician.
+        ("Former Senator Tom Hart said the roads were bad.", "named_politician"),
+    ],
+)
+def test_a_past_role_types_by_what_the_role_was(attribute, text, expected):
+    (r,) = attribute(text)
+    assert r["source_type"] == expected
+
+
+def test_a_person_keeps_the_type_another_row_found(attribute):
+    # The apposition names another person, so it is not taken as Lee's role; her first
+    # source phrase still shows the office, and the later "she" is the same official.
+    text = (
+        'Hillary Clinton spoke in Ohio. "We opened offices in April," said Ann Lee, '
+        "Clinton's communications director. Later, Lee spoke again. \"We will win the "
+        'state," she said.'
+    )
+    rows = attribute(text)
+    assert [(r["speaker"], r["source_type"]) for r in rows] == [
+        ("Ann Lee", "named_official"),
+        ("Ann Lee", "named_official"),
+    ]
+    assert "director" in rows[1]["source_evidence"]

@@ -36,7 +36,7 @@ from sourcecrit.attribution.nesting import cues_inside_other_contents, without_u
 from sourcecrit.attribution.quote_runs import carried_quotes
 from sourcecrit.attribution.quotes import Quote, quote_spans, without_quoted_non_sources
 from sourcecrit.attribution.source_table import source_rows, things_pronouns_stand_for
-from sourcecrit.attribution.source_types import source_type
+from sourcecrit.attribution.source_types import one_type_per_person, source_type
 from sourcecrit.attribution.speakers import FIRST_PERSON, Cluster, SpeakerResolver
 from sourcecrit.attribution.syntax import VerbIndex, antecedent, source_chars, verb_index
 from sourcecrit.columns import ATTRIBUTIONS
@@ -254,6 +254,7 @@ def attribution_records(
         }
         assert list(record)[: len(ATTRIBUTIONS)] == list(ATTRIBUTIONS)
         records.append(record)
+    one_type_per_person(records, [by_index[k][0] for k in range(len(records))])
     stands_for = things_pronouns_stand_for(records, by_index, starts)
     return records, source_rows(records, by_index, stands_for), warnings
 

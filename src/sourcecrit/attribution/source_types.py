@@ -33,6 +33,13 @@ VAGUE_QUANTIFIERS = frozenset(
 )
 
 
+#: The source types a role word gives a named person (:func:`source_type`).
+ROLE_TYPES = ("named_expert", "named_politician", "named_official")
+
+#: Words that put a role in the past ("former ambassador", "retired colonel").
+PAST_WORDS = frozenset({"former", "retired", "ex"})
+
+
 def _words(text: str) -> list[str]:
     return [w.strip(".,;:'’\"“”()").lower() for w in text.replace("-", " ").split()]
 
@@ -79,10 +86,19 @@ def source_type(
     words = _words(text)
     if cluster is not None and cluster.kind == "person":
         role_words = _words(cluster.role or "") + words
-        for kind in ("named_expert", "named_politician", "named_official"):
+        where = f"role '{cluster.role}'" if cluster.role else f"'{text}'"
+        past = next((w for w in role_words if w in PAST_WORDS), None)
+        office = _first_hit(role_words, types["named_official"].words)
+        if past and office and not _first_hit(role_words, types["named_politician"].words):
+            # "Retired NATO Colonel": someone who held an office speaks from experience now,
+            # for no institution; "a retired fast-food worker" held none.
+            return "named_expert", (
+                f"{cluster.canonical}: named person; {where} has the words '{past}' and "
+                f"'{office}': a past office, so they speak from experience, not for it."
+            )
+        for kind in ROLE_TYPES:
             hit = _first_hit(role_words, types[kind].words)
             if hit:
-                where = f"role '{cluster.role}'" if cluster.role else f"'{text}'"
                 return kind, f"{cluster.canonical}: named person; {where} has the word '{hit}'."
         return (
             "named_other",
@@ -123,6 +139,23 @@ def source_type(
     if head is not None and head.tag_ in ("NNS", "NNPS"):
         return "vague_group", f"'{text}': a group that names no one in particular."
     return "anonymous", f"'{text}': no name is given, so the reader cannot check who it is."
+
+
+def one_type_per_person(records: list[dict], clusters: list[Cluster | None]) -> None:
+    """Give a person's rows typed ``named_other`` the type another of their rows found.
+
+    "Stephanie Formas, Clinton's communications director, said" shows her role; a later
+    "she said" of the same person names none, yet she is the same official. ``clusters``
+    holds each record's resolved speaker; records are changed in place.
+    """
+    found: dict[int, dict] = {}
+    for rec, cluster in zip(records, clusters, strict=True):
+        if cluster is not None and cluster.kind == "person" and rec["source_type"] in ROLE_TYPES:
+            found.setdefault(cluster.key, rec)
+    for rec, cluster in zip(records, clusters, strict=True):
+        if cluster is not None and rec["source_type"] == "named_other" and cluster.key in found:
+            rec["source_type"] = found[cluster.key]["source_type"]
+            rec["source_evidence"] = found[cluster.key]["source_evidence"]
 
 
 def source_type_descriptions() -> dict[str, str]:
