@@ -1,4 +1,4 @@
-"""Headline and heading lines end their sentence (sourcecrit_line_breaks, before the parser)."""
+"""Headline lines and paragraphs end their sentence (sourcecrit_line_breaks, before the parser)."""
 
 from __future__ import annotations
 
@@ -17,16 +17,28 @@ LEDE = "The city closed the Elm Street bridge on Monday, officials said."
     [
         (f"{HEADLINE}\n{LEDE}", [HEADLINE]),
         (f"{HEADLINE}\n\n{LEDE}", [HEADLINE]),
-        (f"{LEDE}\n\nBRIDGE SAFETY\n\nThe mayor spoke.", ["BRIDGE SAFETY"]),
-        (f"{HEADLINE}.\n\n{LEDE}", []),  # a headline with a full stop needs no help
+        (f"{LEDE}\n\nBRIDGE SAFETY\n\nThe mayor spoke.", [LEDE, "BRIDGE SAFETY"]),
+        (f"{HEADLINE}.\n\n{LEDE}", [f"{HEADLINE}."]),  # a paragraph, whatever its end
         # hard-wrapped prose: its lines lack a stop but are neither first nor paragraphs
         ("The mayor said on Monday.\nThat the bridge would\nreopen in the spring.", []),
-        (f"{LEDE}\n\n" + "word " * 30 + "\n\nThe end.", []),  # too long for a title
-        (f"{LEDE}\n\nA last line with no stop", []),  # nothing after it
+        # a long line ends a sentence only as a paragraph of its own
+        (f"{LEDE}\n" + "word " * 30 + "\nThe end.", []),
+        (f"{LEDE}\n\n" + "word " * 30 + "\n\nThe end.", [LEDE, ("word " * 30).strip()]),
+        (f"{LEDE}\n\nA last line with no stop", [LEDE]),  # nothing after the last one
     ],
 )
 def test_title_line_ends(text, lines):
     assert [text[:end].rsplit("\n", 1)[-1].strip() for end in title_line_ends(text)] == lines
+
+
+def test_a_quoted_subheading_is_not_the_next_paragraphs_source():
+    analysis = analyze(
+        "The office opened in May.\n\n'Friends that stay.'\n\nHer volunteers here said "
+        "they have been calling voters since the spring."
+    )
+    (row,) = analysis.attributions.itertuples()
+    assert row.source_text == "Her volunteers here"
+    assert "'Friends that stay.'" in list(analysis.sentences["text"])
 
 
 def test_boundaries_are_set_on_a_blank_pipeline():

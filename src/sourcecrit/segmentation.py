@@ -12,6 +12,10 @@ A line counts as a title line when it has no final punctuation, is short (at mos
 :data:`MAX_TITLE_WORDS` words) and either opens the text or stands as a paragraph of its
 own (a blank line after it). Hard-wrapped prose, whose lines also lack a full stop, is
 left alone: its lines are neither the first line nor paragraphs of their own.
+
+A paragraph (text followed by a blank line) always ends its sentence too, whatever its
+last character: the parser otherwise runs a quoted subheading ("'Relationships that
+last.'") into the next paragraph, whose speaker then seems to be the subheading.
 """
 
 from __future__ import annotations
@@ -26,13 +30,14 @@ FINAL_PUNCTUATION = frozenset(".!?:;,…\"'”’)]-–—")
 
 
 def title_line_ends(text: str) -> list[int]:
-    """Return the offsets of the line breaks that end a title line of ``text``.
+    """Return the offsets of the line breaks that end a title line or a paragraph of ``text``.
 
     Args:
         text: the document text.
 
     Returns:
-        For each title line, the offset of the ``\\n`` right after it (in text order).
+        For each title line or paragraph, the offset of the ``\\n`` right after it (in
+        text order).
     """
     ends = []
     pos = 0
@@ -45,12 +50,12 @@ def title_line_ends(text: str) -> list[int]:
         if line:
             rest = text[nl + 1 :]
             own_paragraph = rest[: len(rest) - len(rest.lstrip(" \t\r\n"))].count("\n") >= 1
-            if (
+            title = (
                 (first or own_paragraph)
                 and line[-1] not in FINAL_PUNCTUATION
                 and len(line.split()) <= MAX_TITLE_WORDS
-                and rest.strip()
-            ):
+            )
+            if (title or own_paragraph) and rest.strip():
                 ends.append(nl)
             first = False
         pos = nl + 1
