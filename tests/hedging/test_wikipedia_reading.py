@@ -1,6 +1,7 @@
 """The opt-in Wikipedia reading: what Wikipedia's *Manual of Style/Words to watch* asks
 editors to avoid and the news guidelines do not mark (puffery, unnamed research, doubt cast
-by a word, editorializing).
+by a word, editorializing), and the vague amounts of things its {{Quantify}} cleanup
+template asks editors to give a figure for.
 
 Every sentence here is made up for the test.
 """
@@ -73,7 +74,6 @@ def test_wikipedia_reading_marks_words_to_watch(wiki_cues, text, phrase, categor
     "text, phrase",
     [
         # the literal senses of puffery words
-        ("They spent a great deal of money on the roof.", "great"),
         ("The firm still has an outstanding debt to the bank.", "outstanding"),
         ("He played a leading role in the school play.", "leading"),
         ("Tickets are popular with students.", "popular"),
@@ -88,15 +88,18 @@ def test_wikipedia_reading_marks_words_to_watch(wiki_cues, text, phrase, categor
         # named research, and verbs of reporting
         ("A 2009 study by Lee showed that the tea calms the nerves.", "study"),
         ("She accused the mayor of lying.", "accused"),
-        # not in Words to watch: vague amounts of things, questions, time
-        ("In some cases the river floods the town.", "some cases"),
-        ("Many of the songs were recorded in one night.", "Many of"),
+        # questions and time are no vague amounts of things (see the Quantify tests)
         ("How many cases were there?", "many cases"),
         ("The cost rose for many years.", "many years"),
     ],
 )
 def test_wikipedia_reading_leaves_plain_senses(wiki_cues, text, phrase):
     assert at(wiki_cues(text), text, phrase) == []
+
+
+def test_a_great_deal_is_an_amount_not_praise(wiki_cues):
+    text = "They spent a great deal of money on the roof."
+    assert at(wiki_cues(text), text, "great") == ["hedge"]  # {{Quantify}}, not puffery
 
 
 def test_vague_people_with_a_view_are_marked_in_both_readings(cues_of, wiki_cues):
@@ -198,3 +201,82 @@ def test_vague_people_with_verbs_of_belief_are_weasels_in_both_readings(
 ):
     assert "weasel" in at(cues_of(text), text, phrase)
     assert "weasel" in at(wiki_cues(text), text, phrase)
+
+
+# --- vague amounts of things: Wikipedia's {{Quantify}} ("[quantify]": how many?) -----------
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("In some cases the river floods the town.", "some"),
+        ("Many of the songs were recorded in one night.", "Many of"),
+        ("Several bands played at the fair.", "Several"),
+        ("The village has numerous old mills.", "numerous"),
+        ("Various artists covered the ballad.", "Various"),
+        ("Countless letters were burned.", "Countless"),
+        ("A few copies of the map survive.", "A few"),
+        ("Few copies of the map survive.", "Few"),
+        ("Most of the album was taped in a barn.", "Most of"),
+        ("Much of the old town burned in 1820.", "Much of"),
+        ("Some of them were sold abroad.", "Some of"),
+        ("Many were lost in the fire.", "Many"),
+        ("A number of problems remained with the roof.", "A number of"),
+        ("A handful of mills still grind flour.", "A handful of"),
+        ("A great deal of money was spent on the spire.", "A great deal of"),
+        ("Lots of towns hold a cheese fair.", "Lots of"),
+        ("The mill was rebuilt several times.", "several"),
+    ],
+)
+def test_vague_amounts_of_things_are_hedges_in_the_wikipedia_reading(
+    cues_of, wiki_cues, text, phrase
+):
+    assert at(wiki_cues(text), text, phrase) == ["hedge"]
+    assert at(cues_of(text), text, phrase) == []
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("How many mills were there?", "many"),
+        ("So many boats came that the harbour was full.", "many"),
+        ("Too many cooks spoil the broth.", "many"),
+        ("As many as 40 ships sank in the storm.", "many"),
+        ("She won the most votes in the north.", "most"),
+        ("He made the most of the summer.", "most"),
+        ("Ely, like many other towns, has a fair.", "many"),
+        ("The jam was sold in several towns, including Ely and Diss.", "several"),
+        ("The band toured for several months.", "several"),
+        ("Most of the time the shop is shut.", "Most"),
+        ("The number of visitors rose in May.", "number"),
+        ("He is not much of a singer.", "much"),
+        ("They grew a new variety of wheat.", "variety"),
+        ("At most three boats came.", "most"),
+        ("Some 200 ships sank in the storm.", "Some"),
+    ],
+)
+def test_questions_figures_comparisons_and_time_are_no_vague_amounts(wiki_cues, text, phrase):
+    assert at(wiki_cues(text), text, phrase) == []
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("Many historians believe the fort was never finished.", "Many historians"),
+        ("Some of the critics said the bridge was too long.", "Some of"),
+        ("Some say the fort was never finished.", "Some"),
+        # unnamed speakers: the longer "Many of" / "A few" must not push the weasel out
+        ("Many of them said the fort was never finished.", "Many"),
+        ("A few say the bridge is too long.", "few"),
+    ],
+)
+def test_vague_people_with_a_view_stay_weasels_in_the_wikipedia_reading(wiki_cues, text, phrase):
+    assert at(wiki_cues(text), text, phrase) == ["weasel"]
+
+
+def test_vague_amount_records_explain_quantify():
+    ids = {"vague-amount", "vague-amount-of", "a-number-of-things", "lots-of"}
+    entries = [e for e in load_lexicon().entries if e.id in ids]
+    assert {e.id for e in entries} == ids
+    assert all(e.readings == ("wikipedia",) and e.category == "hedge" for e in entries)
+    assert all("quantify" in e.explanation for e in entries)

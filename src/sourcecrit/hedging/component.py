@@ -83,8 +83,9 @@ class HedgeFinder:
         reading: ``"news"`` (the default: the news-certainty guidelines) or
             ``"wikipedia"``, which also marks what Wikipedia's *Manual of Style/Words to
             watch* asks its editors to avoid: puffery, unnamed research, doubt cast by a
-            word, editorializing (``hedging.lexicon.READINGS``; records name their
-            readings).
+            word, editorializing, and the vague amounts of things its {{Quantify}}
+            cleanup template asks them to give a figure for (``hedging.lexicon.READINGS``;
+            records name their readings).
 
     Raises:
         LexiconError: ``reading`` is not one of ``READINGS``.

@@ -51,13 +51,15 @@ CONDITIONS = (
     "trend_claim",  # "voters are increasingly worried", not "became increasingly scarce"
     "praise",  # "a great singer", not "a great deal of" or "popular with students"
     "unnamed_study",  # "research has shown", not "a 2009 study by Lee showed"
+    "vague_amount",  # "many of the songs", "in some cases"; not "how many", "many years"
 )
 
 #: The readings a lexicon record can belong to. ``news`` (the default) follows the
 #: news-certainty guidelines; ``wikipedia`` adds what Wikipedia's own *Manual of Style/Words
 #: to watch* asks its editors to flag and the news guidelines do not: puffery ("legendary",
-#: "one of the most"), unnamed research ("studies show"), doubt cast by a word ("so-called")
-#: and editorializing ("sadly", "interestingly").
+#: "one of the most"), unnamed research ("studies show"), doubt cast by a word ("so-called"),
+#: editorializing ("sadly", "interestingly") and, after the {{Quantify}} cleanup template,
+#: vague amounts of things ("many of the songs").
 READINGS = ("news", "wikipedia")
 
 #: What a negated cue becomes: kept as it is, dropped ("not possible" is no hedge), or

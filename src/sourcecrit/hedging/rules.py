@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
+from sourcecrit.hedging.amounts import AMOUNT_CHECKS
 from sourcecrit.hedging.lexicon import HedgeLexicon
 from sourcecrit.hedging.puffery import PUFFERY_CHECKS
 from sourcecrit.hedging.senses import duty_must, not_statistical
@@ -394,4 +395,5 @@ CHECKS: dict[str, Callable[[Span, HedgeLexicon], bool]] = {
     "not_statistical": not_statistical,
     **WEASEL_CHECKS,
     **PUFFERY_CHECKS,
+    **AMOUNT_CHECKS,
 }
