@@ -84,6 +84,11 @@ def test_guideline_cues(cues_of, text, phrase, category):
         ("The country must be strong in the talks.", "must"),
         ("All she could do was wait for the bus.", "could"),
         ("There was nothing the doctors could do.", "could"),
+        # a role someone may take up, not a claim in doubt
+        ("She met a potential donor in Ohio.", "potential"),
+        ("He is a potential running mate for the governor.", "potential"),
+        ("Potential voters got a call on Sunday.", "Potential"),
+        ("She was named as a potential Treasury secretary.", "potential"),
     ],
 )
 def test_not_cues_in_news(cues_of, text, phrase):
@@ -114,3 +119,11 @@ def test_a_group_after_to_holds_a_view_only_after_seeming_or_according(
     cues_of, text, phrase, expected
 ):
     assert at(cues_of(text), text, phrase) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["There are potential conflicts of interest here.", "It was a potential breach of the law."],
+)
+def test_potential_doubts_a_claim(cues_of, text):
+    assert at(cues_of(text), text, "potential") == ["hedge"]

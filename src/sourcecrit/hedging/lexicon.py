@@ -48,6 +48,7 @@ CONDITIONS = (
     "of_group",  # "a number of countries" hides who; "a number of pillars" only counts
     "active",  # not a passive: "it is claimed" belongs to the weasel record
     "not_statistical",  # "the likelihood that he wins", not "maximum likelihood"
+    "not_prospective_role",  # "a potential conflict", not "a potential donor"
     "trend_claim",  # "voters are increasingly worried", not "became increasingly scarce"
     "praise",  # "a great singer", not "a great deal of" or "popular with students"
     "unnamed_study",  # "research has shown", not "a 2009 study by Lee showed"
@@ -116,6 +117,7 @@ class HedgeLexicon:
     stance_verbs: frozenset[str] = frozenset()
     duty_predicates: frozenset[str] = frozenset()
     literal_heads: frozenset[str] = frozenset()
+    prospective_roles: frozenset[str] = frozenset()
 
     def by_id(self) -> dict[str, HedgeEntry]:
         return {e.id: e for e in self.entries}
@@ -222,7 +224,8 @@ def parse_lexicon(data: Any, *, label: str = "hedges") -> HedgeLexicon:
     Args:
         data: the parsed YAML: a mapping with a ``cues`` list and the word lists
             ``reporting_verbs``, ``denial_verbs``, ``group_nouns``, ``stance_verbs`` and
-            ``duty_predicates`` (and, optional, ``literal_heads``).
+            ``duty_predicates`` (and, optional, ``literal_heads`` and
+            ``prospective_roles``).
         label: how to name the data in error messages.
 
     Raises:
@@ -247,6 +250,7 @@ def parse_lexicon(data: Any, *, label: str = "hedges") -> HedgeLexicon:
         stance_verbs=_word_list(data, "stance_verbs", label),
         duty_predicates=_word_list(data, "duty_predicates", label),
         literal_heads=_word_list(data, "literal_heads", label),
+        prospective_roles=_word_list(data, "prospective_roles", label),
     )
 
 

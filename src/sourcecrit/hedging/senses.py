@@ -2,8 +2,9 @@
 
 "Must" states a duty as often as a conclusion ("you must pay" against "he must be
 tired"), and "likelihood" or "probability" is as often a measure in statistics ("maximum
-likelihood") as a speaker's weighing of chances. The checks here tell the senses apart
-from the parse; ``hedging.rules`` uses them.
+likelihood") as a speaker's weighing of chances; "potential" doubts a claim ("a potential
+conflict") or names a role someone may take up ("a potential donor"). The checks here tell
+the senses apart from the parse; ``hedging.rules`` uses them.
 """
 
 from __future__ import annotations
@@ -66,3 +67,28 @@ def not_statistical(span: Span, lexicon: HedgeLexicon) -> bool:
                 return False  # "a probability of 0.05"
     prev = noun.doc[noun.i - 1] if noun.i > noun.sent.start else None
     return not (prev is not None and prev.lower_ in STATISTICAL_MODIFIERS)
+
+
+def not_prospective_role(span: Span, lexicon: HedgeLexicon) -> bool:
+    """Return False for "potential" before a person in a role they may take up.
+
+    "A potential donor", "potential voters" or "a potential running mate" describe people
+    who might give, vote or be chosen, and "a potential Treasury secretary" someone who
+    might be appointed; nothing the writer claims is made less certain. "A potential
+    conflict" or "a potential violation of the law" present a claim as possible, and stay
+    hedges. The role nouns are the lexicon's ``prospective_roles`` and the words for
+    offices and trades of the source types (``data/source_types.yaml``).
+    """
+    from sourcecrit.attribution.lexicon import load_source_types
+
+    adj = span.root
+    if adj.lower_ != "potential" or adj.dep_ != "amod":
+        return True
+    noun = adj.head
+    words = {noun.lemma_.lower(), noun.lower_}
+    words |= {f"{c.lower_} {noun.lower_}" for c in noun.children if c.dep_ == "compound"}
+    types = load_source_types()
+    offices = set().union(
+        *(types[k].words for k in ("named_official", "named_politician", "named_expert"))
+    )
+    return not words & (lexicon.prospective_roles | offices)
