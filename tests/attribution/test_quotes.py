@@ -156,3 +156,34 @@ def test_another_speaker_in_between_stops_the_carry(attribute):
     text = '"This bridge is unsafe," Okafor said. The mayor disagreed. "It will stand for ten more years."'
     records = attribute(text)
     assert all(r["rule"] != "continuation" for r in records)
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            '"We lost our home in the flood," said Ann Reed, who lives by the river. "I '
+            'believe the council ignored every warning it was given."',
+            "Ann Reed",
+        ),
+        (
+            '"Do you think the dealer should pay for that?" Reed asked rhetorically, shaking '
+            'her head no. "But I do believe that sellers should be careful."',
+            "Reed",
+        ),
+    ],
+)
+def test_a_speech_tag_that_goes_on_about_the_speaker_still_carries(attribute, text, speaker):
+    records = attribute(text)
+    assert [(r["speaker"], r["rule"]) for r in records] == [
+        (speaker, "verb"),
+        (speaker, "continuation"),
+    ]
+
+
+def test_a_new_subject_in_the_speech_tag_stops_the_carry(attribute):
+    text = (
+        '"This bridge is unsafe," Okafor said, and the mayor nodded. "It will stand for '
+        'ten more years."'
+    )
+    assert all(r["rule"] != "continuation" for r in attribute(text))

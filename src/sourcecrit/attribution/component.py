@@ -87,7 +87,7 @@ def find_candidates(
         doc, quotes=quotes, found=found, paragraph_starts=_paragraph_starts(text)
     )
     found += carried_quotes(
-        text, quotes=quotes, found=found, paragraph_starts=_paragraph_starts(text)
+        text, quotes=quotes, found=found, paragraph_starts=_paragraph_starts(text), doc=doc
     )
     found += rules.lede_candidates(
         doc, found=found, sentences=sentence_spans(doc), verbs=verbs, text=text

@@ -17,6 +17,8 @@ from __future__ import annotations
 import bisect
 import itertools
 
+from spacy.tokens import Doc
+
 from sourcecrit.attribution.candidates import Candidate
 from sourcecrit.attribution.quotes import DOUBLE_MARKS, Quote, quote_of
 
@@ -25,14 +27,22 @@ MAX_TAG_CHARS = 120
 
 
 def carried_quotes(
-    text: str, *, quotes: list[Quote], found: list[Candidate], paragraph_starts: list[int]
+    text: str,
+    *,
+    quotes: list[Quote],
+    found: list[Candidate],
+    paragraph_starts: list[int],
+    doc: Doc | None = None,
 ) -> list[Candidate]:
     """Return attributions for quotes that carry on the speaker of the quote just before.
 
     A quote with no attribution of its own, in the same paragraph as a direct quote whose
     speech tag sits between the two and ends the sentence before the new quote opens
-    (``"...," Okafor said. "..."``), repeats that speaker. Anything else in between ("The
-    mayor disagreed.") stops the carry.
+    (``"...," Okafor said. "..."``), repeats that speaker. With the parsed ``doc``, the tag
+    may go on with words about the speaker or the saying that bring in no one else
+    (``," said Ann Reed, who lost her son. "...``, ``," she asked, shaking her head.
+    "...``). Anything else in between ("The mayor disagreed.", ``," Okafor said, and the
+    mayor agreed. "...``) stops the carry.
 
     Args:
         text: the Doc's text.
@@ -64,8 +74,7 @@ def carried_quotes(
             or not prev.content_end <= prev.source_start < q.open_start
             or len(gap) > MAX_TAG_CHARS
             or any(ch in DOUBLE_MARKS or ch == "\n" for ch in gap)
-            or text[max(prev.cue_end or 0, prev.source_end or 0) : q.open_start].strip()
-            not in (".", ":")
+            or not _tag_ends(text, doc, max(prev.cue_end or 0, prev.source_end or 0), q)
             or _paragraph_between(paragraph_starts, prev.content_start, q.open_start)
         ):
             continue
@@ -83,6 +92,31 @@ def carried_quotes(
         )
         out_ends.append(q.close_end)
     return out
+
+
+#: Relative pronouns: "who lost her son" is about the speaker, not someone new speaking.
+RELATIVE_TAGS = frozenset({"WP", "WDT", "WP$"})
+
+
+def _tag_ends(text: str, doc: Doc | None, tag_end: int, q: Quote) -> bool:
+    """Return True when the speech tag ends the sentence right before quote ``q`` opens.
+
+    The rest of the tag after the cue and source (``tag_end``) is only "." or ":", or (with
+    the parsed ``doc``) a clause that ends in "." or ":" and gives no new subject, a
+    relative pronoun aside ("who lost her son.", "shaking her head no.").
+    """
+    rest = text[tag_end : q.open_start].strip()
+    if rest in (".", ":"):
+        return True
+    if doc is None or not rest.endswith((".", ":")):
+        return False
+    tail = doc.char_span(tag_end, q.open_start, alignment_mode="contract")
+    if tail is None or not len(tail) or not (tail[0].text == "," or tail[0].tag_ == "RB"):
+        return False  # ", who ...", "rhetorically, ...": not "Okafor said. Reed nodded."
+    new_subject = any(
+        t.dep_ in ("nsubj", "nsubjpass", "expl") and t.tag_ not in RELATIVE_TAGS for t in tail
+    )
+    return not new_subject and not any(t.is_sent_start for t in tail[1:] if t.is_alpha)
 
 
 def _paragraph_between(paragraph_starts: list[int], after: int, upto: int) -> bool:
