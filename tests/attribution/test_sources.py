@@ -157,6 +157,8 @@ def test_a_city_councillor_is_a_politician(attribute):
         ("Tom Hart, a former factory worker, said the plant had closed.", "named_other"),
         # A former legislator is still a politician.
         ("Former Senator Tom Hart said the roads were bad.", "named_politician"),
+        # "GOP" is a party: a former party chair speaks for a party still
+        ("Tom Hill, a former state GOP chair, said the race was open.", "named_politician"),
     ],
 )
 def test_a_past_role_types_by_what_the_role_was(attribute, text, expected):
