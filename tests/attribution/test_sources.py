@@ -180,3 +180,22 @@ def test_a_person_keeps_the_type_another_row_found(attribute):
         ("Ann Lee", "named_official"),
     ]
     assert "director" in rows[1]["source_evidence"]
+
+
+def test_an_as_phrase_is_not_part_of_the_source(attribute):
+    text = "Tom Reed, the chairman, kept his title. But the change was seen by some as a defeat for Mr. Reed."
+    (r,) = attribute(text)
+    assert (r["source_text"], r["speaker"], r["source_type"]) == ("some", None, "vague_group")
+
+
+def test_such_as_keeps_the_names(attribute):
+    (r,) = attribute("Aides such as Tom Reed said the plan was dead.")
+    assert r["source_text"] == "Aides such as Tom Reed"
+
+
+@pytest.mark.parametrize(
+    "text", ["Some say the plan is dead.", "Many of them believe the vote was rigged."]
+)
+def test_a_vague_amount_tagged_as_a_pronoun_is_a_vague_group(attribute, text):
+    (r,) = attribute(text)
+    assert r["source_type"] == "vague_group"

@@ -104,11 +104,12 @@ def source_type(
             "named_other",
             f"{cluster.canonical}: named person with no official, political or expert role in the text.",
         )
-    if method == "unresolved" and head is not None and head.pos_ == "PRON":
-        return "anonymous", f"'{text}': a pronoun whose person could not be found in the text."
+    # "Some say", "many of them believe": a vague amount, even where tagged a pronoun.
     hit = next((w for w in words[:4] if w in VAGUE_QUANTIFIERS), None)
     if hit:
         return "vague_group", f"'{text}': '{hit}' names no one in particular."
+    if method == "unresolved" and head is not None and head.pos_ == "PRON":
+        return "anonymous", f"'{text}': a pronoun whose person could not be found in the text."
     head_word = head.lemma_.lower() if head is not None else (words[-1] if words else "")
     head_text = head.lower_ if head is not None else head_word
     heads = [head_word, head_text]

@@ -43,10 +43,19 @@ def subtree_chars(doc: Doc, tok: Token) -> tuple[int, int] | None:
 
 
 def source_chars(doc: Doc, tok: Token) -> tuple[int, int] | None:
-    """Return the source phrase: the subject's subtree, without a trailing relative clause."""
+    """Return the source phrase: the subject's subtree, without a trailing relative clause.
+
+    Nor an "as" phrase the parser hangs on it: in "was seen by some as a defeat for Reed"
+    the source is "some", not "some as a defeat for Reed" (which would make Reed the
+    speaker). "Aides such as Reed" keeps its names.
+    """
     right = tok.right_edge.i
     for child in tok.rights:
-        if child.dep_ in ("relcl", "acl") and child.i > tok.i:
+        if child.i <= tok.i:
+            continue
+        if child.dep_ in ("relcl", "acl") or (
+            child.dep_ == "prep" and child.lower_ == "as" and doc[child.i - 1].lower_ != "such"
+        ):
             right = min(right, child.left_edge.i - 1)
             break
     # "His ex-wife agreed": the tokenizer splits the word at its hyphen and the parser may
