@@ -13,6 +13,7 @@ import pytest
         ("The report said the talks had failed.", "document"),
         ("The New York Times reported that the talks had failed.", "media"),
         ("Senator Jane Smith said the talks had failed.", "named_politician"),
+        ("Rep. Jane Smith said the talks had failed.", "named_politician"),  # "rep." as written
         ("Economist John Brown said the talks had failed.", "named_expert"),
         ("Defense Minister John Brown said the talks had failed.", "named_official"),
         ("The Pentagon said the talks had failed.", "organisation"),

@@ -47,8 +47,12 @@ def _words(text: str) -> list[str]:
 def _first_hit(words: list[str], vocabulary: frozenset[str]) -> str | None:
     joined = " " + " ".join(words) + " "
     for word in words:
+        # ``_words`` strips full stops, so the abbreviations of the lexicon ("sen.",
+        # "rep.", "dr.") are looked up as they are written there.
         if word in vocabulary:
             return word
+        if f"{word}." in vocabulary:
+            return f"{word}."
     for phrase in vocabulary:
         if " " in phrase and f" {phrase} " in joined:
             return phrase
@@ -99,6 +103,8 @@ def source_type(
         for kind in ROLE_TYPES:
             hit = _first_hit(role_words, types[kind].words)
             if hit:
+                if hit.rstrip(".") not in _words(cluster.role or ""):
+                    where = f"'{text}'"  # the word is in the source phrase, not the role
                 return kind, f"{cluster.canonical}: named person; {where} has the word '{hit}'."
         return (
             "named_other",
