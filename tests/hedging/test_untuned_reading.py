@@ -1,0 +1,59 @@
+"""Classes of wrong marks and misses found by reading PolNeAR train articles nothing was
+tuned on (benchmarks/README_hedging.md, "Read on untuned train articles").
+
+Every sentence here is made up for the test; none is copied from a corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def at(records: list[dict], text: str, phrase: str) -> list[str]:
+    """Categories of the cues that overlap ``phrase`` in ``text``."""
+    start = text.index(phrase)
+    end = start + len(phrase)
+    return [r["category"] for r in records if r["start"] < end and start < r["end"]]
+
+
+# A cue as the goal of an effort says what someone aims at, not a stance.
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("The club made a bold attempt to prove that small teams can win.", "prove"),
+        ("The senator is trying to appear calm before the vote.", "appear"),
+        ("She seeks to be seen as a builder of bridges.", "seen as"),
+        ("They struggled to seem cheerful at the party.", "seem"),
+    ],
+)
+def test_goal_of_an_effort_is_no_cue(cues_of, text, phrase):
+    assert at(cues_of(text), text, phrase) == []
+
+
+@pytest.mark.parametrize(
+    "text, phrase, category",
+    [
+        ("The tests prove that the bridge is safe.", "prove", "booster"),
+        ("The senator appears to be calm.", "appears to", "hedge"),
+        ("She is seen as a builder of bridges.", "seen as", "weasel"),
+    ],
+)
+def test_same_cues_outside_an_effort(cues_of, text, phrase, category):
+    assert category in at(cues_of(text), text, phrase)
+
+
+# One hidden source, one mark.
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("The mayor faces fierce backlash from critics in her own town.", "critics"),
+        ("The plan drew sharp criticism from some economists.", "some economists"),
+        ("Many voters are expected to stay home if it rains.", "Many voters"),
+        ("Many shoppers are expected to stay home this weekend.", "are expected"),
+    ],
+)
+def test_one_weasel_per_idea(cues_of, text, phrase):
+    records = cues_of(text)
+    weasels = [r for r in records if r["category"] == "weasel"]
+    assert len(weasels) == 1
+    assert at(weasels, text, phrase) == ["weasel"]
