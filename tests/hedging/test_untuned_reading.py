@@ -57,3 +57,51 @@ def test_one_weasel_per_idea(cues_of, text, phrase):
     weasels = [r for r in records if r["category"] == "weasel"]
     assert len(weasels) == 1
     assert at(weasels, text, phrase) == ["weasel"]
+
+
+# Anonymous sources hidden behind their access, whatever the count or the capital.
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("People familiar with the deal said it would close on Monday.", "People"),
+        ("People briefed on the plan said the vote was delayed.", "People"),
+        ("The talks stalled, according to three people briefed on them.", "people"),
+        ("Two officials familiar with the inquiry said it was widening.", "officials"),
+        ("The budget is late, said one senior Republican strategist.", "strategist"),
+        ("A campaign official said the rally was called off.", "A campaign official"),
+        ("Party strategists say the message is working.", "strategists"),
+    ],
+)
+def test_anonymous_sources(cues_of, text, phrase):
+    assert "weasel" in at(cues_of(text), text, phrase)
+
+
+# Look-alikes: a decision is an act, "according to" can mean "depending on", a subject
+# named before "has deemed" made the judgement, and "know" presents a fact, not a view.
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("The two leaders agreed on a date.", "leaders"),
+        ("Ohio Democrats decided they want an earlier primary.", "Democrats"),
+        ("Delegates voted to keep the old rules.", "Delegates"),
+        ("Ticket prices vary according to age groups.", "groups"),
+        ("Seats are assigned according to the size of the groups.", "groups"),
+        ("The ministry has deemed the files private.", "deemed"),
+        ("The coach has long considered the plan risky.", "considered"),
+        ("People who swim in the lake know that it is cold.", "People"),
+    ],
+)
+def test_no_hidden_source(cues_of, text, phrase):
+    assert at(cues_of(text), text, phrase) == []
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("The law is unfair, according to advocacy groups.", "groups"),
+        ("The bridge is deemed unsafe.", "deemed"),
+        ("Officials said the bridge was unsafe.", "Officials"),
+    ],
+)
+def test_hidden_sources_kept(cues_of, text, phrase):
+    assert "weasel" in at(cues_of(text), text, phrase)

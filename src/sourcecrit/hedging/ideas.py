@@ -50,6 +50,8 @@ def goal_of_effort(span: Span) -> bool:
 def _linked(dependent: Span, governor: Span) -> bool:
     """Return True when ``dependent`` hangs on ``governor`` directly or through a preposition."""
     inside = range(governor.start, governor.end)
+    if dependent.root.pos_ not in ("NOUN", "PROPN", "PRON", "ADJ", "DET"):
+        return False  # only the people ("critics", "many voters"), not a second passive
     head = dependent.root.head
     if head.i in inside and dependent.root.i not in inside:
         return True

@@ -14,6 +14,12 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from sourcecrit.hedging.lexicon import HedgeLexicon
+from sourcecrit.hedging.sources import (
+    SOURCE_CHECKS,
+    access_formula,
+    choice_verb,
+    sorting_according_to,
+)
 
 DEFINITE_DETERMINERS = frozenset(
     {"the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your"}
@@ -131,7 +137,7 @@ def unnamed_speakers(span: Span, lexicon: HedgeLexicon) -> bool:
         verb = role.head
         # "officials are expected to say", "aides have been quick to say": the verb of
         # speaking may sit one clause down.
-        said = verb.lemma_.lower() in verbs or any(
+        said = (verb.lemma_.lower() in verbs and not choice_verb(verb)) or any(
             c.dep_ == "xcomp" and c.lemma_.lower() in verbs for c in verb.children
         )
     elif role.dep_ == "pobj":
@@ -141,13 +147,19 @@ def unnamed_speakers(span: Span, lexicon: HedgeLexicon) -> bool:
         said = (prep.lower_ == "by" and prep.head.lemma_.lower() in verbs) or (
             prep.lower_ == "to" and prep.head.lower_ == "according"
         )
+        said = said and not sorting_according_to(prep)
     else:
         said = False
     if not said or names_members(noun):
         return False
     # "very few people knew": a (vague) count, left to the quantity rules; "the two
     # leaders agreed" points back to people already named.
-    if any(c.lower_ == "few" or c.dep_ == "nummod" for c in noun.lefts):
+    # A count with an access formula stays anonymous: "three people briefed on the talks".
+    if any(c.lower_ == "few" for c in noun.lefts):
+        return False
+    # ("one" is the article's count: "said one Republican strategist").
+    counted = any(c.dep_ == "nummod" and c.lower_ != "one" for c in noun.lefts)
+    if counted and not access_formula(noun):
         return False
     return not any(c.dep_ in ("appos", "nummod") or c.ent_type_ == "PERSON" for c in noun.rights)
 
@@ -292,4 +304,5 @@ WEASEL_CHECKS = {
     "of_group": of_group,
     "no_of_phrase": no_of_phrase,
     "of_view": of_view,
+    **SOURCE_CHECKS,
 }
