@@ -105,3 +105,32 @@ def test_no_hidden_source(cues_of, text, phrase):
 )
 def test_hidden_sources_kept(cues_of, text, phrase):
     assert "weasel" in at(cues_of(text), text, phrase)
+
+
+# "I think" as an opinion, negated too; not a question, a feeling or a wish.
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("I don't think the bridge will be ready in time.", "I don't think"),
+        ("We do not believe that the figures are right.", "We do not believe"),
+        ("I just think the plan is too expensive.", "I just think"),
+        ("I feel that the rules are unfair.", "I feel"),
+    ],
+)
+def test_opinions_of_the_speaker(cues_of, text, phrase):
+    assert "hedge" in at(cues_of(text), text, phrase)
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("Do I think the mayor should resign? No.", "I think"),
+        ("I feel proud of my students.", "I feel"),
+        ("We feel good about our chances.", "We feel"),
+        ("I really feel like staying home tonight.", "feel"),
+        ("We don't expect our neighbours to pay for the fence.", "expect"),
+        ("I don't believe in luck.", "believe"),
+    ],
+)
+def test_no_opinion_hedged(cues_of, text, phrase):
+    assert at(cues_of(text), text, phrase) == []

@@ -92,3 +92,30 @@ def not_prospective_role(span: Span, lexicon: HedgeLexicon) -> bool:
         *(types[k].words for k in ("named_official", "named_politician", "named_expert"))
     )
     return not words & (lexicon.prospective_roles | offices)
+
+
+def stated_belief(span: Span, lexicon: HedgeLexicon) -> bool:
+    """Return False where "I think" or "I feel" states no opinion about what is true.
+
+    "Do I think he should be sued?" asks (the guidelines: questions are no hedges); "I
+    feel passionate about it", "we feel bad" report a feeling, and "I feel like going
+    home" a wish, not a view of the facts.
+    "I think he is wrong", "I feel that it is unfair", "I feel like it is over" stay.
+    Negated, only "think" and "believe" are read as opinions ("I don't think so").
+    """
+    verb = span[-1]
+    # Negated, only "think" and "believe" turn into an opinion that not ("I don't think he
+    # will win"); "we don't expect you to pay" is about what is asked of someone.
+    negated = any(t.lower_ in ("not", "n't") for t in span)
+    if negated and verb.lemma_.lower() not in ("think", "believe"):
+        return False
+    if any(c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ" for c in verb.children):
+        return False
+    after = verb.doc[verb.i + 1 : verb.i + 3]
+    if len(after) == 2 and after[0].lower_ == "like" and after[1].tag_ == "VBG":
+        return False  # "I feel like going home": a wish
+    subject = span[0]
+    return not any(c.dep_ == "aux" and c.i < subject.i for c in verb.children)
+
+
+SENSE_CHECKS = {"not_prospective_role": not_prospective_role, "stated_belief": stated_belief}
