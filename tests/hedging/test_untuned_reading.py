@@ -134,3 +134,33 @@ def test_opinions_of_the_speaker(cues_of, text, phrase):
 )
 def test_no_opinion_hedged(cues_of, text, phrase):
     assert at(cues_of(text), text, phrase) == []
+
+
+# A vague amount of people is a weasel when they are given a view, not when only counted.
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("The bakery employs a lot of people.", "a lot of"),
+        ("A handful of people work in the old mill.", "A handful of"),
+        ("She met a lot of farmers on the road.", "a lot of"),
+        ("The vast majority of them were stamped secret.", "majority of"),
+        ("He got a pile of letters, some of it rude, mentioning the mayor.", "some"),
+    ],
+)
+def test_counted_people_are_no_weasel(cues_of, text, phrase):
+    assert at(cues_of(text), text, phrase) == []
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("A lot of people think the tax is unfair.", "A lot of"),
+        ("A number of countries denied the report.", "A number of"),
+        ("There are a lot of parents who believe the school is too small.", "a lot of"),
+        ("The vast majority of them accept that the river is dirty.", "majority of"),
+        ("The plan was criticised by a number of experts.", "a number of"),
+        ("The rule is in force in a number of countries.", "a number of"),
+    ],
+)
+def test_people_given_a_view_are_weasels(cues_of, text, phrase):
+    assert "weasel" in at(cues_of(text), text, phrase)
