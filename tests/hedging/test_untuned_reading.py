@@ -164,3 +164,47 @@ def test_counted_people_are_no_weasel(cues_of, text, phrase):
 )
 def test_people_given_a_view_are_weasels(cues_of, text, phrase):
     assert "weasel" in at(cues_of(text), text, phrase)
+
+
+# Negation in the adverb's scope, and "no ... to" before an infinitive cue.
+@pytest.mark.parametrize(
+    "text, phrase, category",
+    [
+        ("Her speech certainly has not calmed the crowd.", "certainly", "booster"),
+        ("The coach clearly did not expect the rain.", "clearly", "booster"),
+        ("The result is not clearly wrong.", "clearly", "hedge"),
+        ("The inspectors found no reason to doubt the figures.", "doubt", "booster"),
+    ],
+)
+def test_negation_by_word_order(cues_of, text, phrase, category):
+    assert at(cues_of(text), text, phrase) == [category]
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("There is no evidence to suggest that the well is poisoned.", "suggest"),
+        ("Farmers who don't look like him are not welcome there.", "look like"),
+        ("The girl looks like her grandmother.", "looks like"),
+        ("Nobody knows what the new park will look like.", "look like"),
+        ("Radio as we know it is changing.", "we know"),
+        ("He had implied that the team would move.", "implied"),
+        ("Mayor Ann Brook hinted at a new budget.", "hinted"),
+    ],
+)
+def test_no_certainty_cue(cues_of, text, phrase):
+    assert at(cues_of(text), text, phrase) == []
+
+
+@pytest.mark.parametrize(
+    "text, phrase, category",
+    [
+        ("It looks like the dam will hold.", "looks like", "hedge"),
+        ("What looked like a firm lead has gone.", "looked like", "hedge"),
+        ("As we all know, the road is closed.", "all know", "booster"),
+        ("The figures imply a loss for the year.", "imply", "hedge"),
+        ("The tests suggest that the well is poisoned.", "suggest", "hedge"),
+    ],
+)
+def test_certainty_cue_kept(cues_of, text, phrase, category):
+    assert category in at(cues_of(text), text, phrase)

@@ -47,6 +47,38 @@ def goal_of_effort(span: Span) -> bool:
     return False
 
 
+def negation_reading(span: Span, negated: bool) -> bool:
+    """Correct the negation read off the parse for two word orders.
+
+    - A sentence adverb before the negation takes the negation in its scope: "his moves
+      certainly have not unified the party" is sure that they have not (a booster, not
+      "not certain"); "not certainly" and "is not clearly wrong" stay negated.
+    - "No data to suggest", "no reason to doubt": the "no" on the noun an infinitive cue
+      completes negates the cue ("no evidence to suggest it" denies it, it hedges nothing).
+    """
+    root = span.root
+    doc = span.doc
+    if negated and root.dep_ == "advmod" and root.pos_ == "ADV":
+        before = doc[span.start - 1] if span.start > span.sent.start else None
+        negs = [c for c in root.head.children if c.dep_ == "neg"]
+        if negs and all(n.i >= span.end for n in negs):
+            if before is None or before.lower_ not in ("not", "n't", "never"):
+                return False
+    if (
+        not negated
+        and root.dep_ in ("xcomp", "acl", "relcl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in root.children)
+    ):
+        head = root.head
+        nouns = [head] + [c for c in head.children if c.dep_ in ("attr", "dobj")]
+        for noun in nouns:
+            if noun.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in noun.children
+            ):
+                return True
+    return negated
+
+
 def _linked(dependent: Span, governor: Span) -> bool:
     """Return True when ``dependent`` hangs on ``governor`` directly or through a preposition."""
     inside = range(governor.start, governor.end)

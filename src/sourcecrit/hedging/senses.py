@@ -118,4 +118,45 @@ def stated_belief(span: Span, lexicon: HedgeLexicon) -> bool:
     return not any(c.dep_ == "aux" and c.i < subject.i for c in verb.children)
 
 
-SENSE_CHECKS = {"not_prospective_role": not_prospective_role, "stated_belief": stated_belief}
+def not_resemblance(span: Span, lexicon: HedgeLexicon) -> bool:
+    """Return False for "look like" + a person: a likeness, not an impression of the facts.
+
+    "People who don't look like him", "she looks like her mother" say what someone looks
+    like; "it looks like rain", "it looked like a popular thing to do" give an impression
+    that may be wrong, and stay hedges. "What the plan will look like" asks about its form
+    (the like-object is "what"), and is no hedge either.
+    """
+    like = span[1]
+    verb = span[0]
+    # "What looked like a solid lead", "it looks like Smith": an impression of things.
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "expl")):
+        if subject.lower_ in ("what", "it", "this", "that") and subject.tag_ != "WDT":
+            return True
+    for obj in (c for c in like.children if c.dep_ == "pobj"):
+        if obj.pos_ == "PRON" and obj.lower_ not in ("it", "this", "that", "something"):
+            return False
+        if obj.ent_type_ == "PERSON" or any(c.dep_ == "poss" for c in obj.children):
+            return False
+    return True
+
+
+def not_familiar_form(span: Span, lexicon: HedgeLexicon) -> bool:
+    """Return False for "as we know it": a thing in its familiar form, nothing claimed known.
+
+    "News as we know it", "life as we know it" describe; "as we all know, ..." and "we know
+    that ..." present a claim as common knowledge and stay boosters.
+    """
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > span.sent.start else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return not (
+        before is not None and before.lower_ == "as" and after is not None and after.lower_ == "it"
+    )
+
+
+SENSE_CHECKS = {
+    "not_prospective_role": not_prospective_role,
+    "stated_belief": stated_belief,
+    "not_resemblance": not_resemblance,
+    "not_familiar_form": not_familiar_form,
+}
