@@ -27,6 +27,7 @@ from sourcecrit.columns import HEDGE_CATEGORIES
 from sourcecrit.errors import LexiconError
 from sourcecrit.extensions import add_warning, ensure_extensions
 from sourcecrit.hedging.confidence import load_confidence
+from sourcecrit.hedging.ideas import goal_of_effort, negation_reading, one_mark_per_idea
 from sourcecrit.hedging.lexicon import READINGS, HedgeEntry, HedgeLexicon, load_lexicon
 from sourcecrit.hedging.rules import CHECKS, is_negated
 from sourcecrit.hedging.scope import scope_chars
@@ -163,7 +164,9 @@ class HedgeFinder:
                 continue
             if not all(CHECKS[c](span, self.lexicon) for c in entry.conditions):
                 continue
-            category, negated = entry.category, is_negated(span)
+            if goal_of_effort(span):
+                continue  # "an effort to prove that", "tried to appear calm"
+            category, negated = entry.category, negation_reading(span, is_negated(span))
             if negated:
                 if entry.negated == "drop":
                     continue
@@ -181,7 +184,7 @@ class HedgeFinder:
             taken.update(range(span.start, span.end))
             kept.append((span, entry, category, negated))
         kept.sort(key=lambda k: k[0].start)
-        return kept
+        return one_mark_per_idea(kept)
 
 
 def explanation(entry: HedgeEntry, category: str) -> str:

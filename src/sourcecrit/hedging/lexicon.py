@@ -38,6 +38,10 @@ CONDITIONS = (
     "people_quantity",  # "many experts", "most Americans"; not "many emails", "some cases"
     "unnamed_speakers",  # "officials said", "a source said", "Democrats say"
     "no_named_critic",  # "faced criticism", not "faced criticism from Senate Republicans"
+    "passive_voice",  # "is deemed unsafe", not "the agency has deemed it personal"
+    "stated_belief",  # "I think he is wrong", not "Do I think ...?" or "I feel tired"
+    "not_resemblance",  # "it looks like rain", not "she looks like her mother"
+    "not_familiar_form",  # "everyone knows", not "news as we know it"
     "no_of_phrase",  # "appeal to many", not "to many of the voters"
     "of_view",  # "voters overwhelmingly believe", not "won overwhelmingly"
     "not_faith",  # "I believe that ..." hedges; "I believe in ..." is faith

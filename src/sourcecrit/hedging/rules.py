@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from sourcecrit.hedging.amounts import AMOUNT_CHECKS
 from sourcecrit.hedging.lexicon import HedgeLexicon
 from sourcecrit.hedging.puffery import PUFFERY_CHECKS
-from sourcecrit.hedging.senses import duty_must, not_prospective_role, not_statistical
+from sourcecrit.hedging.senses import SENSE_CHECKS, duty_must, not_statistical
 from sourcecrit.hedging.weasels import WEASEL_CHECKS
 
 NEGATORS = frozenset(
@@ -393,7 +393,7 @@ CHECKS: dict[str, Callable[[Span, HedgeLexicon], bool]] = {
     "active": active,
     "not_faith": not_faith,
     "not_statistical": not_statistical,
-    "not_prospective_role": not_prospective_role,
+    **SENSE_CHECKS,
     **WEASEL_CHECKS,
     **PUFFERY_CHECKS,
     **AMOUNT_CHECKS,

@@ -92,3 +92,71 @@ def not_prospective_role(span: Span, lexicon: HedgeLexicon) -> bool:
         *(types[k].words for k in ("named_official", "named_politician", "named_expert"))
     )
     return not words & (lexicon.prospective_roles | offices)
+
+
+def stated_belief(span: Span, lexicon: HedgeLexicon) -> bool:
+    """Return False where "I think" or "I feel" states no opinion about what is true.
+
+    "Do I think he should be sued?" asks (the guidelines: questions are no hedges); "I
+    feel passionate about it", "we feel bad" report a feeling, and "I feel like going
+    home" a wish, not a view of the facts.
+    "I think he is wrong", "I feel that it is unfair", "I feel like it is over" stay.
+    Negated, only "think" and "believe" are read as opinions ("I don't think so").
+    """
+    verb = span[-1]
+    # Negated, only "think" and "believe" turn into an opinion that not ("I don't think he
+    # will win"); "we don't expect you to pay" is about what is asked of someone.
+    negated = any(t.lower_ in ("not", "n't") for t in span)
+    if negated and verb.lemma_.lower() not in ("think", "believe"):
+        return False
+    if any(c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ" for c in verb.children):
+        return False
+    after = verb.doc[verb.i + 1 : verb.i + 3]
+    if len(after) == 2 and after[0].lower_ == "like" and after[1].tag_ == "VBG":
+        return False  # "I feel like going home": a wish
+    subject = span[0]
+    return not any(c.dep_ == "aux" and c.i < subject.i for c in verb.children)
+
+
+def not_resemblance(span: Span, lexicon: HedgeLexicon) -> bool:
+    """Return False for "look like" + a person: a likeness, not an impression of the facts.
+
+    "People who don't look like him", "she looks like her mother" say what someone looks
+    like; "it looks like rain", "it looked like a popular thing to do" give an impression
+    that may be wrong, and stay hedges. "What the plan will look like" asks about its form
+    (the like-object is "what"), and is no hedge either.
+    """
+    like = span[1]
+    verb = span[0]
+    # "What looked like a solid lead", "it looks like Smith": an impression of things.
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "expl")):
+        if subject.lower_ in ("what", "it", "this", "that") and subject.tag_ != "WDT":
+            return True
+    for obj in (c for c in like.children if c.dep_ == "pobj"):
+        if obj.pos_ == "PRON" and obj.lower_ not in ("it", "this", "that", "something"):
+            return False
+        if obj.ent_type_ == "PERSON" or any(c.dep_ == "poss" for c in obj.children):
+            return False
+    return True
+
+
+def not_familiar_form(span: Span, lexicon: HedgeLexicon) -> bool:
+    """Return False for "as we know it": a thing in its familiar form, nothing claimed known.
+
+    "News as we know it", "life as we know it" describe; "as we all know, ..." and "we know
+    that ..." present a claim as common knowledge and stay boosters.
+    """
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > span.sent.start else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return not (
+        before is not None and before.lower_ == "as" and after is not None and after.lower_ == "it"
+    )
+
+
+SENSE_CHECKS = {
+    "not_prospective_role": not_prospective_role,
+    "stated_belief": stated_belief,
+    "not_resemblance": not_resemblance,
+    "not_familiar_form": not_familiar_form,
+}

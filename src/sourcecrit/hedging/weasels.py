@@ -14,6 +14,12 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from sourcecrit.hedging.lexicon import HedgeLexicon
+from sourcecrit.hedging.sources import (
+    SOURCE_CHECKS,
+    access_formula,
+    choice_verb,
+    sorting_according_to,
+)
 
 DEFINITE_DETERMINERS = frozenset(
     {"the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your"}
@@ -131,7 +137,7 @@ def unnamed_speakers(span: Span, lexicon: HedgeLexicon) -> bool:
         verb = role.head
         # "officials are expected to say", "aides have been quick to say": the verb of
         # speaking may sit one clause down.
-        said = verb.lemma_.lower() in verbs or any(
+        said = (verb.lemma_.lower() in verbs and not choice_verb(verb)) or any(
             c.dep_ == "xcomp" and c.lemma_.lower() in verbs for c in verb.children
         )
     elif role.dep_ == "pobj":
@@ -141,13 +147,23 @@ def unnamed_speakers(span: Span, lexicon: HedgeLexicon) -> bool:
         said = (prep.lower_ == "by" and prep.head.lemma_.lower() in verbs) or (
             prep.lower_ == "to" and prep.head.lower_ == "according"
         )
+        said = said and not sorting_according_to(prep)
     else:
         said = False
     if not said or names_members(noun):
         return False
+    # "Some of it mentioning him", "much of this": a share of a thing, not people.
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        if any(o.lower_ in ("it", "this", "that", "which") for o in prep.children):
+            return False
     # "very few people knew": a (vague) count, left to the quantity rules; "the two
     # leaders agreed" points back to people already named.
-    if any(c.lower_ == "few" or c.dep_ == "nummod" for c in noun.lefts):
+    # A count with an access formula stays anonymous: "three people briefed on the talks".
+    if any(c.lower_ == "few" for c in noun.lefts):
+        return False
+    # ("one" is the article's count: "said one Republican strategist").
+    counted = any(c.dep_ == "nummod" and c.lower_ != "one" for c in noun.lefts)
+    if counted and not access_formula(noun):
         return False
     return not any(c.dep_ in ("appos", "nummod") or c.ent_type_ == "PERSON" for c in noun.rights)
 
@@ -251,9 +267,35 @@ def of_group(span: Span, lexicon: HedgeLexicon) -> bool:
     noun = span.doc[span.end] if span.end < len(span.doc) else None
     while noun is not None and noun.dep_ in ("amod", "compound", "nmod") and noun.head.i > noun.i:
         noun = noun.head
-    if noun is not None and noun.lower_ in ("them", "us", "those"):
-        return True  # "the vast majority of them": people, but not said which or how many
-    return noun is not None and noun.lemma_.lower() in lexicon.group_nouns
+    if noun is None:
+        return False
+    # "The vast majority of them": people, but not said which or how many.
+    people = noun.lower_ in ("them", "us", "those") or noun.lemma_.lower() in lexicon.group_nouns
+    return people and _amount_holds_view(span.root, noun, lexicon)
+
+
+def _amount_holds_view(amount: Token, noun: Token, lexicon: HedgeLexicon) -> bool:
+    """Return True when a vague amount of people is given a view, not only counted.
+
+    "A number of countries denied it", "a lot of people think", "most of them accept that
+    ...", "there are a lot of people who believe", "known by a large number of people" hide
+    who holds the view; "he employs
+    a lot of people", "a handful of people work there", "met a lot of supporters" only
+    count them (the guidelines: descriptive quantities are no weasels).
+    """
+    verbs = lexicon.reporting_verbs | lexicon.stance_verbs
+    if holds_view(amount, lexicon):
+        return True
+    # Any verb taking a that-clause gives its subject a proposition: "accept that ...".
+    if amount.dep_ == "nsubj" and any(c.dep_ == "ccomp" for c in amount.head.children):
+        return True
+    if amount.dep_ == "pobj" and _prep_of_a_view(amount.head):
+        return True
+    # "In a number of countries": where it happened is not said (the guidelines' example).
+    if amount.dep_ == "pobj" and amount.head.lower_ in ("in", "across", "throughout"):
+        return True
+    # "a lot of people who believe", "a lot of people thinking he did well"
+    return any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in verbs for c in noun.children)
 
 
 def of_view(span: Span, lexicon: HedgeLexicon) -> bool:
@@ -292,4 +334,5 @@ WEASEL_CHECKS = {
     "of_group": of_group,
     "no_of_phrase": no_of_phrase,
     "of_view": of_view,
+    **SOURCE_CHECKS,
 }
