@@ -101,24 +101,32 @@ def one_mark_per_idea(kept: list[tuple]) -> list[tuple]:
     ``(span, entry, category, negated)`` in text order; the result does too.
     """
     result = list(kept)
-    merged = True
-    while merged:
-        merged = False
-        for i, (a, a_entry, a_cat, a_neg) in enumerate(result):
-            for j, (b, _b_entry, b_cat, _b_neg) in enumerate(result):
-                if i == j or a_cat != "weasel" or b_cat != "weasel":
-                    continue
-                if a.sent.start != b.sent.start or not _linked(b, a):
-                    continue
-                gap = b.start - a.end if b.start >= a.end else a.start - b.end
-                if gap > MAX_GAP:
-                    continue
-                doc = a.doc
-                span = doc[min(a.start, b.start) : max(a.end, b.end)]
-                result[i] = (span, a_entry, a_cat, a_neg)
-                del result[j]
-                merged = True
-                break
-            if merged:
-                break
-    return result
+    # Only two weasels of one sentence can merge: compare within each sentence, so a long
+    # article costs a pass over its marks, not a pass over every pair of them (#10).
+    by_sentence: dict[int, list[int]] = {}
+    for k, (span, _entry, category, _neg) in enumerate(result):
+        if category == "weasel":
+            by_sentence.setdefault(span.sent.start, []).append(k)
+    dropped: set[int] = set()
+    for ks in by_sentence.values():
+        merged = len(ks) > 1
+        while merged:
+            merged = False
+            live = [k for k in ks if k not in dropped]
+            for i in live:
+                a, a_entry, a_cat, a_neg = result[i]
+                for j in live:
+                    b = result[j][0]
+                    if i == j or not _linked(b, a):
+                        continue
+                    gap = b.start - a.end if b.start >= a.end else a.start - b.end
+                    if gap > MAX_GAP:
+                        continue
+                    span = a.doc[min(a.start, b.start) : max(a.end, b.end)]
+                    result[i] = (span, a_entry, a_cat, a_neg)
+                    dropped.add(j)
+                    merged = True
+                    break
+                if merged:
+                    break
+    return [item for k, item in enumerate(result) if k not in dropped]
