@@ -20,6 +20,8 @@ last.'") into the next paragraph, whose speaker then seems to be the subheading.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -27,6 +29,8 @@ from spacy.tokens import Doc
 MAX_TITLE_WORDS = 25
 #: Characters that end a sentence (or a line that runs on into the next).
 FINAL_PUNCTUATION = frozenset(".!?:;,…\"'”’)]-–—")
+#: The blank run after a line break: a second line break in it makes a paragraph end.
+_LEADING_SPACE = re.compile(r"[ \t\r\n]*")
 
 
 def title_line_ends(text: str) -> list[int]:
@@ -42,20 +46,23 @@ def title_line_ends(text: str) -> list[int]:
     ends = []
     pos = 0
     first = True
+    # One look at the text's end, not a copy of the rest of it per line: a line is
+    # followed by more text when a non-space character comes after its line break.
+    text_end = len(text.rstrip())
     while True:
         nl = text.find("\n", pos)
         if nl == -1:
             break
         line = text[pos:nl].strip()
         if line:
-            rest = text[nl + 1 :]
-            own_paragraph = rest[: len(rest) - len(rest.lstrip(" \t\r\n"))].count("\n") >= 1
+            gap = _LEADING_SPACE.match(text, nl + 1)
+            own_paragraph = gap is not None and "\n" in gap.group()
             title = (
                 (first or own_paragraph)
                 and line[-1] not in FINAL_PUNCTUATION
                 and len(line.split()) <= MAX_TITLE_WORDS
             )
-            if (title or own_paragraph) and rest.strip():
+            if (title or own_paragraph) and nl + 1 < text_end:
                 ends.append(nl)
             first = False
         pos = nl + 1

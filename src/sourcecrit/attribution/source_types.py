@@ -91,9 +91,10 @@ def source_type(
     if cluster is not None and cluster.kind == "person":
         role_words = _words(cluster.role or "") + words
         where = f"role '{cluster.role}'" if cluster.role else f"'{text}'"
+        hits = {kind: _first_hit(role_words, types[kind].words) for kind in ROLE_TYPES}
         past = next((w for w in role_words if w in PAST_WORDS), None)
-        office = _first_hit(role_words, types["named_official"].words)
-        if past and office and not _first_hit(role_words, types["named_politician"].words):
+        office = hits["named_official"]
+        if past and office and not hits["named_politician"]:
             # "Retired NATO Colonel": someone who held an office speaks from experience now,
             # for no institution; "a retired fast-food worker" held none.
             return "named_expert", (
@@ -101,7 +102,7 @@ def source_type(
                 f"'{office}': a past office, so they speak from experience, not for it."
             )
         for kind in ROLE_TYPES:
-            hit = _first_hit(role_words, types[kind].words)
+            hit = hits[kind]
             if hit:
                 if hit.rstrip(".") not in _words(cluster.role or ""):
                     where = f"'{text}'"  # the word is in the source phrase, not the role

@@ -250,10 +250,10 @@ def group_source_of(tok: Token) -> Token | None:
     return None
 
 
-# Subordinators whose clause, after a comma, is the writer's comment on the content rather
-# than part of it: "said X, though she did not discuss ...", "X, while others said ...".
 #: Tags of a finite verb (a clause with one can stand alone: "the move reeks of fear").
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Subordinators whose clause, after a comma, is the writer's comment on the content rather
+# than part of it: "said X, though she did not discuss ...", "X, while others said ...".
 WRITER_MARKS = frozenset({"though", "although", "while", "whereas", "as"})
 TAIL_PREPS = frozenset({"with", "despite", "amid", "including"})
 
